@@ -1,0 +1,54 @@
+import type { IndicatorNode, IndicatorTree, Locale } from "./types";
+
+export interface NodeInfo {
+  node: IndicatorNode;
+  parent: IndicatorNode | null;
+  /** Depth from 1 (top level). */
+  depth: number;
+  /** Ancestors from the top level down, excluding the node itself. */
+  ancestors: IndicatorNode[];
+}
+
+export function isLeaf(node: IndicatorNode): boolean {
+  return node.children.length === 0;
+}
+
+/** Depth-first, pre-order walk of every node. */
+export function walk(tree: IndicatorTree, visit: (info: NodeInfo) => void): void {
+  const rec = (nodes: IndicatorNode[], parent: IndicatorNode | null, ancestors: IndicatorNode[]): void => {
+    for (const node of nodes) {
+      visit({ node, parent, depth: ancestors.length + 1, ancestors });
+      if (node.children.length > 0) rec(node.children, node, [...ancestors, node]);
+    }
+  };
+  rec(tree.roots, null, []);
+}
+
+export function allNodes(tree: IndicatorTree): NodeInfo[] {
+  const out: NodeInfo[] = [];
+  walk(tree, (info) => out.push(info));
+  return out;
+}
+
+/** Scored leaves in tree order. */
+export function leaves(tree: IndicatorTree): NodeInfo[] {
+  return allNodes(tree).filter((info) => isLeaf(info.node));
+}
+
+export function findByCode(tree: IndicatorTree, code: string): NodeInfo | undefined {
+  return allNodes(tree).find((info) => info.node.code === code);
+}
+
+/** Localised path such as "生态/业务连接/并发量". */
+export function pathOf(info: NodeInfo, locale: Locale, sep = "/"): string {
+  return [...info.ancestors, info.node].map((n) => n.name[locale]).join(sep);
+}
+
+/** Deepest depth of the tree (1 when every root is a leaf). */
+export function treeDepth(tree: IndicatorTree): number {
+  let max = 0;
+  walk(tree, ({ depth }) => {
+    if (depth > max) max = depth;
+  });
+  return max;
+}
