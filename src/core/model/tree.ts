@@ -52,3 +52,23 @@ export function treeDepth(tree: IndicatorTree): number {
   });
   return max;
 }
+
+/** A sibling group: the top level (parent null) or the children of one node. */
+export interface SiblingGroup {
+  parent: IndicatorNode | null;
+  nodes: IndicatorNode[];
+}
+
+/** Every non-empty sibling group, top level first, then in pre-order of the parents. */
+export function siblingGroups(tree: IndicatorTree): SiblingGroup[] {
+  const out: SiblingGroup[] = tree.roots.length > 0 ? [{ parent: null, nodes: tree.roots }] : [];
+  walk(tree, ({ node }) => {
+    if (node.children.length > 0) out.push({ parent: node, nodes: node.children });
+  });
+  return out;
+}
+
+/** A deep copy that shares nothing with the original. */
+export function cloneTree(tree: IndicatorTree): IndicatorTree {
+  return structuredClone(tree);
+}

@@ -53,5 +53,7 @@ export interface Finding {
   codes: string[];
   /** Sum of the sibling group's weights, for weights-not-100. */
   sum?: number;
+  /** Location in the input JSON, for schema findings (e.g. "roots.0.children.2.weight"). */
+  path?: string;
   message: LocalizedText;
 }

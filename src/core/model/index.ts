@@ -1,0 +1,7 @@
+export * from "./types";
+export * from "./tree";
+export { defaultTree } from "./default-tree";
+export { parseTree } from "./parse";
+export { validateTree } from "./validate";
+export { effectiveWeights, rescaleGroup, weightSum } from "./weights";
+export { indicatorTreeSchema, indicatorNodeSchema, localizedTextSchema } from "./schema";
