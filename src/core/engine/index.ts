@@ -1,0 +1,3 @@
+export * from "./types";
+export { score, type ScoreInput } from "./score";
+export { trimCount } from "./aggregate";
