@@ -1,0 +1,341 @@
+/**
+ * The workbook PLAN: plain data describing every sheet of a scoring workbook. It is produced by
+ * pure functions (src/plan/buildPlan.ts) and applied mechanically by two writers:
+ *  - src/excel (Office.js, Excel.run) in the add-in,
+ *  - src/xlsx (ExcelJS + hand-written chart XML) in the `scorecard template` CLI.
+ *
+ * Conventions, shared by every type below:
+ *  - Addresses are A1-style and relative to the sheet that holds them, without a sheet name:
+ *    "B4", "B4:F20", whole rows "6:12", whole columns "C:F".
+ *  - A `RangeRef` (used by charts and named ranges) is sheet-qualified and absolute:
+ *    "'Results'!$H$5:$L$5". Sheet names are always single-quoted (quotes inside doubled).
+ *  - Formulas use English function names and comma separators, start with "=", and refer only to
+ *    sheets of the same workbook (write them with `range.formulas`, never `formulasLocal`).
+ *  - Everything is rectangular so an adapter can write one block per call: a `CellBlock` is a
+ *    2-D array for one range; a `FormatPlan` applies one format to a list of ranges.
+ *  - Order matters: apply sheets in array order; within a sheet: columns, blocks, formats,
+ *    row groups, validations, conditional formats, freeze panes, protection last.
+ */
+import type { IndicatorTree, Locale } from "../core/model/types";
+import type { MissingPolicy } from "../core/engine/types";
+
+/** Version of the stored model (the very hidden sheet). Bump on incompatible changes. */
+export const MODEL_SCHEMA_VERSION = 1;
+
+/** A literal cell value. `null` = leave the cell empty. */
+export type CellValue = string | number | boolean | null;
+
+/** Sheet-qualified absolute range, e.g. "'Results'!$B$5:$B$24". */
+export type RangeRef = string;
+
+/**
+ * Stable, locale-independent identity of a sheet. `ratings` is the single rater's sheet; a later
+ * panel feature adds one `ratings` sheet per rater (see `SheetPlan.rater`), plus `consolidated`
+ * and `moderation` sheets that feed `calc` with the same leaf layout.
+ */
+export type SheetKey =
+  | "weights"
+  | "ratings"
+  | "results"
+  | "charts"
+  | "method"
+  | "calc"
+  | "model"
+  | "archive"
+  | "frozen"
+  | "consolidated"
+  | "moderation";
+
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+// ---------------------------------------------------------------------------------------------
+// Workbook
+
+export interface WorkbookPlan {
+  /** Locale the labels and sheet names were produced in. */
+  locale: Locale;
+  /** Sheets in tab order. Names are unique, ≤ 31 chars, without []:*?/\ . */
+  sheets: SheetPlan[];
+  /** Workbook-scoped names, e.g. SC_Totals → "'Results'!$B$5:$B$24". ASCII, locale-independent. */
+  names: NamedRangePlan[];
+  /** Cell styles referenced by `FormatPlan.style`. Every key used in a sheet is defined here. */
+  styles: Record<StyleKey, CellStyle>;
+  /** Where things are, so an adapter/pane can read or rewrite them without re-deriving layout. */
+  layout: PlanLayout;
+  /** The model stored in the very hidden sheet (same object, parsed form). */
+  model: StoredModel;
+}
+
+/** The model stored inside the workbook so the add-in can reopen and rebuild it without loss. */
+export interface StoredModel {
+  kind: "vendor-scorecard";
+  schemaVersion: typeof MODEL_SCHEMA_VERSION;
+  tree: IndicatorTree;
+  vendors: string[];
+  options: ModelOptions;
+  /** Panel feature (later): rater names, one ratings sheet each. Absent or empty = single rater. */
+  raters?: string[];
+  /** ISO date-time when the plan was built. */
+  createdAt: string;
+}
+
+export interface ModelOptions {
+  missing: MissingPolicy;
+  locale: Locale;
+}
+
+/** Input of buildPlan. */
+export interface PlanInput {
+  tree: IndicatorTree;
+  vendors: string[];
+  options?: Partial<ModelOptions>;
+  /** ISO date-time written into Method and the stored model; defaults to now (the only impurity). */
+  createdAt?: string;
+  /** Protect sheets (default true). A password is optional; default none. */
+  protect?: boolean;
+  password?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheets
+
+export interface SheetPlan {
+  key: SheetKey;
+  /** Localised display name (tab name). Formulas of other sheets use it quoted. */
+  name: string;
+  visibility: SheetVisibility;
+  /** Panel feature (later): which rater a `ratings` sheet belongs to. */
+  rater?: string;
+  tabColor?: string;
+  /** Column widths in characters (Excel's unit; ≈ 7 px each at Calibri 11). */
+  columns: ColumnPlan[];
+  /** Literal values and formulas, one rectangle each. Non-overlapping. */
+  blocks: CellBlock[];
+  /** Number formats, styles, indent, lock state; one format for a list of ranges. */
+  formats: FormatPlan[];
+  /** Outline row groups, outer groups first (Office.js: range.group("ByRows")). */
+  rowGroups: RowGroupPlan[];
+  validations: ValidationPlan[];
+  conditionalFormats: ConditionalFormatPlan[];
+  merges: string[];
+  /** Frozen top rows / left columns (0 = none). */
+  freeze: { rows: number; columns: number };
+  protection: ProtectionPlan;
+  charts: ChartPlan[];
+}
+
+export interface ColumnPlan {
+  /** "A" or "C:F". */
+  range: string;
+  /** Width in characters. */
+  width: number;
+  hidden?: boolean;
+}
+
+/**
+ * One rectangle of cells. `kind` tells the adapter how to write it:
+ *  - "values": literal values. Strings are TEXT even when they start with = + - @ — the adapter
+ *    must keep them text (e.g. write them with a leading apostrophe or set number format "@"
+ *    first); use `needsTextGuard()` from src/plan to decide.
+ *  - "formulas": every non-null string starts with "=" and is a formula; numbers/null are literal.
+ *    Write with `range.formulas = cells`.
+ */
+export interface CellBlock {
+  /** A1 range whose size equals cells.length × cells[0].length. */
+  address: string;
+  kind: "values" | "formulas";
+  cells: CellValue[][];
+}
+
+export interface FormatPlan {
+  ranges: string[];
+  style?: StyleKey;
+  /** Excel number format code, e.g. "0.00", "0.0%", "@", "yyyy-mm-dd". */
+  numberFormat?: string;
+  /** Left indent level (alignment.indent). */
+  indent?: number;
+  /** Lock state under protection. Excel's default is locked; plans only say `false` for inputs. */
+  locked?: boolean;
+}
+
+export type StyleKey =
+  | "title"
+  | "subtitle"
+  | "header"
+  | "label"
+  | "groupRow1"
+  | "groupRow2"
+  | "input"
+  | "inputWeight"
+  | "formula"
+  | "score"
+  | "total"
+  | "warning"
+  | "required"
+  | "muted"
+  | "wrap";
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Points. */
+  fontSize?: number;
+  /** "#RRGGBB". */
+  fontColor?: string;
+  fill?: string;
+  horizontal?: "left" | "center" | "right";
+  vertical?: "top" | "middle" | "bottom";
+  wrap?: boolean;
+  /** Thin border around every cell of the range. */
+  border?: string;
+}
+
+export interface RowGroupPlan {
+  /** Whole rows, e.g. "6:12". */
+  rows: string;
+  /** Nesting level, 1 = outermost. */
+  level: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data validation and conditional formats
+
+export type ValidationRule =
+  /** Formula relative to the top-left cell of `range`, e.g. =OR(AND(ISNUMBER(D5),D5>=0,D5<=100),D5="N/A"). */
+  | { kind: "custom"; formula: string }
+  | { kind: "decimal"; min: number; max?: number }
+  | { kind: "list"; values: string[] };
+
+export interface ValidationPlan {
+  range: string;
+  rule: ValidationRule;
+  /** Blank cells pass (Office.js ignoreBlanks). */
+  allowBlank: boolean;
+  prompt: { title: string; message: string };
+  error: { title: string; message: string; style: "stop" | "warning" | "information" };
+}
+
+export interface ColorStop {
+  kind: "number" | "min" | "max" | "percentile";
+  value?: number;
+  /** "#RRGGBB". */
+  color: string;
+}
+
+export type ConditionalFormatPlan =
+  | { kind: "colorScale"; range: string; stops: [ColorStop, ColorStop] | [ColorStop, ColorStop, ColorStop] }
+  /** Applies `style` where the formula (relative to the top-left cell of `range`) is TRUE. */
+  | { kind: "expression"; range: string; formula: string; style: { fontColor?: string; fill?: string; bold?: boolean } };
+
+// ---------------------------------------------------------------------------------------------
+// Protection, names, charts
+
+export interface ProtectionPlan {
+  protect: boolean;
+  /** null = no password (the default). */
+  password: string | null;
+  /** What users may still do on a protected sheet. */
+  allowFormatColumns: boolean;
+  allowFormatRows: boolean;
+  allowSort: boolean;
+  allowAutoFilter: boolean;
+}
+
+export interface NamedRangePlan {
+  name: string;
+  ref: RangeRef;
+  comment?: string;
+}
+
+export interface ChartPlan {
+  key: string;
+  kind: "radar" | "bar";
+  title: string;
+  /** Cell anchor on the holding sheet, 0-based columns/rows, `to` exclusive (bottom-right corner). */
+  anchor: { from: { col: number; row: number }; to: { col: number; row: number } };
+  /** Category labels (radar axes / bar categories). */
+  categories: RangeRef;
+  series: ChartSeriesPlan[];
+  /** Value axis bounds (radar 0–100). */
+  axis: { min: number; max: number };
+  legend: boolean;
+}
+
+export interface ChartSeriesPlan {
+  /** Literal name (localised), also the cached name. */
+  name: string;
+  /** Cell holding the name, when it lives in the workbook (e.g. the vendor cell). */
+  nameRef?: RangeRef;
+  values: RangeRef;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout: where things live (for the adapter, the pane, freeze and reconcile)
+
+export interface PlanLayout {
+  sheetNames: Partial<Record<SheetKey, string>>;
+  ratings: RatingsLayout;
+  results: ResultsLayout;
+  weights: WeightsLayout;
+}
+
+export interface RatingsLayout {
+  /** First row of the indicator rows (1-based) and first vendor column (1-based). */
+  firstRow: number;
+  firstCol: number;
+  /** Row (1-based) of the vendor-name header. */
+  headerRow: number;
+  /** Every node in tree pre-order with its 1-based row; leaves hold ratings. */
+  rows: { code: string; row: number; leaf: boolean }[];
+  vendors: string[];
+  /** The whole rating rectangle (vendor columns × indicator rows), e.g. "D5:F60". */
+  range: string;
+}
+
+export interface ResultsLayout {
+  headerRow: number;
+  firstRow: number;
+  /** The whole table incl. title and header rows, to read for "freeze results". */
+  range: string;
+  /** Column kinds left to right (1-based column = index + 1). */
+  columns: ResultsColumn[];
+}
+
+export type ResultsColumn =
+  | { kind: "vendor" }
+  | { kind: "total" }
+  | { kind: "rank" }
+  | { kind: "completeness" }
+  | { kind: "missing" }
+  | { kind: "requiredUnrated" }
+  | { kind: "flags" }
+  | { kind: "node"; code: string; depth: number };
+
+export interface WeightsLayout {
+  firstRow: number;
+  /** Every node in pre-order with its 1-based row (the root row "all dimensions" has code ""). */
+  rows: { code: string; row: number }[];
+  /** Column letter of the editable weight cells. */
+  weightColumn: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Change without loss
+
+/** Ratings as read from a Ratings sheet: grid[vendor][code] = value. */
+export type RatingsGrid = Record<string, Record<string, number | "NA">>;
+
+export interface ArchivedRating {
+  vendor: string;
+  code: string;
+  /** Indicator name (in the model's locale) at the time it was archived, for readers. */
+  name: string;
+  value: number | "NA";
+  reason: "indicator-removed" | "vendor-removed" | "now-a-group";
+}
+
+export interface ReconcileResult {
+  /** Ratings that have a place in the new model. */
+  kept: RatingsGrid;
+  archived: ArchivedRating[];
+}
