@@ -174,6 +174,14 @@ describe("several raters", () => {
     expect(() => score(one, [], { trimPercent: NaN })).toThrow(RangeError);
   });
 
+  test("many raters (past the small-group sort): median and TRIMMEAN of 0..100 shuffled", () => {
+    const values = Array.from({ length: 101 }, (_, i) => (i * 37) % 101); // a permutation of 0..100
+    values.push(1000); // n = 102, 20%: k = floor(10.2) = 10 dropped at each end
+    expect(leaf(values, { aggregate: "median" }).value).toBe(50.5);
+    const kept = Array.from({ length: 82 }, (_, i) => i + 10); // 10..91
+    expect(leaf(values, { aggregate: "trimmed" }).value).toBeCloseTo(kept.reduce((a, b) => a + b) / 82, 12);
+  });
+
   test("NA ratings beside numbers are not counted as raters or in the aggregate", () => {
     expect(leaf([50, "NA", 70])).toEqual({ status: "rated", value: 60, raters: 2, range: 20, stdev: 10 });
   });

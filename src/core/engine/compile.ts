@@ -15,7 +15,9 @@ export interface CompiledTree {
   leafOf: Int32Array;
   leafCodes: string[];
   leafRequired: boolean[];
-  /** First leaf with each code (a duplicated code is a validation error). */
+  /** False for a leaf whose code an earlier leaf already has (a validation error); it is never rated. */
+  leafIsFirst: boolean[];
+  /** First leaf with each code. */
   leafIndex: Map<string, number>;
 }
 
@@ -26,6 +28,7 @@ export function compileTree(tree: IndicatorTree): CompiledTree {
   const leafOf: number[] = [];
   const leafCodes: string[] = [];
   const leafRequired: boolean[] = [];
+  const leafIsFirst: boolean[] = [];
   const leafIndex = new Map<string, number>();
 
   const visit = (nodes: IndicatorNode[], parent: number): void => {
@@ -37,6 +40,7 @@ export function compileTree(tree: IndicatorTree): CompiledTree {
       weights.push(w[i]);
       if (node.children.length === 0) {
         leafOf.push(leafCodes.length);
+        leafIsFirst.push(!leafIndex.has(node.code));
         if (!leafIndex.has(node.code)) leafIndex.set(node.code, leafCodes.length);
         leafCodes.push(node.code);
         leafRequired.push(node.required);
@@ -56,6 +60,7 @@ export function compileTree(tree: IndicatorTree): CompiledTree {
     leafOf: Int32Array.from(leafOf),
     leafCodes,
     leafRequired,
+    leafIsFirst,
     leafIndex,
   };
 }

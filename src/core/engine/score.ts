@@ -1,6 +1,6 @@
 import type { IndicatorTree } from "../model/types";
-import { aggregateCells, type CellStats } from "./aggregate";
-import { collectRatings } from "./collect";
+import { aggregateCells, cellStdev } from "./aggregate";
+import { collectRatings, type Collected } from "./collect";
 import { compileTree, type CompiledTree } from "./compile";
 import { competitionRanks } from "./rank";
 import {
@@ -30,33 +30,28 @@ export function score(tree: IndicatorTree, ratings: Iterable<Rating> | Rating[],
     throw new RangeError(`trimPercent must be in [0, 1), got ${opts.trimPercent}`);
   }
   const compiled = compileTree(tree);
-  const data = collectRatings(ratings, compiled.leafCodes, compiled.leafIndex, options.vendors);
+  const data = collectRatings(ratings, compiled.leafCodes, compiled.leafIndex, options.vendors, opts.aggregate !== "mean");
   const leafCount = compiled.leafCodes.length;
-  const stats = aggregateCells(data, data.vendors.length * leafCount, opts.aggregate, opts.trimPercent);
+  const values = aggregateCells(data, data.vendors.length * leafCount, opts.aggregate, opts.trimPercent);
   const rollup = new Rollup(compiled);
-  const vendors = data.vendors.map((vendor, v) => vendorResult(vendor, v * leafCount, compiled, stats, opts, rollup));
+  const vendors = data.vendors.map((vendor, v) => vendorResult(vendor, v * leafCount, compiled, data, values, opts, rollup));
   const ranks = competitionRanks(vendors.map((r) => r.total));
   vendors.forEach((r, i) => (r.rank = ranks[i]));
   return { vendors, unknownCodes: data.unknownCodes };
 }
 
-function leafResult(stats: CellStats, c: number): LeafResult {
-  const n = stats.count[c];
-  if (n === 0) return { status: stats.na[c] > 0 ? "na" : "missing", value: null, raters: 0, range: null, stdev: null };
-  return {
-    status: "rated",
-    value: stats.value[c],
-    raters: n,
-    range: stats.max[c] - stats.min[c],
-    stdev: Math.sqrt(stats.m2[c] / n),
-  };
+function leafResult(data: Collected, values: Float64Array, c: number): LeafResult {
+  const n = data.count[c];
+  if (n === 0) return { status: data.na[c] > 0 ? "na" : "missing", value: null, raters: 0, range: null, stdev: null };
+  return { status: "rated", value: values[c], raters: n, range: data.max[c] - data.min[c], stdev: cellStdev(data, c) };
 }
 
 function vendorResult(
   vendor: string,
   base: number,
   t: CompiledTree,
-  stats: CellStats,
+  data: Collected,
+  values: Float64Array,
   opts: ScoreOptions,
   rollup: Rollup,
 ): VendorResult {
@@ -64,15 +59,16 @@ function vendorResult(
   const leafScores = new Float64Array(t.leafCodes.length);
   const flags: VendorFlag[] = [];
   let missing = 0;
-  t.leafCodes.forEach((code, l) => {
-    const leaf = leafResult(stats, base + l);
-    if (t.leafIndex.get(code) === l) leaves[code] = leaf; // a duplicated code keeps its first leaf
+  for (let l = 0; l < t.leafCodes.length; l++) {
+    const code = t.leafCodes[l];
+    const leaf = leafResult(data, values, base + l);
+    if (t.leafIsFirst[l]) leaves[code] = leaf;
     if (leaf.status === "missing") {
       missing++;
       if (t.leafRequired[l]) flags.push({ kind: "required-unrated", code });
     }
     leafScores[l] = leaf.value ?? (leaf.status === "missing" && opts.missing === "zero" ? 0 : NaN);
-  });
+  }
   if (missing > 0) flags.push({ kind: "incomplete", missing });
   const { scores, total } = rollup.run(leafScores);
   const leafCount = t.leafCodes.length;
