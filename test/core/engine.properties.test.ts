@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { score, type Aggregation, type MissingPolicy, type Rating, type ScoreResult, type VendorResult } from "../../src/core/engine";
-import { defaultTree, type IndicatorNode, type IndicatorTree } from "../../src/core/model";
+import { defaultTree, rescaleGroup, siblingGroups, validateTree, type IndicatorNode, type IndicatorTree } from "../../src/core/model";
 import { VENDORS, approxEqual, leafCodes, ratingsArb, referenceScores, treeAndRatingsArb, treeArb } from "./fixtures";
 
 const EPS = 1e-9;
@@ -126,6 +126,21 @@ describe("engine properties (random trees of depth 1–4, random ratings with NA
           expect(close(v.total, b.vendors[i].total)).toBe(true);
           for (const code of Object.keys(v.scores)) expect(close(v.scores[code], b.vendors[i].scores[code])).toBe(true);
         });
+      }),
+      RUNS,
+    );
+  });
+
+  test("rescaleGroup changes no score and clears that group's weights-not-100", () => {
+    fc.assert(
+      fc.property(anyTreeAndRatings, optionsArb, fc.nat(), ({ t, ratings }, options, pick) => {
+        const groups = siblingGroups(t);
+        const at = groups[pick % groups.length].parent?.code ?? null;
+        const rescaled = rescaleGroup(t, at);
+        const a = score(t, ratings, options);
+        const b = score(rescaled, ratings, options);
+        expect(approxEqual(b, a)).toBe(true);
+        expect(validateTree(rescaled).some((f) => f.code === "weights-not-100" && f.at === at)).toBe(false);
       }),
       RUNS,
     );

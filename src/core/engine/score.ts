@@ -55,11 +55,12 @@ function vendorResult(
   opts: ScoreOptions,
   rollup: Rollup,
 ): VendorResult {
+  const leafCount = t.leafCodes.length;
   const leaves: Record<string, LeafResult> = {};
-  const leafScores = new Float64Array(t.leafCodes.length);
+  const leafScores = new Float64Array(leafCount);
   const flags: VendorFlag[] = [];
   let missing = 0;
-  for (let l = 0; l < t.leafCodes.length; l++) {
+  for (let l = 0; l < leafCount; l++) {
     const code = t.leafCodes[l];
     const leaf = leafResult(data, values, base + l);
     if (t.leafIsFirst[l]) leaves[code] = leaf;
@@ -71,7 +72,6 @@ function vendorResult(
   }
   if (missing > 0) flags.push({ kind: "incomplete", missing });
   const { scores, total } = rollup.run(leafScores);
-  const leafCount = t.leafCodes.length;
   return {
     vendor,
     total,
