@@ -1,5 +1,6 @@
 import { siblingGroups, walk } from "./tree";
 import type { Finding, IndicatorNode, IndicatorTree, LocalizedText } from "./types";
+import { isFiniteWeight, weightSum } from "./weights";
 
 const TOLERANCE = 1e-9;
 
@@ -20,17 +21,13 @@ function groupText(parent: IndicatorNode | null): LocalizedText {
     : { "zh-CN": `${label(parent, "zh-CN")} 下的权重`, "en-US": `Weights under ${label(parent, "en-US")}` };
 }
 
-function isNumber(w: unknown): w is number {
-  return typeof w === "number" && Number.isFinite(w);
-}
-
 function groupFindings(parent: IndicatorNode | null, nodes: IndicatorNode[]): Finding[] {
   const out: Finding[] = [];
   const at = parent?.code ?? null;
   const group = groupText(parent);
   for (const node of nodes) {
     const w: unknown = node.weight;
-    if (w !== null && !isNumber(w)) {
+    if (w !== null && !isFiniteWeight(w)) {
       out.push({
         code: "weight-not-number", severity: "error", at: node.code, codes: [node.code],
         message: {
@@ -38,7 +35,7 @@ function groupFindings(parent: IndicatorNode | null, nodes: IndicatorNode[]): Fi
           "en-US": `The weight of ${label(node, "en-US")} is not a valid number (${String(w)})`,
         },
       });
-    } else if (isNumber(w) && w < 0) {
+    } else if (isFiniteWeight(w) && w < 0) {
       out.push({
         code: "weight-negative", severity: "error", at: node.code, codes: [node.code],
         message: {
@@ -59,18 +56,15 @@ function groupFindings(parent: IndicatorNode | null, nodes: IndicatorNode[]): Fi
       },
     });
   }
-  const allValid = nodes.every((n) => n.weight === null || isNumber(n.weight));
-  if (allValid && nulls.length < nodes.length) {
-    const sum = nodes.reduce((acc, n) => acc + (n.weight ?? 0), 0);
-    if (Math.abs(sum - 100) > TOLERANCE) {
-      out.push({
-        code: "weights-not-100", severity: "warning", at, codes: nodes.map((n) => n.code), sum,
-        message: {
-          "zh-CN": `${group["zh-CN"]}合计为 ${fig(sum)}%，而非 100%`,
-          "en-US": `${group["en-US"]} sum to ${fig(sum)}%, not 100%`,
-        },
-      });
-    }
+  const sum = nodes.every((n) => n.weight === null || isFiniteWeight(n.weight)) ? weightSum(nodes) : null;
+  if (sum !== null && Math.abs(sum - 100) > TOLERANCE) {
+    out.push({
+      code: "weights-not-100", severity: "warning", at, codes: nodes.map((n) => n.code), sum,
+      message: {
+        "zh-CN": `${group["zh-CN"]}合计为 ${fig(sum)}%，而非 100%`,
+        "en-US": `${group["en-US"]} sum to ${fig(sum)}%, not 100%`,
+      },
+    });
   }
   return out;
 }

@@ -1,13 +1,18 @@
 import { cloneTree, findByCode } from "./tree";
 import type { IndicatorNode, IndicatorTree } from "./types";
 
+/** A weight the engine can use as a number: finite (null is "no weight", not a number). */
+export function isFiniteWeight(w: unknown): w is number {
+  return typeof w === "number" && Number.isFinite(w);
+}
+
 /**
  * The raw weights the engine uses for one sibling group: the numeric weight; 1 each when every
  * weight is null; a null among numbers counts 0. A non-finite weight (a finding) counts 0.
  */
 export function effectiveWeights(siblings: IndicatorNode[]): number[] {
   if (siblings.every((n) => n.weight === null)) return siblings.map(() => 1);
-  return siblings.map((n) => (typeof n.weight === "number" && Number.isFinite(n.weight) ? n.weight : 0));
+  return siblings.map((n) => (isFiniteWeight(n.weight) ? n.weight : 0));
 }
 
 /** Sum of the group's numeric weights (nulls count 0), or null when every weight is null. */
