@@ -2,7 +2,7 @@ import { setFlagsFromString } from "v8";
 import { runInNewContext } from "vm";
 import { score } from "../../src/core/engine";
 import type { Rating } from "../../src/core/engine";
-import type { IndicatorNode, IndicatorTree } from "../../src/core/model";
+import { leaves, type IndicatorNode, type IndicatorTree } from "../../src/core/model";
 import { heapNow, line, mb, timeIt } from "../util";
 
 const DIMS = 5;
@@ -42,10 +42,6 @@ function syntheticRatings(leafCodes: string[]): Rating[] {
   return out;
 }
 
-function leafCodesOf(tree: IndicatorTree): string[] {
-  return tree.roots.flatMap((d) => d.children.flatMap((s) => s.children.map((l) => l.code)));
-}
-
 /** A full GC, whether or not node was started with --expose-gc. */
 function gcFunction(): () => void {
   const existing = (globalThis as { gc?: () => void }).gc;
@@ -56,7 +52,7 @@ function gcFunction(): () => void {
 
 export async function bench(): Promise<void> {
   const tree = syntheticTree();
-  const ratings = syntheticRatings(leafCodesOf(tree));
+  const ratings = syntheticRatings(leaves(tree).map(({ node: n }) => n.code));
   line("ratings", `${ratings.length.toLocaleString("en-US")} (${VENDORS} vendors × ${LEAVES * SUBS * DIMS} leaves × ${RATERS} raters)`);
 
   const floor = timeIt(() => {

@@ -1,7 +1,7 @@
 /** Builders, random-tree arbitraries and a naive reference scorer for the core tests. */
 import fc from "fast-check";
 import type { Aggregation, MissingPolicy, Rating } from "../../src/core/engine";
-import type { IndicatorNode, IndicatorTree } from "../../src/core/model";
+import { leaves, type IndicatorNode, type IndicatorTree } from "../../src/core/model";
 
 export function node(code: string, weight: number | null, children: IndicatorNode[] = [], required = true): IndicatorNode {
   return { code, name: { "zh-CN": `指标${code}`, "en-US": `Indicator ${code}` }, weight, required, children };
@@ -12,11 +12,7 @@ export function tree(...roots: IndicatorNode[]): IndicatorTree {
 }
 
 export function leafCodes(t: IndicatorTree): string[] {
-  const out: string[] = [];
-  const rec = (nodes: IndicatorNode[]): void =>
-    nodes.forEach((n) => (n.children.length === 0 ? out.push(n.code) : rec(n.children)));
-  rec(t.roots);
-  return out;
+  return leaves(t).map(({ node: n }) => n.code);
 }
 
 export function rate(vendor: string, code: string, ...values: (number | "NA")[]): Rating[] {
