@@ -242,6 +242,13 @@ describe("vendors, ranks and unknown codes", () => {
     expect(v.flags).toEqual([{ kind: "required-unrated", code: "x" }, { kind: "incomplete", missing: 1 }]);
   });
 
+  test("a duplicated code is never matched to its later leaf, even when rows come in tree order", () => {
+    const t = tree(node("1", 50, [node("x", null), node("y", null)]), node("2", 50, [node("x", null)]));
+    const v = score(t, [...rate("A", "x", 80), ...rate("A", "y", 40), ...rate("A", "x", 60)]).vendors[0];
+    expect(v.leaves.x).toMatchObject({ raters: 2, value: 70 });
+    expect(v.scores["2"]).toBeNull();
+  });
+
   test("an empty tree: every rating is unknown, totals null", () => {
     const res = score(tree(), rate("A", "L", 5));
     expect(res.unknownCodes).toEqual(["L"]);

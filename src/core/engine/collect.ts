@@ -1,3 +1,4 @@
+import type { CompiledTree } from "./compile";
 import type { Rating } from "./types";
 
 /**
@@ -36,16 +37,16 @@ function allocate(cells: number, old?: CellArrays): CellArrays {
 }
 
 /**
- * One pass over the ratings. They usually arrive grouped by vendor and in tree order, so the last
- * vendor and the next leaf are tried before any Map lookup.
+ * One pass over the ratings. They usually arrive grouped by vendor and in tree order, so the next
+ * leaf, the last code and the last vendor are tried before any Map lookup.
  */
 export function collectRatings(
   ratings: Iterable<Rating>,
-  leafCodes: string[],
-  leafIndex: Map<string, number>,
+  tree: Pick<CompiledTree, "leafCodes" | "leafIndex" | "leafIsFirst">,
   presetVendors: string[] = [],
   keepValues = false,
 ): Collected {
+  const { leafCodes, leafIndex, leafIsFirst } = tree;
   const leafCount = leafCodes.length;
   const vendors: string[] = [];
   const vendorIndex = new Map<string, number>();
@@ -82,11 +83,14 @@ export function collectRatings(
       lastV = v;
     }
     const code = r.code;
-    if (code !== lastCode) {
-      lastL = lastL + 1 < leafCount && code === leafCodes[lastL + 1] ? lastL + 1 : (leafIndex.get(code) ?? -1);
-      lastCode = code;
+    const next = lastL + 1;
+    if (code === leafCodes[next] && leafIsFirst[next]) {
+      lastL = next;
+    } else if (code !== lastCode) {
+      lastL = leafIndex.get(code) ?? -1;
       if (lastL < 0) unknown.add(code);
     }
+    lastCode = code;
     if (lastL < 0) continue;
     const c = lastV * leafCount + lastL;
     const x = r.value;

@@ -30,7 +30,7 @@ export function score(tree: IndicatorTree, ratings: Iterable<Rating> | Rating[],
     throw new RangeError(`trimPercent must be in [0, 1), got ${opts.trimPercent}`);
   }
   const compiled = compileTree(tree);
-  const data = collectRatings(ratings, compiled.leafCodes, compiled.leafIndex, options.vendors, opts.aggregate !== "mean");
+  const data = collectRatings(ratings, compiled, options.vendors, opts.aggregate !== "mean");
   const leafCount = compiled.leafCodes.length;
   const values = aggregateCells(data, data.vendors.length * leafCount, opts.aggregate, opts.trimPercent);
   const rollup = new Rollup(compiled);
