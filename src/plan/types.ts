@@ -94,6 +94,10 @@ export interface PlanInput {
   /** Protect sheets (default true). A password is optional; default none. */
   protect?: boolean;
   password?: string;
+  /** Ratings to pre-fill (e.g. kept by reconcile); by vendor, then leaf code. */
+  ratings?: RatingsGrid;
+  /** Ratings with no place in this model (from reconcile): listed on an Archive sheet. */
+  archived?: ArchivedRating[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -332,6 +336,18 @@ export interface ArchivedRating {
   name: string;
   value: number | "NA";
   reason: "indicator-removed" | "vendor-removed" | "now-a-group";
+}
+
+/** Input of freezeResults: the Results table values as read back by the adapter/pane. */
+export interface FreezeInput {
+  /** Values of `layout.results.range` (title and header rows included), row-major. */
+  values: CellValue[][];
+  results: ResultsLayout;
+  locale: Locale;
+  /** ISO date (YYYY-MM-DD or full ISO date-time). */
+  date: string;
+  /** Names already in the workbook, to pick a unique sheet name. */
+  existingSheetNames: string[];
 }
 
 export interface ReconcileResult {

@@ -1,0 +1,45 @@
+import { rect } from "./a1";
+import type { CellBlock, CellValue } from "./types";
+
+/** A formula cell in a mixed grid. */
+export interface Formula {
+  f: string;
+}
+export type GridCell = CellValue | Formula;
+
+function isFormula(c: GridCell): c is Formula {
+  return typeof c === "object" && c !== null;
+}
+
+/**
+ * Splits a small mixed grid into non-overlapping rectangular blocks: per row, runs of literal text
+ * ("values") and of formulas ("formulas"); numbers and blanks join whichever run they are in.
+ */
+export function gridBlocks(grid: GridCell[][], top: number, left: number): CellBlock[] {
+  const out: CellBlock[] = [];
+  grid.forEach((row, r) => {
+    let start = 0;
+    let kind: CellBlock["kind"] | null = null;
+    const flush = (end: number): void => {
+      if (end <= start) return;
+      const cells = [row.slice(start, end).map((c) => (isFormula(c) ? c.f : c))];
+      out.push({ address: rect(top + r, left + start, top + r, left + end - 1), kind: kind ?? "values", cells });
+    };
+    row.forEach((c, i) => {
+      const k: CellBlock["kind"] | null = isFormula(c) ? "formulas" : typeof c === "string" ? "values" : null;
+      if (k !== null && kind !== null && k !== kind) {
+        flush(i);
+        start = i;
+      }
+      if (k !== null) kind = k;
+    });
+    flush(row.length);
+  });
+  return out;
+}
+
+/** One block for a rectangle whose cells are all of one kind. Empty rectangles give no block. */
+export function block(top: number, left: number, kind: CellBlock["kind"], cells: CellValue[][]): CellBlock[] {
+  if (cells.length === 0 || cells[0].length === 0) return [];
+  return [{ address: rect(top, left, top + cells.length - 1, left + cells[0].length - 1), kind, cells }];
+}

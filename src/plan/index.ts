@@ -1,0 +1,10 @@
+export * from "./types";
+export { buildPlan, storedModel } from "./buildPlan";
+export { reconcile, archiveSheet } from "./reconcile";
+export { freezeResults, uniqueSheetName } from "./freeze";
+export { readStoredModel, modelCells, MODEL_CHUNK } from "./modelSheet";
+export { LABELS, labelsFor, type PlanLabels } from "./labels";
+export { NA_TEXT } from "./ratingsSheet";
+export { MODEL_SHEET_NAME } from "./context";
+export { STYLES, NUMBER_FORMATS } from "./styles";
+export { colLetter, cell, rect, parseCell, parseRect, quoteSheet, sheetRef, needsTextGuard } from "./a1";
