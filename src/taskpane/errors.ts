@@ -1,0 +1,61 @@
+/**
+ * Turns whatever a port call threw into plain words and a next step, in the pane's language.
+ * Office.js errors (OfficeExtension.Error) are recognised by their string `code`, without
+ * importing Office.js here. Stacks and raw messages are never shown.
+ */
+import type { MessageKey, Translate } from "../i18n";
+
+export const KNOWN_ERROR_CODES = [
+  "InvalidArgument",
+  "ItemNotFound",
+  "AccessDenied",
+  "ApiNotFound",
+  "RequestPayloadSizeLimitExceeded",
+  "GeneralException",
+  "InvalidOperationInCellEditMode",
+  "ItemAlreadyExists",
+] as const;
+
+export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
+
+/** Codes that mean the same thing to a user. */
+const ALIASES: Readonly<Record<string, KnownErrorCode>> = {
+  /** Office reports a protected sheet as AccessDenied; older hosts as InvalidOperation with this subcode. */
+  SheetProtected: "AccessDenied",
+  ProtectedSheet: "AccessDenied",
+  EditModeCellEditing: "InvalidOperationInCellEditMode",
+  ResponsePayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+  PayloadTooLarge: "RequestPayloadSizeLimitExceeded",
+};
+
+export interface FriendlyError {
+  /** Known Office code, or "unknown". */
+  kind: KnownErrorCode | "unknown";
+  /** The original code when there was one (shown small, so support can match it). */
+  code: string | null;
+  title: string;
+  action: string;
+}
+
+export function isAbortError(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { name?: unknown }).name === "AbortError";
+}
+
+function codeOf(err: unknown): string | null {
+  if (typeof err !== "object" || err === null) return null;
+  const code = (err as { code?: unknown }).code;
+  return typeof code === "string" && code !== "" ? code : null;
+}
+
+export function errorKind(err: unknown): KnownErrorCode | "unknown" {
+  const code = codeOf(err);
+  if (code === null) return "unknown";
+  if ((KNOWN_ERROR_CODES as readonly string[]).includes(code)) return code as KnownErrorCode;
+  return ALIASES[code] ?? "unknown";
+}
+
+export function describeError(err: unknown, t: Translate): FriendlyError {
+  const kind = errorKind(err);
+  const base = `error.${kind}` as MessageKey;
+  return { kind, code: codeOf(err), title: t(base), action: t(`${base}.action` as MessageKey) };
+}

@@ -1,0 +1,232 @@
+/**
+ * An in-memory WorkbookPort for tests and for the demo page outside Office. It keeps the
+ * "workbook" as plain cell texts, checks and scores them with the core engine, and can be told
+ * to be slow or to fail like Excel would.
+ */
+import { allNodes, leaves, validateTree, type IndicatorTree } from "./model";
+import { score, type MissingPolicy, type Rating } from "../core/engine";
+import type {
+  Capabilities,
+  CreateWorkbookRequest,
+  CreateWorkbookResult,
+  PortCallOptions,
+  ProgressStep,
+  WorkbookPort,
+  WorkbookProblem,
+  WorkbookSnapshot,
+} from "./port";
+
+type Method = Exclude<keyof WorkbookPort, "getCapabilities">;
+
+export interface FakePortOptions {
+  capabilities?: Capabilities;
+  /** Milliseconds per step of long work (0: no waiting, but still asynchronous). */
+  delayMs?: number;
+  /** Thrown by the named method after its first step. */
+  failWith?: Partial<Record<Method | "getCapabilities", unknown>>;
+  /** Fill the rating sheet with demo ratings (with a few deliberate problems) on create. */
+  demoRatings?: boolean;
+}
+
+/** An error shaped like OfficeExtension.Error. */
+export function officeError(code: string, message = `Office error ${code}`): Error & { code: string } {
+  const err = new Error(message) as Error & { code: string };
+  err.name = "RichApi.Error";
+  err.code = code;
+  return err;
+}
+
+function abortError(): DOMException {
+  return new DOMException("The operation was aborted.", "AbortError");
+}
+
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError());
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(abortError());
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+export function columnName(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+interface FakeBook {
+  tree: IndicatorTree;
+  vendors: string[];
+  raters: string[];
+  missing: MissingPolicy;
+  sheets: { weights: string; ratings: string; results: string };
+  /** Cell texts of the rating sheet by "vendor|rater|code". */
+  cells: Map<string, string>;
+  frozen: number;
+}
+
+export interface FakeCall {
+  method: keyof WorkbookPort;
+  args: unknown[];
+}
+
+export class FakePort implements WorkbookPort {
+  readonly calls: FakeCall[] = [];
+  selected: { sheet: string; address: string } | null = null;
+  book: FakeBook | null = null;
+  private readonly options: FakePortOptions;
+
+  constructor(options: FakePortOptions = {}) {
+    this.options = options;
+  }
+
+  private async step(method: Method | "getCapabilities", opts: PortCallOptions | undefined, fraction: number, step: ProgressStep, first = false): Promise<void> {
+    opts?.onProgress?.(fraction, step);
+    await wait(this.options.delayMs ?? 0, opts?.signal);
+    const failure = this.options.failWith?.[method];
+    if (first && failure !== undefined) throw failure;
+  }
+
+  async getCapabilities(options?: PortCallOptions): Promise<Capabilities> {
+    this.calls.push({ method: "getCapabilities", args: [] });
+    await wait(0, options?.signal);
+    const failure = this.options.failWith?.getCapabilities;
+    if (failure !== undefined) throw failure;
+    return this.options.capabilities ?? { host: "demo", excelApi: [] };
+  }
+
+  async createWorkbook(request: CreateWorkbookRequest, options?: PortCallOptions): Promise<CreateWorkbookResult> {
+    this.calls.push({ method: "createWorkbook", args: [request] });
+    await this.step("createWorkbook", options, 0, "prepare", true);
+    const zh = request.locale === "zh-CN";
+    const sheets = zh ? { weights: "权重", ratings: "评分", results: "结果" } : { weights: "Weights", ratings: "Ratings", results: "Results" };
+    await this.step("createWorkbook", options, 0.1, "weights");
+    const cells = new Map<string, string>();
+    const leafCodes = leaves(request.tree).map((l) => l.node.code);
+    const raters = request.raters.length > 0 ? request.raters : [""];
+    for (let v = 0; v < request.vendors.length; v++) {
+      await this.step("createWorkbook", options, 0.2 + (0.6 * v) / request.vendors.length, "ratings");
+      if (!this.options.demoRatings) continue;
+      raters.forEach((rater, r) => {
+        leafCodes.forEach((code, l) => {
+          const value = 55 + ((v * 37 + r * 11 + l * 17) % 45);
+          cells.set(key(request.vendors[v], rater, code), String(value));
+        });
+      });
+    }
+    if (this.options.demoRatings && request.vendors.length > 0 && leafCodes.length > 2) {
+      // A few deliberate problems, so the demo's Check tab has something to show.
+      const last = request.vendors[request.vendors.length - 1];
+      cells.delete(key(last, raters[0], leafCodes[0]));
+      cells.set(key(request.vendors[0], raters[0], leafCodes[1]), "120");
+      cells.set(key(last, raters[0], leafCodes[2]), "n/a?");
+    }
+    await this.step("createWorkbook", options, 0.85, "results");
+    await this.step("createWorkbook", options, 0.95, "format");
+    this.book = { tree: structuredClone(request.tree), vendors: [...request.vendors], raters: [...request.raters], missing: request.missing, sheets, cells, frozen: 0 };
+    options?.onProgress?.(1, "format");
+    return { sheets: [sheets.weights, sheets.ratings, sheets.results], firstInput: { sheet: sheets.ratings, address: "C2" } };
+  }
+
+  /** Test helper: types a text into a rating cell. */
+  setCell(vendor: string, code: string, text: string, rater = ""): void {
+    this.book?.cells.set(key(vendor, rater, code), text);
+  }
+
+  /** A1 address of a rating cell: one row per leaf from row 2, one column per vendor × rater from C. */
+  ratingAddress(book: FakeBook, vendor: string, rater: string, code: string): string {
+    const leafCodes = leaves(book.tree).map((l) => l.node.code);
+    const raterCount = Math.max(1, book.raters.length);
+    const col = 2 + book.vendors.indexOf(vendor) * raterCount + Math.max(0, book.raters.indexOf(rater));
+    return `${columnName(col)}${leafCodes.indexOf(code) + 2}`;
+  }
+
+  async readWorkbook(options?: PortCallOptions): Promise<WorkbookSnapshot | null> {
+    this.calls.push({ method: "readWorkbook", args: [] });
+    await this.step("readWorkbook", options, 0, "read", true);
+    const book = this.book;
+    if (book === null) return null;
+    await this.step("readWorkbook", options, 0.5, "check");
+    const problems: WorkbookProblem[] = [];
+    const ratings: Rating[] = [];
+    const leafInfos = leaves(book.tree);
+    const raters = book.raters.length > 0 ? book.raters : [""];
+    for (const vendor of book.vendors) {
+      for (const { node } of leafInfos) {
+        let numeric = 0;
+        const blanks: WorkbookProblem[] = [];
+        for (const rater of raters) {
+          const text = (book.cells.get(key(vendor, rater, node.code)) ?? "").trim();
+          const at = { sheet: book.sheets.ratings, address: this.ratingAddress(book, vendor, rater, node.code), vendor, code: node.code, ...(rater ? { rater } : {}) };
+          if (text === "") {
+            blanks.push({ kind: "missing-rating", ...at });
+          } else if (text.toUpperCase() === "NA") {
+            ratings.push({ vendor, code: node.code, value: "NA", ...(rater ? { rater } : {}) });
+            numeric++;
+          } else if (!/^-?\d+(\.\d+)?$/.test(text)) {
+            problems.push({ kind: "not-a-number", value: text, ...at });
+          } else if (Number(text) < 0 || Number(text) > 100) {
+            problems.push({ kind: "out-of-range", value: text, ...at });
+          } else {
+            ratings.push({ vendor, code: node.code, value: Number(text), ...(rater ? { rater } : {}) });
+            numeric++;
+          }
+        }
+        if (numeric === 0 && node.required && blanks.length > 0) problems.push({ ...blanks[0], kind: "required-unrated" });
+        else problems.push(...blanks);
+      }
+    }
+    const rows = allNodes(book.tree).map((i) => i.node.code);
+    for (const f of validateTree(book.tree)) {
+      if (f.code !== "weights-not-100") continue;
+      problems.push({ kind: "weights-not-100", sheet: book.sheets.weights, address: `D${rows.indexOf(f.codes[0]) + 2}`, code: f.at, sum: f.sum });
+    }
+    const scores = score(book.tree, ratings, { missing: book.missing, vendors: book.vendors });
+    options?.onProgress?.(1, "check");
+    return { tree: structuredClone(book.tree), vendors: [...book.vendors], raters: [...book.raters], missing: book.missing, ratings, problems, scores };
+  }
+
+  async selectCell(sheet: string, address: string, options?: PortCallOptions): Promise<void> {
+    this.calls.push({ method: "selectCell", args: [sheet, address] });
+    await this.step("selectCell", options, 0, "select", true);
+    const book = this.book;
+    if (book !== null && !Object.values(book.sheets).includes(sheet)) throw officeError("ItemNotFound");
+    this.selected = { sheet, address };
+  }
+
+  async freezeResults(options?: PortCallOptions): Promise<{ sheet: string }> {
+    this.calls.push({ method: "freezeResults", args: [] });
+    await this.step("freezeResults", options, 0, "freeze", true);
+    if (this.book === null) throw officeError("ItemNotFound");
+    this.book.frozen++;
+    return { sheet: `${this.book.sheets.results} (${this.book.frozen})` };
+  }
+
+  async applyWeights(tree: IndicatorTree, options?: PortCallOptions): Promise<void> {
+    this.calls.push({ method: "applyWeights", args: [tree] });
+    await this.step("applyWeights", options, 0, "weights", true);
+    if (this.book === null) throw officeError("ItemNotFound");
+    this.book.tree = structuredClone(tree);
+    options?.onProgress?.(1, "weights");
+  }
+}
+
+function key(vendor: string, rater: string, code: string): string {
+  return `${vendor}|${rater}|${code}`;
+}
+
+export function createFakePort(options: FakePortOptions = {}): FakePort {
+  return new FakePort(options);
+}

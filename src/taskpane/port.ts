@@ -1,0 +1,118 @@
+/**
+ * What the task pane needs from a workbook. The Excel adapter (src/excel) implements it with
+ * Office.js; src/taskpane/fakePort.ts implements it in memory for tests and the demo page.
+ * Every method may throw: Office errors (objects with a string `code`, as OfficeExtension.Error)
+ * are turned into plain words by ./errors.ts; a cancelled call rejects with an AbortError.
+ */
+import type { IndicatorTree, Locale } from "./model";
+import type { MissingPolicy, Rating, ScoreResult } from "../core/engine";
+
+export interface PortCallOptions {
+  /** Abort the call; the port rejects with a DOMException named "AbortError" as soon as it can. */
+  signal?: AbortSignal;
+  /** fraction in [0, 1]; step names what is being done (the pane words it in its language). */
+  onProgress?(fraction: number, step: ProgressStep): void;
+}
+
+export type ProgressStep = "prepare" | "weights" | "ratings" | "results" | "format" | "read" | "check" | "freeze" | "select";
+
+export interface Capabilities {
+  /** "excel" inside Excel; "demo" for the in-memory fake. */
+  host: "excel" | "demo";
+  /** Platform as Office reports it ("PC", "Mac", "OfficeOnline", …), when known. */
+  platform?: string;
+  /** ExcelApi requirement-set versions the host supports, e.g. ["1.1", "1.2", …, "1.12"]. */
+  excelApi: string[];
+}
+
+export interface CreateWorkbookRequest {
+  tree: IndicatorTree;
+  /** Trimmed, de-duplicated, non-empty vendor names in the order entered. */
+  vendors: string[];
+  /** Rater names; empty means one rating column per vendor (no rater split). */
+  raters: string[];
+  /** Language of sheet names, headers and notes. */
+  locale: Locale;
+  missing: MissingPolicy;
+}
+
+export interface CreateWorkbookResult {
+  /** Names of the sheets written, in order. */
+  sheets: string[];
+  /** Sheet and cell to show the user first (the first rating cell). */
+  firstInput?: { sheet: string; address: string };
+}
+
+export type WorkbookProblemKind =
+  | "missing-rating"
+  | "out-of-range"
+  | "not-a-number"
+  | "required-unrated"
+  | "weights-not-100";
+
+/** One problem found in the workbook, always with the cell to show. */
+export interface WorkbookProblem {
+  kind: WorkbookProblemKind;
+  sheet: string;
+  /** A1 address on `sheet`, e.g. "D7". */
+  address: string;
+  vendor?: string;
+  rater?: string;
+  /** Indicator code (leaf for ratings; the group's parent code for weights, null for the top level). */
+  code?: string | null;
+  /** The cell's text as entered, for out-of-range / not-a-number. */
+  value?: string;
+  /** Sum of the group's weights in percent, for weights-not-100. */
+  sum?: number;
+}
+
+export interface WorkbookSnapshot {
+  tree: IndicatorTree;
+  vendors: string[];
+  raters: string[];
+  missing: MissingPolicy;
+  ratings: Rating[];
+  problems: WorkbookProblem[];
+  scores: ScoreResult;
+}
+
+export interface WorkbookPort {
+  getCapabilities(options?: PortCallOptions): Promise<Capabilities>;
+  /** Writes the scorecard sheets (weights, rating sheet(s), results) into the open workbook. */
+  createWorkbook(request: CreateWorkbookRequest, options?: PortCallOptions): Promise<CreateWorkbookResult>;
+  /** Reads the scorecard back; null when the open workbook holds no scorecard. */
+  readWorkbook(options?: PortCallOptions): Promise<WorkbookSnapshot | null>;
+  /** Activates the sheet and selects the cell. */
+  selectCell(sheet: string, address: string, options?: PortCallOptions): Promise<void>;
+  /** Copies the results sheet as values (a dated snapshot) so later edits don't change it. */
+  freezeResults(options?: PortCallOptions): Promise<{ sheet: string }>;
+  /** Writes the tree's names and weights into the workbook's weights sheet. */
+  applyWeights(tree: IndicatorTree, options?: PortCallOptions): Promise<void>;
+}
+
+/** Which ExcelApi version each pane feature needs (the adapter must not need more). */
+export const FEATURE_REQUIREMENTS = {
+  createWorkbook: "1.8", // data validation on rating cells
+  readWorkbook: "1.4", // named items
+  applyWeights: "1.4",
+  freezeResults: "1.4",
+  selectCell: "1.1",
+} as const;
+
+export type Feature = keyof typeof FEATURE_REQUIREMENTS;
+
+/** True when the host supports ExcelApi `version` (the demo host supports everything). */
+export function supportsSet(caps: Capabilities, version: string): boolean {
+  if (caps.host === "demo") return true;
+  return caps.excelApi.includes(version);
+}
+
+/** Highest supported ExcelApi version, comparing "1.10" > "1.9" numerically. */
+export function highestSet(caps: Capabilities): string | null {
+  const sorted = [...caps.excelApi].sort((a, b) => {
+    const [a1, a2] = a.split(".").map(Number);
+    const [b1, b2] = b.split(".").map(Number);
+    return a1 - b1 || a2 - b2;
+  });
+  return sorted.length > 0 ? sorted[sorted.length - 1] : null;
+}
