@@ -1,0 +1,387 @@
+import type { Rating, RatingValue } from "../engine/types";
+import type { IndicatorTree, LocalizedText } from "../model/types";
+import { decodeBytes, type DetectedEncoding, type EncodingChoice } from "./decode";
+import { parseDelimited, type Delimiter, type DelimiterChoice } from "./delimited";
+import { mapHeaders, type ColumnInfo, type ColumnMapping, type Shape, type UnmappedColumn } from "./headers";
+import { IndicatorIndex } from "./match";
+import { rejection, type Rejection } from "./reasons";
+import { isBlankCell, parseScore } from "./values";
+import { looksLikeZip, readXlsx, type Cell } from "./xlsx";
+
+/** An accepted rating with where it came from. */
+export interface ImportedRating extends Rating {
+  line: number;
+  /** Header of the source column (wide files). */
+  column?: string;
+  comment?: string;
+}
+
+export interface ImportWarning {
+  code: string;
+  line?: number;
+  message: LocalizedText;
+}
+
+/**
+ * Accounting: `read === accepted + rejected` always. The unit is a data row for long files and
+ * a non-empty indicator cell for wide files (unit "cell"); for wide files also
+ * `read + blankCells === dataRows × indicator columns`.
+ */
+export interface ImportCounts {
+  unit: "row" | "cell";
+  read: number;
+  accepted: number;
+  rejected: number;
+  /** Data rows after the header that hold anything. */
+  dataRows: number;
+  /** Rows with nothing in them: skipped, not counted in `read`. */
+  blankRows: number;
+  /** Wide files: empty indicator cells = no rating (not an error, not a zero). */
+  blankCells: number;
+}
+
+export interface ImportSource {
+  name?: string;
+  format: "delimited" | "xlsx" | "paste";
+  encoding?: DetectedEncoding;
+  delimiter?: Delimiter;
+  sheet?: string;
+  sheets?: string[];
+}
+
+export type FatalCode =
+  | "empty-file"
+  | "no-data"
+  | "no-vendor-column"
+  | "no-indicator-columns"
+  | "xlsx-unreadable"
+  | "xlsx-no-sheet"
+  | "xlsx-sheet-not-found";
+
+export interface ImportResult {
+  /** False when the file could not be read as ratings at all (see `fatal`). */
+  ok: boolean;
+  fatal?: { code: FatalCode; message: LocalizedText };
+  source: ImportSource;
+  shape: Shape | null;
+  columns: ColumnInfo[];
+  /** Columns not used: map them explicitly with `options.columns` if they hold ratings. */
+  unmapped: UnmappedColumn[];
+  accepted: ImportedRating[];
+  rejected: Rejection[];
+  counts: ImportCounts;
+  warnings: ImportWarning[];
+}
+
+export interface ImportOptions {
+  tree: IndicatorTree;
+  encoding?: EncodingChoice;
+  delimiter?: DelimiterChoice;
+  /** .xlsx: the sheet to read (default: the first). */
+  sheet?: string;
+  columns?: ColumnMapping;
+  /** File name, for the report and the overwrite log. */
+  sourceName?: string;
+  /** Reuse a prebuilt index when importing many files against one tree. */
+  index?: IndicatorIndex;
+}
+
+const FATAL_TEXT: Record<"empty-file" | "no-data", LocalizedText> = {
+  "empty-file": { "zh-CN": "文件为空", "en-US": "The file is empty" },
+  "no-data": { "zh-CN": "文件只有表头，没有数据行", "en-US": "The file has a header but no data rows" },
+};
+
+function emptyCounts(unit: "row" | "cell" = "row"): ImportCounts {
+  return { unit, read: 0, accepted: 0, rejected: 0, dataRows: 0, blankRows: 0, blankCells: 0 };
+}
+
+function failed(source: ImportSource, code: FatalCode, message: LocalizedText, warnings: ImportWarning[] = []): ImportResult {
+  return { ok: false, fatal: { code, message }, source, shape: null, columns: [], unmapped: [], accepted: [], rejected: [], counts: emptyCounts(), warnings };
+}
+
+function cellText(c: Cell | undefined): string {
+  if (c === undefined) return "";
+  return typeof c === "string" ? c.trim() : String(c);
+}
+
+function rowIsBlank(row: Cell[]): boolean {
+  for (let i = 0; i < row.length; i++) if (!isBlankCell(row[i])) return false;
+  return true;
+}
+
+function sameValue(a: RatingValue, b: RatingValue): boolean {
+  return a === b;
+}
+
+/** A candidate rating before duplicate and conflict checks. */
+interface Candidate {
+  rating: ImportedRating;
+  key: string;
+  raw: string;
+}
+
+/**
+ * The shared core: a table of cells (rows[0] after blank rows = header) → accepted and rejected.
+ * Pure and synchronous; never throws on user input.
+ */
+export function importTable(rows: Cell[][], lines: number[], options: ImportOptions, source: ImportSource, warnings: ImportWarning[] = []): ImportResult {
+  let h = 0;
+  let blankRows = 0;
+  while (h < rows.length && rowIsBlank(rows[h])) {
+    h++;
+    blankRows++;
+  }
+  if (h >= rows.length) return failed(source, "empty-file", FATAL_TEXT["empty-file"], warnings);
+  const header = rows[h].map(cellText);
+  const index = options.index ?? new IndicatorIndex(options.tree);
+  const mapping = mapHeaders(header, index, options.columns);
+  // Empty header cells matter only when some row has data under them.
+  const hasData = (col: number): boolean => {
+    for (let r = h + 1; r < rows.length; r++) if (!isBlankCell(rows[r][col])) return true;
+    return false;
+  };
+  for (let i = 0; i < header.length; i++) {
+    if (header[i] === "" && !mapping.columns.some((c) => c.index === i) && !mapping.unmapped.some((u) => u.index === i) && hasData(i)) {
+      mapping.unmapped.push({
+        index: i,
+        header: "",
+        reason: "unknown",
+        message: { "zh-CN": `第${i + 1}列没有表头但有数据，请指定其含义`, "en-US": `Column ${i + 1} has data but no header; please map it` },
+      });
+    }
+  }
+  mapping.unmapped.sort((a, b) => a.index - b.index);
+  for (const u of mapping.unmapped) warnings.push({ code: `unmapped-column`, line: lines[h], message: u.message });
+
+  const base = { source, columns: mapping.columns, unmapped: mapping.unmapped, warnings };
+  if (!mapping.shape) {
+    const p = mapping.problem ?? { code: "no-vendor-column" as const, message: { "zh-CN": "无法识别表格结构", "en-US": "Unrecognised layout" } };
+    return { ...failed(source, p.code, p.message, warnings), ...base };
+  }
+  if (h + 1 >= rows.length) return { ...failed(source, "no-data", FATAL_TEXT["no-data"], warnings), ...base, shape: mapping.shape };
+
+  const col = (role: string): ColumnInfo | undefined => mapping.columns.find((c) => c.role === role);
+  const vendorCol = col("vendor") as ColumnInfo;
+  const raterCol = col("rater");
+  const commentCol = col("comment");
+  const decimalComma = source.format === "xlsx" || (source.delimiter !== undefined && source.delimiter !== ",");
+  const rejected: Rejection[] = [];
+  const cands: Candidate[] = [];
+  const counts = emptyCounts(mapping.shape === "long" ? "row" : "cell");
+  counts.blankRows = blankRows;
+
+  const scoreCheck = (cell: Cell | undefined, line: number, column: string, vendor: string, isWide: boolean): RatingValue | null | undefined => {
+    const p = parseScore(cell, decimalComma);
+    switch (p.kind) {
+      case "ok":
+        return p.value;
+      case "na":
+        return "NA";
+      case "empty":
+        if (isWide) return undefined;
+        rejected.push(rejection(line, "empty-score", { column, vendor }));
+        return null;
+      case "nan":
+        rejected.push(rejection(line, "not-a-number", { column, vendor, value: cellText(cell) }));
+        return null;
+      case "range":
+        rejected.push(rejection(line, "out-of-range", { column, vendor, value: cellText(cell) }));
+        return null;
+    }
+  };
+
+  if (mapping.shape === "long") {
+    const indicatorCol = col("indicator") as ColumnInfo;
+    const scoreCol = col("score") as ColumnInfo;
+    const vi = vendorCol.index;
+    const ii = indicatorCol.index;
+    const si = scoreCol.index;
+    const ri = raterCol ? raterCol.index : -1;
+    const ci = commentCol ? commentCol.index : -1;
+    for (let r = h + 1; r < rows.length; r++) {
+      const row = rows[r];
+      const line = lines[r];
+      if (row.length === 1 && row[0] === "") {
+        counts.blankRows++;
+        continue;
+      }
+      if (rowIsBlank(row)) {
+        counts.blankRows++;
+        continue;
+      }
+      counts.dataRows++;
+      const vendor = cellText(row[vi]);
+      if (vendor === "") {
+        rejected.push(rejection(line, "empty-vendor", { column: vendorCol.header }));
+        continue;
+      }
+      const ind = row[ii];
+      const indText = typeof ind === "string" ? ind : cellText(ind);
+      let code = index.exactLeaf(indText);
+      if (code === undefined) {
+        const t = indText.trim();
+        if (t === "") {
+          rejected.push(rejection(line, "empty-indicator", { column: indicatorCol.header, vendor }));
+          continue;
+        }
+        const m = index.match(t);
+        if (m.kind !== "leaf") {
+          if (m.kind === "ambiguous") rejected.push(rejection(line, "ambiguous-indicator", { column: indicatorCol.header, vendor, value: t, candidates: m.candidates }));
+          else rejected.push(rejection(line, m.kind === "group" ? "group-indicator" : "unknown-indicator", { column: indicatorCol.header, vendor, value: t }));
+          continue;
+        }
+        code = m.code;
+      }
+      const value = scoreCheck(row[si], line, scoreCol.header, vendor, false);
+      if (value === null || value === undefined) continue;
+      const rater = ri >= 0 ? cellText(row[ri]) : "";
+      const comment = ci >= 0 ? cellText(row[ci]) : "";
+      const rating: ImportedRating = { vendor, code, value, line };
+      if (rater !== "") rating.rater = rater;
+      if (comment !== "") rating.comment = comment;
+      cands.push({ rating, key: `${vendor}\u0001${code}\u0001${rater}`, raw: cellText(row[si]) });
+    }
+    counts.read = counts.dataRows;
+  } else {
+    const leafCols = mapping.columns.filter((c) => c.role === "leaf");
+    for (let r = h + 1; r < rows.length; r++) {
+      const row = rows[r];
+      const line = lines[r];
+      if (rowIsBlank(row)) {
+        counts.blankRows++;
+        continue;
+      }
+      counts.dataRows++;
+      const vendor = cellText(row[vendorCol.index]);
+      const rater = raterCol ? cellText(row[raterCol.index]) : "";
+      const comment = commentCol ? cellText(row[commentCol.index]) : "";
+      for (const c of leafCols) {
+        const cell = row[c.index];
+        if (isBlankCell(cell)) {
+          counts.blankCells++;
+          continue;
+        }
+        counts.read++;
+        if (vendor === "") {
+          rejected.push(rejection(line, "empty-vendor", { column: c.header, value: cellText(cell) }));
+          continue;
+        }
+        const value = scoreCheck(cell, line, c.header, vendor, true);
+        if (value === null || value === undefined) continue;
+        const code = c.code as string;
+        const rating: ImportedRating = { vendor, code, value, line, column: c.header };
+        if (rater !== "") rating.rater = rater;
+        if (comment !== "") rating.comment = comment;
+        cands.push({ rating, key: `${vendor}\u0001${code}\u0001${rater}`, raw: cellText(cell) });
+      }
+    }
+  }
+
+  const accepted = resolveDuplicates(cands, rejected, mapping.shape === "wide");
+  rejected.sort((a, b) => a.line - b.line);
+  counts.accepted = accepted.length;
+  counts.rejected = rejected.length;
+  return { ok: true, source, shape: mapping.shape, columns: mapping.columns, unmapped: mapping.unmapped, accepted, rejected, counts, warnings };
+}
+
+/**
+ * Same vendor + indicator + rater more than once: all equal → the first is kept and the rest are
+ * "exact duplicate of line N"; any difference → every row of the group is rejected as a conflict
+ * naming the others (never last-one-wins).
+ */
+function resolveDuplicates(cands: Candidate[], rejected: Rejection[], wide: boolean): ImportedRating[] {
+  const n = cands.length;
+  const first = new Map<string, number>();
+  const firstOf = new Int32Array(n);
+  const conflicted = new Uint8Array(n);
+  let dupes = 0;
+  for (let i = 0; i < n; i++) {
+    const c = cands[i];
+    const f = first.get(c.key);
+    if (f === undefined) {
+      first.set(c.key, i);
+      firstOf[i] = i;
+    } else {
+      dupes++;
+      firstOf[i] = f;
+      if (!sameValue(cands[f].rating.value, c.rating.value)) conflicted[f] = 1;
+    }
+  }
+  if (dupes === 0) return cands.map((c) => c.rating);
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const f = firstOf[i];
+    if (conflicted[f]) {
+      const g = groups.get(f);
+      if (g) g.push(i);
+      else groups.set(f, [i]);
+    }
+  }
+  const accepted: ImportedRating[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = cands[i];
+    const f = firstOf[i];
+    const col = wide ? c.rating.column : undefined;
+    const detail = { vendor: c.rating.vendor, code: c.rating.code, ...(c.rating.rater ? { rater: c.rating.rater } : {}), ...(col ? { column: col } : {}) };
+    if (conflicted[f]) {
+      const others = (groups.get(f) ?? []).filter((j) => j !== i);
+      rejected.push(
+        rejection(c.rating.line, "conflict", {
+          ...detail,
+          value: c.raw,
+          relatedLines: others.map((j) => cands[j].rating.line),
+          otherValues: others.map((j) => cands[j].raw),
+        }),
+      );
+    } else if (f === i) accepted.push(c.rating);
+    else rejected.push(rejection(c.rating.line, "exact-duplicate", { ...detail, value: c.raw, relatedLines: [cands[f].rating.line] }));
+  }
+  return accepted;
+}
+
+/** Delimited text already decoded (a .csv read as text, or text pasted from Excel with delimiter "\t"). */
+export function importText(text: string, options: ImportOptions, source: Partial<ImportSource> = {}): ImportResult {
+  const src: ImportSource = { format: "delimited", ...(options.sourceName ? { name: options.sourceName } : {}), ...source };
+  if (text.trim() === "") return failed(src, "empty-file", FATAL_TEXT["empty-file"]);
+  const table = parseDelimited(text, options.delimiter ?? "auto");
+  src.delimiter = table.delimiter;
+  const warnings: ImportWarning[] = table.problems.map((p) => ({ code: p.code, line: p.line, message: p.message }));
+  return importTable(table.rows, table.lines, options, src, warnings);
+}
+
+/** Text copied from Excel: tab-separated, quoted cells for multi-line text. */
+export function importPasted(text: string, options: ImportOptions): ImportResult {
+  return importText(text, { ...options, delimiter: options.delimiter ?? "\t" }, { format: "paste" });
+}
+
+/** Delimited bytes: encoding detected (BOM, strict UTF-8, else GB18030) unless forced. */
+export function importDelimited(bytes: Uint8Array, options: ImportOptions): ImportResult {
+  const decoded = decodeBytes(bytes, options.encoding ?? "auto");
+  const res = importText(decoded.text, options, { encoding: decoded.encoding });
+  if (decoded.lossy) {
+    res.warnings.unshift({
+      code: "decode-lossy",
+      message: {
+        "zh-CN": `按 ${decoded.encoding} 解码时有无法识别的字节，部分文字可能显示为 �；请尝试指定其他编码`,
+        "en-US": `Some bytes are not valid ${decoded.encoding}; text may show as �. Try another encoding`,
+      },
+    });
+  }
+  return res;
+}
+
+/** .xlsx bytes: the chosen sheet or the first. */
+export async function importXlsx(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
+  const src: ImportSource = { format: "xlsx", ...(options.sourceName ? { name: options.sourceName } : {}) };
+  const read = await readXlsx(bytes, options.sheet);
+  if (!read.ok) return failed({ ...src, sheets: read.sheets }, read.code, read.message);
+  src.sheet = read.table.sheet;
+  src.sheets = read.table.sheets;
+  return importTable(read.table.rows, read.table.lines, options, src);
+}
+
+/** Any supported file: .xlsx by its zip signature, otherwise delimited text. Never throws. */
+export async function importFile(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
+  if (bytes.length === 0) return failed({ format: "delimited", ...(options.sourceName ? { name: options.sourceName } : {}) }, "empty-file", FATAL_TEXT["empty-file"]);
+  return looksLikeZip(bytes) ? importXlsx(bytes, options) : importDelimited(bytes, options);
+}
