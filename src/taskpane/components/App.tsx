@@ -1,0 +1,126 @@
+import { useCallback, useMemo, useState } from "react";
+import { makeStyles, Spinner, Tab, TabList, Text, tokens } from "@fluentui/react-components";
+import type { IndicatorTree } from "../model";
+import { publishedTree } from "../standard";
+import type { UiLocale } from "../../i18n";
+import { useCapabilities } from "../hooks";
+import { LocaleProvider, useLocale } from "../locale";
+import { FEATURE_REQUIREMENTS, highestSet, supportsSet, type Feature, type WorkbookPort } from "../port";
+import { CheckTab } from "./CheckTab";
+import { DemoBanner } from "./DemoBanner";
+import { ErrorMessage } from "./ErrorMessage";
+import { LanguagePicker } from "./LanguagePicker";
+import { NewTab } from "./NewTab";
+import { WeightsTab } from "./WeightsTab";
+
+export interface AppProps {
+  port: WorkbookPort;
+  /** True when the port is the in-memory demo (not running inside Excel). */
+  demo: boolean;
+  initialLocale: UiLocale;
+  /** Called when the user picks another language (e.g. to remember it). */
+  onLocaleChange?(locale: UiLocale): void;
+}
+
+export type TabId = "new" | "weights" | "check";
+/** Why each feature is unavailable ("" while the capabilities are still being asked), or null when it is available. */
+export type FeatureReasons = Record<Feature, string | null>;
+
+const useStyles = makeStyles({
+  root: {
+    boxSizing: "border-box",
+    width: "100%",
+    maxWidth: "100%",
+    padding: "8px 12px 16px",
+    display: "flex",
+    flexDirection: "column",
+    gap: "10px",
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minHeight: "100vh",
+    overflowWrap: "anywhere",
+  },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
+  tabs: { marginLeft: "-10px", marginRight: "-10px" },
+});
+
+export function App(props: AppProps): JSX.Element {
+  const [locale, setLocaleState] = useState<UiLocale>(props.initialLocale);
+  const { onLocaleChange } = props;
+  const setLocale = useCallback(
+    (l: UiLocale) => {
+      setLocaleState(l);
+      onLocaleChange?.(l);
+    },
+    [onLocaleChange],
+  );
+  return (
+    <LocaleProvider locale={locale} setLocale={setLocale}>
+      <Pane port={props.port} demo={props.demo} />
+    </LocaleProvider>
+  );
+}
+
+function Pane(props: { port: WorkbookPort; demo: boolean }): JSX.Element {
+  const { port, demo } = props;
+  const styles = useStyles();
+  const { t, locale } = useLocale();
+  const [tab, setTab] = useState<TabId>("new");
+  const [tree, setTree] = useState<IndicatorTree>(publishedTree);
+  const [edited, setEdited] = useState(false);
+  const caps = useCapabilities(port);
+
+  const reasons = useMemo<FeatureReasons>(() => {
+    const out = {} as FeatureReasons;
+    for (const feature of Object.keys(FEATURE_REQUIREMENTS) as Feature[]) {
+      const version = FEATURE_REQUIREMENTS[feature];
+      out[feature] =
+        caps.status !== "ready"
+          ? caps.status === "loading" ? "" : null
+          : supportsSet(caps.caps, version)
+            ? null
+            : t("caps.needs", { version, highest: highestSet(caps.caps) ?? t("caps.none") });
+    }
+    return out;
+  }, [caps, t]);
+
+  const onTreeChange = useCallback((next: IndicatorTree, isEdited: boolean) => {
+    setTree(next);
+    setEdited(isEdited);
+  }, []);
+
+  return (
+    <div className={styles.root} lang={locale === "qps-ploc" ? "en" : locale}>
+      <header className={styles.header}>
+        <Text as="h1" weight="semibold" size={500} style={{ margin: 0 }}>
+          {t("app.title")}
+        </Text>
+        <LanguagePicker />
+      </header>
+      {demo && <DemoBanner />}
+      {caps.status === "loading" && <Spinner size="tiny" label={t("caps.loading")} />}
+      {caps.status === "error" && <ErrorMessage error={caps.error} />}
+      <TabList
+        className={styles.tabs}
+        aria-label={t("app.tabs")}
+        selectedValue={tab}
+        onTabSelect={(_, data) => setTab(data.value as TabId)}
+        size="small"
+      >
+        <Tab value="new" id="tab-new" aria-controls="panel-new">{t("tab.new")}</Tab>
+        <Tab value="weights" id="tab-weights" aria-controls="panel-weights">{t("tab.weights")}</Tab>
+        <Tab value="check" id="tab-check" aria-controls="panel-check">{t("tab.check")}</Tab>
+      </TabList>
+      {/* Panels stay mounted so typed text and running work survive a tab switch. */}
+      <div id="panel-new" role="tabpanel" aria-labelledby="tab-new" hidden={tab !== "new"}>
+        <NewTab port={port} tree={tree} edited={edited} reasons={reasons} />
+      </div>
+      <div id="panel-weights" role="tabpanel" aria-labelledby="tab-weights" hidden={tab !== "weights"}>
+        <WeightsTab port={port} tree={tree} edited={edited} onChange={onTreeChange} reasons={reasons} />
+      </div>
+      <div id="panel-check" role="tabpanel" aria-labelledby="tab-check" hidden={tab !== "check"}>
+        <CheckTab port={port} reasons={reasons} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { useMemo, useState } from "react";
+import { Button, Field, Link, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
+import { leaves, validateTree, type IndicatorTree } from "../model";
+import type { MissingPolicy } from "../../core/engine";
+import { useTask } from "../hooks";
+import { publishedTree } from "../standard";
+import { useLocale } from "../locale";
+import { parseNames } from "../names";
+import type { CreateWorkbookResult, WorkbookPort } from "../port";
+import type { FeatureReasons } from "./App";
+import { ErrorMessage } from "./ErrorMessage";
+import { FeatureNote } from "./FeatureNote";
+import { NameListField } from "./NameListField";
+import { TaskProgress } from "./TaskProgress";
+
+type Source = "published" | "edited";
+const MISSING: readonly MissingPolicy[] = ["exclude", "zero"];
+
+const column = { display: "flex", flexDirection: "column", gap: 12 } as const;
+
+export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited: boolean; reasons: FeatureReasons }): JSX.Element {
+  const { port, reasons } = props;
+  const { t, content } = useLocale();
+  const [source, setSource] = useState<Source>("published");
+  const [vendorText, setVendorText] = useState("");
+  const [raterText, setRaterText] = useState("");
+  const [missing, setMissing] = useState<MissingPolicy>("exclude");
+  const [touched, setTouched] = useState(false);
+  const task = useTask<CreateWorkbookResult>();
+  const [goError, setGoError] = useState<unknown>(null);
+
+  const published = useMemo(publishedTree, []);
+  const tree = props.edited && source === "edited" ? props.tree : published;
+  const vendors = useMemo(() => parseNames(vendorText), [vendorText]);
+  const raters = useMemo(() => parseNames(raterText), [raterText]);
+  const weightGroups = useMemo(() => validateTree(tree).filter((f) => f.code === "weights-not-100").length, [tree]);
+  const running = task.status === "running";
+  const blocked = reasons.createWorkbook;
+
+  const create = (): void => {
+    setTouched(true);
+    if (vendors.names.length === 0) return;
+    void task.run((options) =>
+      port.createWorkbook({ tree, vendors: vendors.names, raters: raters.names, locale: content, missing }, options),
+    );
+  };
+
+  const goToFirst = (at: { sheet: string; address: string }): void => {
+    setGoError(null);
+    port.selectCell(at.sheet, at.address).catch(setGoError);
+  };
+
+  const sourceLabel = (s: Source): string => (s === "published" ? t("new.standard.published") : t("new.standard.edited"));
+
+  return (
+    <form
+      noValidate
+      style={column}
+      onSubmit={(e) => {
+        e.preventDefault();
+        create();
+      }}
+    >
+      <Field
+        label={t("new.standard")}
+        hint={`${published.title[content]} — ${t("new.standard.summary", { leaves: leaves(tree).length, roots: tree.roots.length })}`}
+      >
+        <Select value={props.edited ? source : "published"} onChange={(_, data) => setSource(data.value as Source)} disabled={running}>
+          <option value="published">{sourceLabel("published")}</option>
+          <option value="edited" disabled={!props.edited}>
+            {sourceLabel("edited")}
+          </option>
+        </Select>
+      </Field>
+      {weightGroups > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t("new.standard.weightWarning", { count: weightGroups })}</MessageBarBody>
+        </MessageBar>
+      )}
+      <NameListField
+        label={t("new.vendors")}
+        hint={t("new.vendors.hint")}
+        countKey="new.vendors.count"
+        text={vendorText}
+        parsed={vendors}
+        required
+        showEmptyError={touched}
+        onChange={setVendorText}
+      />
+      <NameListField
+        label={t("new.raters")}
+        hint={t("new.raters.hint")}
+        countKey="new.raters.count"
+        text={raterText}
+        parsed={raters}
+        onChange={setRaterText}
+      />
+      <Field label={t("new.missing")}>
+        <Select value={missing} onChange={(_, data) => setMissing(data.value as MissingPolicy)} disabled={running}>
+          {MISSING.map((m) => (
+            <option key={m} value={m}>
+              {t(`new.missing.${m}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div>
+        <Button appearance="primary" type="submit" disabled={running || blocked !== null} aria-describedby={blocked ? "create-note" : undefined}>
+          {t("new.create")}
+        </Button>
+        <FeatureNote id="create-note" reason={blocked} />
+      </div>
+      {running && <TaskProgress title={t("new.creating")} fraction={task.fraction} step={task.step} onCancel={task.cancel} />}
+      {task.status === "cancelled" && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t("task.cancelled")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {task.status === "error" && <ErrorMessage error={task.error} onDismiss={task.reset} />}
+      {task.status === "done" && task.result && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            {t("new.created", { sheets: task.result.sheets.join(", ") })}{" "}
+            {task.result.firstInput && (
+              <Link as="button" type="button" onClick={() => task.result?.firstInput && goToFirst(task.result.firstInput)}>
+                {t("new.goToFirst")}
+              </Link>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {goError !== null && <ErrorMessage error={goError} onDismiss={() => setGoError(null)} />}
+    </form>
+  );
+}

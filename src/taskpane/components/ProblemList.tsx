@@ -1,0 +1,47 @@
+import { Link, Text } from "@fluentui/react-components";
+import { findByCode, type IndicatorTree } from "../model";
+import { pct, useLocale } from "../locale";
+import type { WorkbookProblem } from "../port";
+
+const SHOWN = 50;
+
+/** Problems found in the workbook; each one a link that selects its cell. */
+export function ProblemList(props: { tree: IndicatorTree; problems: WorkbookProblem[]; onSelect(problem: WorkbookProblem): void }): JSX.Element {
+  const { t, content } = useLocale();
+  const { problems, tree } = props;
+  const indicator = (code: string | null | undefined): string => {
+    if (code === null || code === undefined) return "";
+    const node = findByCode(tree, code)?.node;
+    return node ? `${node.code} ${node.name[content]}` : code;
+  };
+  const text = (p: WorkbookProblem): string => {
+    if (p.kind === "weights-not-100") {
+      const group = p.code === null || p.code === undefined ? t("weights.groupTop") : t("weights.groupUnder", { name: indicator(p.code) });
+      return t("problem.weights-not-100", { group, sum: pct(p.sum ?? 0) });
+    }
+    const who = [p.vendor, p.rater].filter(Boolean).join(" / ");
+    return t(`problem.${p.kind}`, { who, indicator: indicator(p.code), value: p.value ?? "" });
+  };
+  const shown = problems.slice(0, SHOWN);
+  return (
+    <section aria-labelledby="problems-title">
+      <Text id="problems-title" as="h2" weight="semibold" size={400} block>
+        {t("check.problems", { count: problems.length })}
+      </Text>
+      {problems.length > SHOWN && <Text size={200} block>{t("check.problemsShown", { shown: SHOWN, count: problems.length })}</Text>}
+      <ul style={{ margin: "4px 0", paddingLeft: 18, display: "flex", flexDirection: "column", gap: 4 }}>
+        {shown.map((p, i) => {
+          const cell = `${p.sheet}!${p.address}`;
+          return (
+            <li key={`${cell}-${p.kind}-${i}`}>
+              <Link as="button" onClick={() => props.onSelect(p)} title={t("check.goTo", { cell })} style={{ textAlign: "start" }}>
+                {text(p)}
+              </Link>{" "}
+              <Text size={200}>({cell})</Text>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

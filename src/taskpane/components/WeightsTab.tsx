@@ -1,0 +1,138 @@
+import { useMemo, useState } from "react";
+import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, Text } from "@fluentui/react-components";
+import { findByCode, rescaleGroup, validateTree, weightSum, type IndicatorTree } from "../model";
+import { dictionaries } from "../../i18n";
+import { useTask } from "../hooks";
+import { publishedTree } from "../standard";
+import { pct, useLocale } from "../locale";
+import type { WorkbookPort } from "../port";
+import { addChild, addSibling, removeNode, updateNode } from "../treeEdit";
+import type { FeatureReasons } from "./App";
+import { ErrorMessage } from "./ErrorMessage";
+import { FeatureNote } from "./FeatureNote";
+import { NodeEditor } from "./NodeEditor";
+import { TaskProgress } from "./TaskProgress";
+import { SumBadge, WeightTree } from "./WeightTree";
+import { WeightWarnings } from "./WeightWarnings";
+
+export interface WeightsTabProps {
+  port: WorkbookPort;
+  tree: IndicatorTree;
+  edited: boolean;
+  onChange(tree: IndicatorTree, edited: boolean): void;
+  reasons: FeatureReasons;
+}
+
+const column = { display: "flex", flexDirection: "column", gap: 10 } as const;
+
+export function WeightsTab(props: WeightsTabProps): JSX.Element {
+  const { tree, onChange, port, reasons } = props;
+  const { t, content } = useLocale();
+  const [selected, setSelected] = useState<string | null>(null);
+  const [undo, setUndo] = useState<{ tree: IndicatorTree; name: string } | null>(null);
+  const task = useTask<void>();
+  const findings = useMemo(() => validateTree(tree), [tree]);
+  const node = selected === null ? undefined : findByCode(tree, selected)?.node;
+  const topSum = weightSum(tree.roots);
+  const newName = { "zh-CN": dictionaries["zh-CN"]["weights.newName"], "en-US": dictionaries["en-US"]["weights.newName"] };
+
+  const edit = (next: IndicatorTree): void => {
+    setUndo(null);
+    onChange(next, true);
+  };
+
+  const rescaleAll = (): void => {
+    let next = tree;
+    for (const f of findings) if (f.code === "weights-not-100") next = rescaleGroup(next, f.at);
+    edit(next);
+  };
+
+  return (
+    <div style={column}>
+      <Text size={200}>{t("weights.editing", { title: props.edited ? t("new.standard.edited") : tree.title[content] })}</Text>
+      <WeightWarnings tree={tree} findings={findings} onRescale={(at) => edit(rescaleGroup(tree, at))} onRescaleAll={rescaleAll} />
+      <div style={{ display: "flex", alignItems: "center", gap: 6, flexWrap: "wrap" }}>
+        <Text weight="semibold">{topSum === null ? t("weights.groupTop") : t("weights.topSum", { sum: pct(topSum) })}</Text>
+        <SumBadge nodes={tree.roots} />
+      </div>
+      <WeightTree roots={tree.roots} selected={selected} onSelect={setSelected} />
+      {node ? (
+        <NodeEditor
+          key={node.code}
+          node={node}
+          onPatch={(patch) => edit(updateNode(tree, node.code, patch))}
+          onAddChild={() => {
+            const r = addChild(tree, node.code, newName);
+            edit(r.tree);
+            setSelected(r.code);
+          }}
+          onAddSibling={() => {
+            const r = addSibling(tree, node.code, newName);
+            edit(r.tree);
+            setSelected(r.code);
+          }}
+          onRemove={() => {
+            const before = tree;
+            onChange(removeNode(tree, node.code), true);
+            setUndo({ tree: before, name: `${node.code} ${node.name[content]}` });
+            setSelected(null);
+          }}
+        />
+      ) : (
+        <Text size={200}>{t("weights.selectHint")}</Text>
+      )}
+      {undo && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t("weights.removed", { name: undo.name })}</MessageBarBody>
+          <MessageBarActions>
+            <Link as="button" onClick={() => {
+              onChange(undo.tree, true);
+              setUndo(null);
+            }}>
+              {t("weights.undo")}
+            </Link>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
+        <Button size="small" onClick={() => {
+          const r = addChild(tree, null, newName);
+          edit(r.tree);
+          setSelected(r.code);
+        }}>
+          {t("weights.addRoot")}
+        </Button>
+        <Button size="small" onClick={() => {
+          setSelected(null);
+          setUndo(null);
+          onChange(publishedTree(), false);
+        }}>
+          {t("weights.reset")}
+        </Button>
+      </div>
+      <div>
+        <Button
+          appearance="primary"
+          disabled={task.status === "running" || reasons.applyWeights !== null}
+          aria-describedby={reasons.applyWeights ? "apply-note" : undefined}
+          onClick={() => void task.run((options) => port.applyWeights(tree, options))}
+        >
+          {t("weights.apply")}
+        </Button>
+        <FeatureNote id="apply-note" reason={reasons.applyWeights} />
+      </div>
+      {task.status === "running" && <TaskProgress title={t("weights.applying")} fraction={task.fraction} step={task.step} onCancel={task.cancel} />}
+      {task.status === "cancelled" && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t("task.cancelled")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {task.status === "error" && <ErrorMessage error={task.error} onDismiss={task.reset} />}
+      {task.status === "done" && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t("weights.applied")}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
