@@ -18,6 +18,28 @@ function asDelimiter(d: string): Delimiter {
   return (DELIMITERS as readonly string[]).includes(d) ? (d as Delimiter) : ",";
 }
 
+/**
+ * papaparse's own guess (consistent field counts over the first rows), falling back to the
+ * delimiter that occurs most often in the header line: papaparse gives up on two-column files.
+ */
+function guessDelimiter(text: string): Delimiter {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  const guess = Papa.parse<string[]>(sample, { delimiter: "", delimitersToGuess: [...DELIMITERS], preview: 10 });
+  if (!guess.errors.some((e) => e.code === "UndetectableDelimiter")) return asDelimiter(guess.meta.delimiter);
+  const end = sample.search(/\r|\n/);
+  const header = end === -1 ? sample : sample.slice(0, end);
+  let best: Delimiter = ",";
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    const count = header.split(d).length - 1;
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
 function problem(line: number, err: Papa.ParseError): TextTable["problems"][number] {
   return {
     line,
@@ -34,7 +56,7 @@ function problem(line: number, err: Papa.ParseError): TextTable["problems"][numb
  * the final line break) is dropped. Never throws.
  */
 export function parseDelimited(text: string, choice: DelimiterChoice = "auto"): TextTable {
-  const delimiter = choice === "auto" ? "" : choice;
+  const delimiter = choice === "auto" ? guessDelimiter(text) : choice;
   const base = { delimiter, delimitersToGuess: [...DELIMITERS], header: false as const, skipEmptyLines: false };
   const problems: TextTable["problems"] = [];
   let rows: string[][];
@@ -47,7 +69,7 @@ export function parseDelimited(text: string, choice: DelimiterChoice = "auto"): 
     lines = new Array<number>(rows.length);
     for (let i = 0; i < rows.length; i++) lines[i] = i + 1;
     used = res.meta.delimiter;
-    for (const e of res.errors) if (e.code !== "UndetectableDelimiter") problems.push(problem((e.row ?? 0) + 1, e));
+    for (const e of res.errors) problems.push(problem((e.row ?? 0) + 1, e));
   } else {
     rows = [];
     lines = [];
@@ -68,7 +90,7 @@ export function parseDelimited(text: string, choice: DelimiterChoice = "auto"): 
         scanned = start;
         rows.push(res.data);
         lines.push(line);
-        for (const e of res.errors) if (e.code !== "UndetectableDelimiter") problems.push(problem(line, e));
+        for (const e of res.errors) problems.push(problem(line, e));
         start = res.meta.cursor;
       },
     });

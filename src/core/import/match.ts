@@ -46,10 +46,9 @@ export class IndicatorIndex {
       if (!this.byCode.has(ck)) this.byCode.set(ck, entry);
       for (const locale of ["zh-CN", "en-US"] as const) {
         const segs = [...info.ancestors, node].map((n) => normKey(n.name[locale]));
-        // Full path and every suffix of two or more levels; the bare name only for leaves.
+        // Full path and every suffix down to the bare name (a group's bare name resolves to "group").
         for (let start = 0; start < segs.length; start++) {
           const suffix = segs.slice(start);
-          if (suffix.length === 1 && !leaf) continue;
           if (suffix.some((s) => s === "")) continue;
           this.addText(suffix.join("/"), entry);
         }
