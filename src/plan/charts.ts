@@ -22,6 +22,7 @@ export function chartsSheet(ctx: PlanContext): SheetPlan {
 
   const res = (ref: string): string => sheetRef(ctx.names.results, ref);
   const categories = res(absRect(X.headerRow, X.firstNode, X.headerRow, X.firstNode + dims - 1));
+  const dimNames = ctx.layout.nodes.filter((n) => n.depth === 1).map((n) => n.node.name[ctx.locale]);
   const vendorSeries = (v: number): ChartPlan["series"][number] => ({
     name: vendors[v],
     nameRef: res(absCell(X.firstRow + v, X.vendor)),
@@ -31,12 +32,13 @@ export function chartsSheet(ctx: PlanContext): SheetPlan {
     {
       key: "comparison", kind: "radar", title: L.chartComparison,
       anchor: { from: { col: 0, row: TOP }, to: { col: BIG.cols, row: TOP + BIG.rows } },
-      categories, series: vendors.map((_, v) => vendorSeries(v)), axis: { min: 0, max: 100 }, legend: true,
+      categories, categoryLabels: dimNames, series: vendors.map((_, v) => vendorSeries(v)), axis: { min: 0, max: 100 }, legend: true,
     },
     {
       key: "totals", kind: "bar", title: L.chartTotals,
       anchor: { from: { col: BIG.cols + 1, row: TOP }, to: { col: 2 * BIG.cols + 1, row: TOP + BIG.rows } },
       categories: res(absRect(X.firstRow, X.vendor, X.firstRow + V - 1, X.vendor)),
+      categoryLabels: [...vendors],
       series: [{ name: L.seriesTotal, nameRef: res(absCell(X.headerRow, X.total)), values: res(absRect(X.firstRow, X.total, X.firstRow + V - 1, X.total)) }],
       axis: { min: 0, max: 100 }, legend: false,
     },
@@ -47,7 +49,7 @@ export function chartsSheet(ctx: PlanContext): SheetPlan {
     charts.push({
       key: `vendor-${v + 1}`, kind: "radar", title: `${L.chartVendorPrefix} ${vendor}`,
       anchor: { from: { col, row }, to: { col: col + SMALL.cols, row: row + SMALL.rows } },
-      categories, series: [vendorSeries(v)], axis: { min: 0, max: 100 }, legend: false,
+      categories, categoryLabels: dimNames, series: [vendorSeries(v)], axis: { min: 0, max: 100 }, legend: false,
     });
   });
   sheet.charts = charts;

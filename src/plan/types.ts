@@ -259,6 +259,8 @@ export interface ChartPlan {
   anchor: { from: { col: number; row: number }; to: { col: number; row: number } };
   /** Category labels (radar axes / bar categories). */
   categories: RangeRef;
+  /** The category labels as of build time (a cache for writers; the range stays the source). */
+  categoryLabels: string[];
   series: ChartSeriesPlan[];
   /** Value axis bounds (radar 0–100). */
   axis: { min: number; max: number };

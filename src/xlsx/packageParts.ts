@@ -1,0 +1,89 @@
+import JSZip from "jszip";
+import type { WorkbookPlan } from "../plan/types";
+import { chartXml, drawingXml, relsXml } from "./chartXml";
+import { esc, NS, unesc } from "./xml";
+
+async function text(zip: JSZip, path: string): Promise<string | null> {
+  const f = zip.file(path);
+  return f ? f.async("string") : null;
+}
+
+/** Sheet name → worksheet part path (e.g. "xl/worksheets/sheet3.xml"), from workbook.xml and its rels. */
+async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const wb = (await text(zip, "xl/workbook.xml")) ?? "";
+  const rels = (await text(zip, "xl/_rels/workbook.xml.rels")) ?? "";
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  const out = new Map<string, string>();
+  for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const id = /\br:id="([^"]+)"/.exec(m[0])?.[1];
+    const path = id ? targets.get(id) : undefined;
+    if (name !== undefined && path) out.set(unesc(name), path);
+  }
+  return out;
+}
+
+const AFTER_DRAWING = ["<legacyDrawing", "<legacyDrawingHF", "<drawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"];
+
+/** Inserts <drawing r:id=…/> at its schema position (before any later element). */
+function insertDrawing(sheetXml: string, rid: string): string {
+  const at = Math.min(...AFTER_DRAWING.map((t) => sheetXml.indexOf(t)).filter((i) => i >= 0));
+  let xml = `${sheetXml.slice(0, at)}<drawing r:id="${rid}"/>${sheetXml.slice(at)}`;
+  if (!/<worksheet\b[^>]*xmlns:r=/.test(xml)) xml = xml.replace("<worksheet", `<worksheet xmlns:r="${NS.r}"`);
+  return xml;
+}
+
+/**
+ * Adds the plan's charts (chart, drawing, relationships, content types) and defined names to an
+ * .xlsx written by ExcelJS.
+ */
+export async function addPackageParts(xlsx: Buffer | Uint8Array, plan: WorkbookPlan): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const parts = await sheetParts(zip);
+  let contentTypes = (await text(zip, "[Content_Types].xml")) ?? "";
+  const overrides: string[] = [];
+  let chartNo = 0;
+  let drawingNo = 0;
+  for (const sheet of plan.sheets) {
+    if (sheet.charts.length === 0) continue;
+    const sheetPath = parts.get(sheet.name);
+    if (!sheetPath) throw new Error(`writer: no part for sheet ${sheet.name}`);
+    drawingNo++;
+    const drawingPath = `xl/drawings/drawing${drawingNo}.xml`;
+    const chartRels = sheet.charts.map((chart, i) => {
+      chartNo++;
+      const chartPath = `xl/charts/chart${chartNo}.xml`;
+      zip.file(chartPath, chartXml(chart, plan.locale));
+      overrides.push(`<Override PartName="/${chartPath}" ContentType="${NS.ctChart}"/>`);
+      return { id: `rId${i + 1}`, type: NS.relChart, target: `../charts/chart${chartNo}.xml` };
+    });
+    zip.file(drawingPath, drawingXml(sheet.charts));
+    zip.file(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, relsXml(chartRels));
+    overrides.push(`<Override PartName="/${drawingPath}" ContentType="${NS.ctDrawing}"/>`);
+
+    const file = sheetPath.split("/").pop() as string;
+    const relsPath = sheetPath.replace(file, `_rels/${file}.rels`);
+    const existing = (await text(zip, relsPath)) ?? relsXml([]);
+    const rid = `rIdScDrawing${drawingNo}`;
+    const rel = `<Relationship Id="${rid}" Type="${NS.relDrawing}" Target="../drawings/drawing${drawingNo}.xml"/>`;
+    zip.file(relsPath, existing.replace("</Relationships>", `${rel}</Relationships>`));
+    zip.file(sheetPath, insertDrawing((await text(zip, sheetPath)) ?? "", rid));
+  }
+  if (overrides.length > 0) contentTypes = contentTypes.replace("</Types>", `${overrides.join("")}</Types>`);
+  zip.file("[Content_Types].xml", contentTypes);
+
+  if (plan.names.length > 0) {
+    let wb = (await text(zip, "xl/workbook.xml")) ?? "";
+    const defs = plan.names.map((n) => `<definedName name="${esc(n.name)}"${n.comment ? ` comment="${esc(n.comment)}"` : ""}>${esc(n.ref)}</definedName>`).join("");
+    wb = wb.includes("</definedNames>")
+      ? wb.replace("</definedNames>", `${defs}</definedNames>`)
+      : wb.replace("</sheets>", `</sheets><definedNames>${defs}</definedNames>`);
+    zip.file("xl/workbook.xml", wb);
+  }
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
