@@ -47,7 +47,7 @@ export function chartsSheet(ctx: PlanContext): SheetPlan {
     const col = (v % SMALL.perRow) * SMALL.cols;
     const row = TOP + BIG.rows + 2 + Math.floor(v / SMALL.perRow) * SMALL.rows;
     charts.push({
-      key: `vendor-${v + 1}`, kind: "radar", title: `${L.chartVendorPrefix} ${vendor}`,
+      key: `vendor-${v + 1}`, kind: "radar", title: `${L.chartVendorPrefix}${L.chartVendorPrefix.endsWith("：") ? "" : " "}${vendor}`,
       anchor: { from: { col, row }, to: { col: col + SMALL.cols, row: row + SMALL.rows } },
       categories, categoryLabels: dimNames, series: [vendorSeries(v)], axis: { min: 0, max: 100 }, legend: false,
     });
