@@ -41,7 +41,8 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
-  tabs: { marginLeft: "-10px", marginRight: "-10px" },
+  /** Long languages (and the pseudo-locale) wrap the tabs instead of scrolling sideways. */
+  tabs: { marginLeft: "-10px", marginRight: "-10px", flexWrap: "wrap" },
 });
 
 export function App(props: AppProps): JSX.Element {

@@ -17,6 +17,8 @@ type Source = "published" | "edited";
 const MISSING: readonly MissingPolicy[] = ["exclude", "zero"];
 
 const column = { display: "flex", flexDirection: "column", gap: 12 } as const;
+/** A native select sizes itself to its longest option; let it shrink to the pane instead. */
+const NARROW = { root: { style: { minWidth: 0 } }, select: { style: { minWidth: 0, textOverflow: "ellipsis" } } } as const;
 
 export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited: boolean; reasons: FeatureReasons }): JSX.Element {
   const { port, reasons } = props;
@@ -65,7 +67,7 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
         label={t("new.standard")}
         hint={`${published.title[content]} — ${t("new.standard.summary", { leaves: leaves(tree).length, roots: tree.roots.length })}`}
       >
-        <Select value={props.edited ? source : "published"} onChange={(_, data) => setSource(data.value as Source)} disabled={running}>
+        <Select {...NARROW} value={props.edited ? source : "published"} onChange={(_, data) => setSource(data.value as Source)} disabled={running}>
           <option value="published">{sourceLabel("published")}</option>
           <option value="edited" disabled={!props.edited}>
             {sourceLabel("edited")}
@@ -95,8 +97,8 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
         parsed={raters}
         onChange={setRaterText}
       />
-      <Field label={t("new.missing")}>
-        <Select value={missing} onChange={(_, data) => setMissing(data.value as MissingPolicy)} disabled={running}>
+      <Field label={t("new.missing")} hint={t(`new.missing.${missing}.hint`)}>
+        <Select {...NARROW} value={missing} onChange={(_, data) => setMissing(data.value as MissingPolicy)} disabled={running}>
           {MISSING.map((m) => (
             <option key={m} value={m}>
               {t(`new.missing.${m}`)}

@@ -29,7 +29,7 @@ export function ProblemList(props: { tree: IndicatorTree; problems: WorkbookProb
         {t("check.problems", { count: problems.length })}
       </Text>
       {problems.length > SHOWN && <Text size={200} block>{t("check.problemsShown", { shown: SHOWN, count: problems.length })}</Text>}
-      <ul style={{ margin: "4px 0", paddingLeft: 18, display: "flex", flexDirection: "column", gap: 4 }}>
+      <ul style={{ margin: "4px 0", padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: 6 }}>
         {shown.map((p, i) => {
           const cell = `${p.sheet}!${p.address}`;
           return (

@@ -18,20 +18,22 @@ export default function RadarPreview(props: { title: string; axes: string[]; ser
   const { axes, series } = props;
   const size = 300;
   const c = size / 2;
-  const r = 78;
+  const r = 80;
+  /** Room either side for axis labels such as "Technology" or "Ecosystem". */
+  const pad = 40;
   const angle = (i: number): number => -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, axes.length);
   const point = (i: number, value: number): [number, number] => [c + r * (value / 100) * Math.cos(angle(i)), c + r * (value / 100) * Math.sin(angle(i))];
   const poly = (values: number[]): string => values.map((v, i) => point(i, v).map((n) => n.toFixed(1)).join(",")).join(" ");
   return (
     <figure style={{ margin: 0 }}>
-      <svg viewBox={`0 0 ${size} ${size}`} width="100%" role="img" aria-label={props.title} style={{ maxWidth: size, display: "block" }}>
+      <svg viewBox={`${-pad} 20 ${size + 2 * pad} ${size - 40}`} width="100%" role="img" aria-label={props.title} style={{ maxWidth: size + 2 * pad, display: "block" }}>
         <title>{props.title}</title>
         {[25, 50, 75, 100].map((ring) => (
           <polygon key={ring} points={poly(axes.map(() => ring))} fill="none" stroke="currentColor" strokeOpacity={0.2} />
         ))}
         {axes.map((label, i) => {
           const [x, y] = point(i, 100);
-          const [lx, ly] = point(i, 128);
+          const [lx, ly] = point(i, 118);
           const anchor = Math.abs(lx - c) < 4 ? "middle" : lx > c ? "start" : "end";
           return (
             <g key={label}>

@@ -14,10 +14,10 @@ export function RankingTable(props: { vendors: VendorResult[] }): JSX.Element {
       <Table size="small" aria-labelledby="ranking-title" style={{ tableLayout: "fixed", width: "100%" }}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell style={{ width: 44 }}>{t("check.col.rank")}</TableHeaderCell>
+            <TableHeaderCell style={{ width: 40 }}>{t("check.col.rank")}</TableHeaderCell>
             <TableHeaderCell>{t("check.col.vendor")}</TableHeaderCell>
             <TableHeaderCell style={{ width: 56 }}>{t("check.col.score")}</TableHeaderCell>
-            <TableHeaderCell style={{ width: 64 }}>{t("check.col.complete")}</TableHeaderCell>
+            <TableHeaderCell style={{ width: 76 }}>{t("check.col.complete")}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>

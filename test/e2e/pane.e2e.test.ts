@@ -1,0 +1,154 @@
+/**
+ * End to end: the production bundle served over HTTPS (self-signed certificate made with openssl),
+ * office.js answered from node_modules/@microsoft/office-js/dist instead of the CDN, Debian's
+ * Chromium at 340 px. Outside Office the pane must show the demo banner, switch language and
+ * create a scorecard against the fake port without a console error.
+ */
+import { execFileSync } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { createServer, type Server } from "https";
+import type { AddressInfo } from "net";
+import { tmpdir } from "os";
+import { extname, join, normalize } from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { buildPane, bundleReport, ROOT } from "./build";
+
+const CHROMIUM = "/usr/bin/chromium";
+const OFFICE_DIST = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+const OUTPUT = join(ROOT, "test-output");
+const WIDTH = 340;
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml", ".txt": "text/plain" };
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`Skipping the pane e2e test: ${CHROMIUM} is absent (apt-get install chromium).`);
+const describeE2E = haveChromium ? describe : describe.skip;
+
+describeE2E("task pane in Chromium, outside Office", () => {
+  let work: string;
+  let dist: string;
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), "pane-e2e-"));
+    dist = join(work, "dist");
+    buildPane(dist);
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", join(work, "key.pem"), "-out", join(work, "cert.pem"), "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"], { stdio: "pipe" });
+    server = createServer({ key: readFileSync(join(work, "key.pem")), cert: readFileSync(join(work, "cert.pem")) }, (req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "https://localhost").pathname)).replace(/^(\.\.[/\\])+/, "");
+      const file = join(dist, path === "/" ? "taskpane.html" : path);
+      if (!file.startsWith(dist) || !existsSync(file)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    origin = `https://localhost:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--ignore-certificate-errors"],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  async function openPane(query = ""): Promise<{ page: Page; problems: string[]; requests: string[] }> {
+    const context = await browser.newContext({ viewport: { width: WIDTH, height: 900 }, ignoreHTTPSErrors: true, locale: "en-US" });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    page.on("request", (r) => requests.push(r.url()));
+    await page.route("https://appsforoffice.microsoft.com/**", async (route) => {
+      const rel = new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, "");
+      const file = normalize(join(OFFICE_DIST, rel));
+      if (file.startsWith(OFFICE_DIST) && existsSync(file)) await route.fulfill({ status: 200, contentType: "text/javascript", body: readFileSync(file) });
+      else await route.fulfill({ status: 404, body: "" });
+    });
+    // Nothing else may leave the machine.
+    await page.route(/^https?:\/\/(?!localhost|appsforoffice\.microsoft\.com)/, (route) => route.abort());
+    await page.goto(`${origin}/taskpane.html${query}`);
+    return { page, problems, requests };
+  }
+
+  async function noHorizontalScroll(page: Page): Promise<void> {
+    const { scroll, client, wide } = await page.evaluate(() => {
+      const client = document.documentElement.clientWidth;
+      // The outermost elements that stick out, to name the culprit when this fails.
+      const wide = Array.from(document.querySelectorAll("body *"))
+        .filter((el) => el.getBoundingClientRect().right > client + 0.5 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > client + 0.5))
+        .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 40)} right=${Math.round(el.getBoundingClientRect().right)}`);
+      return { scroll: document.documentElement.scrollWidth, client, wide };
+    });
+    expect({ scroll: scroll <= client, wide }).toEqual({ scroll: true, wide: [] });
+  }
+
+  test("renders with the demo banner, switches language, creates a scorecard, checks it; no console errors", async () => {
+    const { page, problems, requests } = await openPane();
+    await page.getByText("Not running inside Excel — demo data").waitFor({ timeout: 30_000 });
+    expect(requests.some((u) => u.startsWith("https://appsforoffice.microsoft.com/lib/1/hosted/office.js"))).toBe(true);
+    await noHorizontalScroll(page);
+
+    // Language: to Chinese and back.
+    await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
+    await page.getByText("未在 Excel 中运行——演示数据").waitFor();
+    await page.getByRole("heading", { name: "供应商评分卡" }).waitFor();
+    await noHorizontalScroll(page);
+    await page.getByRole("combobox", { name: "语言" }).selectOption("en-US");
+    await page.getByRole("heading", { name: "Vendor Scorecard" }).waitFor();
+
+    // New workbook flow, with keyboard for the text.
+    await page.getByRole("textbox", { name: /^Vendors/ }).click();
+    await page.keyboard.type("Acme Cloud\nBrightLive, Acme Cloud\nCoStream\n");
+    await page.getByText("3 vendors · Listed more than once (kept once): Acme Cloud").waitFor();
+    await page.getByRole("textbox", { name: /Raters/ }).fill("Lin, Wang");
+    await page.getByRole("button", { name: "Create scorecard" }).click();
+    await page.getByRole("progressbar").waitFor();
+    await page.getByText("Scorecard created: Weights, Ratings, Results.").waitFor({ timeout: 20_000 });
+    await noHorizontalScroll(page);
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT, "pane.png"), fullPage: true });
+
+    // Weights tab.
+    await page.getByRole("tab", { name: "Weights" }).click();
+    await page.getByText("Weights under “3 Service” sum to 110%", { exact: false }).waitFor();
+    await noHorizontalScroll(page);
+    await page.screenshot({ path: join(OUTPUT, "pane-weights.png"), fullPage: true });
+
+    // Check & score: the radar chunk is fetched only when asked for.
+    await page.getByRole("tab", { name: "Check & score" }).click();
+    await page.getByRole("button", { name: "Check workbook" }).click();
+    await page.getByRole("table", { name: "Ranking" }).waitFor({ timeout: 20_000 });
+    const radarChunk = bundleReport(dist).lazy.find((f) => f.file.startsWith("radar."))?.file;
+    expect(radarChunk).toBeDefined();
+    expect(requests.some((u) => u.endsWith(`/${radarChunk}`))).toBe(false);
+    await page.getByRole("button", { name: "Show radar preview" }).click();
+    await page.getByRole("img", { name: "Dimension scores of the top 3" }).waitFor();
+    expect(requests.some((u) => u.endsWith(`/${radarChunk}`))).toBe(true);
+    await noHorizontalScroll(page);
+    await page.screenshot({ path: join(OUTPUT, "pane-check.png"), fullPage: true });
+
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  test("Chinese display language and pseudo-locale via ?lang=", async () => {
+    const { page, problems } = await openPane("?lang=zh-CN");
+    await page.getByRole("heading", { name: "供应商评分卡" }).waitFor({ timeout: 30_000 });
+    await page.locator("button:not([disabled])", { hasText: "创建评分卡" }).waitFor();
+    await page.screenshot({ path: join(OUTPUT, "pane-zh.png"), fullPage: true });
+    await page.goto(`${origin}/taskpane.html?lang=qps-ploc`);
+    await page.getByRole("heading", { name: "[!! Ṽéñðőŕ Ŝçőŕéçáŕð !!]" }).waitFor({ timeout: 30_000 });
+    await noHorizontalScroll(page);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+});
