@@ -59,3 +59,15 @@ export function needsTextGuard(s: string): boolean {
 export function formulaString(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
+
+/** Row ranges for sorted rows, consecutive rows merged: rows [5,6,7,9] → ["B5:B7", "B9"] for columns c1..c2. */
+export function rowRuns(rows: number[], c1: number, c2: number = c1): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    out.push(rect(rows[i], c1, rows[j], c2));
+    i = j + 1;
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import { rect } from "./a1";
+import { parseRect, rect } from "./a1";
 import type { CellBlock, CellValue } from "./types";
 
 /** A formula cell in a mixed grid. */
@@ -42,4 +42,21 @@ export function gridBlocks(grid: GridCell[][], top: number, left: number): CellB
 export function block(top: number, left: number, kind: CellBlock["kind"], cells: CellValue[][]): CellBlock[] {
   if (cells.length === 0 || cells[0].length === 0) return [];
   return [{ address: rect(top, left, top + cells.length - 1, left + cells[0].length - 1), kind, cells }];
+}
+
+/**
+ * Splits a block into row bands of at most `maxCells` cells (at least one row each), for adapters
+ * that must keep each request small (Excel on the web refuses payloads over 5 MB).
+ */
+export function splitBlock(b: CellBlock, maxCells: number): CellBlock[] {
+  const width = b.cells[0]?.length ?? 0;
+  const rowsPer = Math.max(1, Math.floor(maxCells / Math.max(width, 1)));
+  if (b.cells.length <= rowsPer) return [b];
+  const { r1, c1, c2 } = parseRect(b.address);
+  const out: CellBlock[] = [];
+  for (let i = 0; i < b.cells.length; i += rowsPer) {
+    const cells = b.cells.slice(i, i + rowsPer);
+    out.push({ address: rect(r1 + i, c1, r1 + i + cells.length - 1, c2), kind: b.kind, cells });
+  }
+  return out;
 }

@@ -7,4 +7,5 @@ export { LABELS, labelsFor, type PlanLabels } from "./labels";
 export { NA_TEXT } from "./ratingsSheet";
 export { MODEL_SHEET_NAME } from "./context";
 export { STYLES, NUMBER_FORMATS } from "./styles";
-export { colLetter, cell, rect, parseCell, parseRect, quoteSheet, sheetRef, needsTextGuard } from "./a1";
+export { colLetter, cell, rect, rowRuns, parseCell, parseRect, quoteSheet, sheetRef, needsTextGuard } from "./a1";
+export { splitBlock } from "./grid";

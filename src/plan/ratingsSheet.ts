@@ -1,4 +1,4 @@
-import { cell, colLetter, rect } from "./a1";
+import { cell, colLetter, rect, rowRuns } from "./a1";
 import { emptySheet, protection, RATINGS as R, type PlanContext } from "./context";
 import { block } from "./grid";
 import { NUMBER_FORMATS } from "./styles";
@@ -69,7 +69,7 @@ export function ratingsSheet(ctx: PlanContext, initial: RatingsGrid = {}, rater?
   ];
   const maxDepth = Math.max(0, ...layout.nodes.map((nd) => nd.depth));
   for (let d = 2; d <= maxDepth; d++) {
-    formats.push({ ranges: layout.nodes.flatMap((nd, i) => (nd.depth === d ? [cell(ctx.ratingsRow(i), R.name)] : [])), indent: d - 1 });
+    formats.push({ ranges: rowRuns(layout.nodes.flatMap((nd, i) => (nd.depth === d ? [ctx.ratingsRow(i)] : [])), R.name), indent: d - 1 });
   }
   sheet.formats = formats.filter((f) => f.ranges.length > 0);
 

@@ -14,7 +14,30 @@
  *  - Everything is rectangular so an adapter can write one block per call: a `CellBlock` is a
  *    2-D array for one range; a `FormatPlan` applies one format to a list of ranges.
  *  - Order matters: apply sheets in array order; within a sheet: columns, blocks, formats,
- *    row groups, validations, conditional formats, freeze panes, protection last.
+ *    row groups, validations, conditional formats, freeze panes, protection last. Add the
+ *    workbook names after every sheet exists, charts after Results has its formulas.
+ *
+ * Applying with Office.js (suggested, ~one sync per sheet and phase):
+ *  - blocks: "formulas" → range.formulas = cells; "values" → strings for which
+ *    `needsTextGuard(s)` is true get a leading apostrophe (or number format "@" first), then
+ *    range.values = cells. Split big blocks with `splitBlock(block, maxCells)`.
+ *  - formats: worksheet.getRanges(ranges.join(",")) (RangeAreas) then format / numberFormat /
+ *    format.protection.locked; `indent` → format.indentLevel; widths are characters (× ~7 px).
+ *  - rowGroups: getRange(rows).group("ByRows"); validations: range.dataValidation.rule;
+ *    conditional formats: conditionalFormats.add(ColorScale | Custom); visibility:
+ *    worksheet.visibility ("VeryHidden" for the model sheet); protection: protection.protect().
+ *  - charts: worksheet.charts.add(kind, categories range, "Rows"), then one series per
+ *    ChartSeriesPlan (series.setValues / setXAxisValues, name), axis min/max, anchor with
+ *    chart.setPosition(from cell, to cell).
+ *
+ * Scoring scheme (see calcSheet.ts): a hidden Calc sheet has one row per tree node, laid out so
+ * that every sibling group is contiguous, the normalised weight of each node (from Weights),
+ * and per vendor a score column S and a has-score column H. A group's H is
+ * SUMPRODUCT(w,Hc)<>0 and its S is SUMPRODUCT(w,Sc)/SUMPRODUCT(w,Hc) over its children's rows.
+ * Results reads Calc. A later PANEL feature adds one `ratings` sheet per rater (same layout,
+ * `SheetPlan.rater`), a `consolidated` sheet of the same leaf layout aggregating them (mean /
+ * MEDIAN / TRIMMEAN, spread) and a `moderation` sheet; Calc then reads leaves from
+ * `consolidated` instead of `ratings` (calcSheet takes the leaf source as a parameter).
  */
 import type { IndicatorTree, Locale } from "../core/model/types";
 import type { MissingPolicy } from "../core/engine/types";

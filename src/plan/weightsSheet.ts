@@ -1,4 +1,4 @@
-import { absRect, cell, colLetter, formulaString, rect } from "./a1";
+import { absRect, cell, colLetter, formulaString, rect, rowRuns } from "./a1";
 import { emptySheet, protection, WEIGHTS as W, type PlanContext } from "./context";
 import { block } from "./grid";
 import { NUMBER_FORMATS } from "./styles";
@@ -100,7 +100,7 @@ export function weightsSheet(ctx: PlanContext): { sheet: SheetPlan; layout: Weig
   ];
   const maxDepth = Math.max(0, ...layout.nodes.map((nd) => nd.depth));
   for (let d = 2; d <= maxDepth; d++) {
-    const ranges = layout.nodes.flatMap((nd, i) => (nd.depth === d ? [cell(ctx.weightsRow(i), W.name)] : []));
+    const ranges = rowRuns(layout.nodes.flatMap((nd, i) => (nd.depth === d ? [ctx.weightsRow(i)] : [])), W.name);
     formats.push({ ranges, indent: d - 1 });
   }
   sheet.formats = formats.filter((f) => f.ranges.length > 0);

@@ -1,6 +1,6 @@
 import { defaultTree, leaves } from "../../src/core/model";
 import {
-  buildPlan, LABELS, MODEL_CHUNK, MODEL_SHEET_NAME, modelCells, needsTextGuard, parseRect, readStoredModel,
+  buildPlan, LABELS, MODEL_CHUNK, MODEL_SHEET_NAME, modelCells, needsTextGuard, parseRect, readStoredModel, rowRuns, splitBlock,
   type CellValue, type WorkbookPlan,
 } from "../../src/plan";
 
@@ -148,5 +148,24 @@ describe("stored model", () => {
     for (const [c] of cells.slice(3)) expect(String(c).length).toBeLessThanOrEqual(MODEL_CHUNK);
     expect(readStoredModel(cells.map((r) => r[0]))).toEqual(plan.model);
     expect(readStoredModel(["something else"] as CellValue[])).toBeNull();
+  });
+});
+
+describe("adapter helpers", () => {
+  test("splitBlock cuts a block into row bands under a cell budget, covering it exactly", () => {
+    const plan = buildPlan({ tree: defaultTree(), vendors: Array.from({ length: 20 }, (_, i) => `V${i}`), createdAt: CREATED });
+    const calc = plan.sheets.find((s) => s.key === "calc");
+    const body = calc?.blocks.at(-1) as WorkbookPlan["sheets"][number]["blocks"][number];
+    const parts = splitBlock(body, 500);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) expect(p.cells.length * p.cells[0].length).toBeLessThanOrEqual(500);
+    expect(parts.flatMap((p) => p.cells)).toEqual(body.cells);
+    expect(parseRect(parts[0].address).r1).toBe(parseRect(body.address).r1);
+    expect(parseRect(parts.at(-1)?.address ?? "").r2).toBe(parseRect(body.address).r2);
+  });
+
+  test("rowRuns merges consecutive rows", () => {
+    expect(rowRuns([5, 6, 7, 9, 11, 12], 2)).toEqual(["B5:B7", "B9", "B11:B12"]);
+    expect(rowRuns([3], 1, 8)).toEqual(["A3:H3"]);
   });
 });
