@@ -1,0 +1,140 @@
+import { uniqueSheetName, type SheetPlan, type SheetVisibility, type WorkbookPlan } from "../plan";
+import type { ProgressStep } from "../taskpane/port";
+import { parseRangeRef } from "./address";
+import { estimate, newStats, OpList, runOps, Syncer, type SyncStats } from "./batch";
+import { sheetOps } from "./applySheet";
+import { nameClash, sheetClash } from "./errors";
+import { probeWorkbook, type WorkbookState } from "./readBack";
+
+export interface ApplyOptions {
+  /** Whether the host supports ExcelApi `version`; default: everything. */
+  supports?(version: string): boolean;
+  /** Sheets and names already in the workbook (from probeWorkbook); probed with one sync when absent. */
+  state?: WorkbookState;
+  /** Existing sheets of the scorecard being replaced (known from its stored model): deleted and rewritten. */
+  scorecardSheets?: string[];
+  /** Sheet and cell to show when done. */
+  activate?: { sheet: string; address: string };
+  /** Shares sync counting with the caller's earlier reads. */
+  syncer?: Syncer;
+  signal?: AbortSignal;
+  onProgress?(fraction: number, step: ProgressStep): void;
+}
+
+export interface ApplyResult {
+  /** Sheet names written, in plan order. */
+  sheets: string[];
+  /** Features skipped because the host lacks their requirement set. */
+  notes: string[];
+  stats: SyncStats;
+}
+
+const VISIBILITY: Record<SheetVisibility, "Visible" | "Hidden" | "VeryHidden"> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
+
+/**
+ * Applies a workbook plan with as few `context.sync()` calls as the 4 MB request budget allows:
+ * everything is queued and sent in one request unless it would be too big. Sheets of the plan may
+ * only replace sheets of the scorecard (`scorecardSheets`); any other sheet with a clashing name
+ * stops the whole operation before anything is written.
+ */
+export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan, opts: ApplyOptions = {}): Promise<ApplyResult> {
+  const supports = opts.supports ?? ((): boolean => true);
+  const syncer = opts.syncer ?? new Syncer(context, newStats(), opts.signal);
+  const state = opts.state ?? (await probeWorkbook(context, syncer));
+  const notes: string[] = [];
+  const note = (m: string): void => void (notes.includes(m) || notes.push(m));
+
+  const existing = new Map(state.sheets.map((s) => [s.name.toLowerCase(), s]));
+  const replaced = state.sheets.filter((s) => (opts.scorecardSheets ?? []).some((n) => n.toLowerCase() === s.name.toLowerCase()));
+  const replacedKeys = new Set(replaced.map((s) => s.name.toLowerCase()));
+  for (const sheet of plan.sheets) {
+    const clash = existing.get(sheet.name.toLowerCase());
+    if (clash && !replacedKeys.has(clash.name.toLowerCase())) throw sheetClash(clash.name);
+  }
+  const planNames = new Set(plan.names.map((n) => n.name.toLowerCase()));
+  const oldNames = state.names.filter((n) => planNames.has(n.toLowerCase()));
+  if (oldNames.length > 0 && replaced.length === 0) throw nameClash(oldNames[0]);
+
+  const ops = new OpList();
+  const workbook = context.workbook;
+  const proxies = new Map<string, Excel.Worksheet>();
+  const sheetOf = (name: string): Excel.Worksheet => proxies.get(name) ?? workbook.worksheets.getItem(name);
+  const rangeOf = (ref: string): Excel.Range => {
+    const { sheet, address } = parseRangeRef(ref);
+    return sheetOf(sheet).getRange(address);
+  };
+
+  for (const old of replaced) {
+    if (old.protected) {
+      const password = plan.sheets.find((s) => s.name.toLowerCase() === old.name.toLowerCase())?.protection.password ?? undefined;
+      ops.push(estimate(2), () => workbook.worksheets.getItem(old.name).protection.unprotect(password));
+    }
+  }
+  for (const name of oldNames) ops.push(estimate(2, name), () => workbook.names.getItem(name).delete());
+
+  // New sheets first (under a temporary name while the old one exists), so a visible sheet always
+  // remains; the old sheets go before any formula is written, so none binds to them.
+  const taken = [...state.sheets.map((s) => s.name), ...plan.sheets.map((s) => s.name)];
+  const temp = new Map<string, string>();
+  for (const sheet of plan.sheets) {
+    const name = existing.has(sheet.name.toLowerCase()) ? uniqueSheetName(`SC~${sheet.key}`, taken) : sheet.name;
+    if (name !== sheet.name) {
+      temp.set(sheet.name, name);
+      taken.push(name);
+    }
+    ops.push(estimate(1, name), () => void proxies.set(sheet.name, workbook.worksheets.add(name)));
+  }
+  for (const old of replaced) {
+    ops.push(estimate(3, old.name), () => {
+      const ws = workbook.worksheets.getItem(old.name);
+      // Excel refuses to delete a very hidden sheet.
+      if (old.visibility === "VeryHidden") ws.visibility = "Hidden";
+      ws.delete();
+    });
+  }
+  for (const [final] of temp) ops.push(estimate(1, final), () => void ((proxies.get(final) as Excel.Worksheet).name = final));
+
+  const env = { rangeOf, styles: plan.styles, supports, note };
+  for (const sheet of plan.sheets) sheetOps(sheet, { ...env, sheet: () => sheetOf(sheet.name) }, ops);
+  for (const sheet of plan.sheets) {
+    if (sheet.visibility !== "visible") ops.push(estimate(1), () => void (sheetOf(sheet.name).visibility = VISIBILITY[sheet.visibility]));
+  }
+  if (plan.names.length > 0) {
+    if (supports("1.4")) {
+      for (const n of plan.names) ops.push(estimate(1, n), () => void workbook.names.add(n.name, `=${n.ref}`, n.comment));
+    } else note("named ranges skipped (needs ExcelApi 1.4)");
+  }
+  if (opts.activate) {
+    const { sheet, address } = opts.activate;
+    ops.push(estimate(3, opts.activate), () => {
+      const ws = sheetOf(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+    });
+  }
+  for (const sheet of plan.sheets) protectOps(sheet, () => sheetOf(sheet.name), supports, note, ops);
+
+  await runOps(syncer, ops.ops, {
+    beforeBatch: () => (supports("1.6") ? { bytes: estimate(1), run: () => context.application.suspendApiCalculationUntilNextSync() } : null),
+    onBatch: (done, total) => opts.onProgress?.(total === 0 ? 1 : done / total, "format"),
+  });
+  return { sheets: plan.sheets.map((s) => s.name), notes, stats: syncer.stats };
+}
+
+/** Protection goes last: nothing may be written to a sheet after it. */
+export function protectOps(sheet: SheetPlan, ws: () => Excel.Worksheet, supports: (v: string) => boolean, note: (m: string) => void, ops: OpList): void {
+  const p = sheet.protection;
+  if (!p.protect) return;
+  let password = p.password ?? undefined;
+  if (password !== undefined && !supports("1.7")) {
+    note(`${sheet.name}: protected without its password (a password needs ExcelApi 1.7)`);
+    password = undefined;
+  }
+  const options: Excel.WorksheetProtectionOptions = {
+    allowFormatColumns: p.allowFormatColumns,
+    allowFormatRows: p.allowFormatRows,
+    allowSort: p.allowSort,
+    allowAutoFilter: p.allowAutoFilter,
+  };
+  ops.push(estimate(1, options), () => ws().protection.protect(options, password));
+}

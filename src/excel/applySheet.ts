@@ -1,0 +1,83 @@
+import { rect, type CellStyle, type RangeRef, type SheetPlan, type StyleKey } from "../plan";
+import { estimate, jsonSize, type OpList } from "./batch";
+import { chunkBlock, textGuardFormats, writeBlock } from "./blocks";
+import { addChart, chartActions } from "./charts";
+import { applyFormat, formatBytes, widthPoints } from "./styles";
+import { applyConditionalFormat, applyValidation } from "./validation";
+
+/** What applying a sheet needs from its surroundings. */
+export interface SheetEnv {
+  /** The sheet's proxy; valid once the op that adds the sheet has run. */
+  sheet(): Excel.Worksheet;
+  rangeOf(ref: RangeRef): Excel.Range;
+  styles: Record<StyleKey, CellStyle>;
+  supports(version: string): boolean;
+  note(message: string): void;
+}
+
+/**
+ * Queues a sheet's content in the plan's order: columns, blocks, formats, row groups,
+ * validations, conditional formats, merges, freeze panes, charts. Visibility and protection
+ * are the caller's (protection comes last, after every sheet).
+ */
+export function sheetOps(plan: SheetPlan, env: SheetEnv, out: OpList): void {
+  const range = (address: string): Excel.Range => env.sheet().getRange(address);
+  const skip = (what: string, version: string): void => env.note(`${plan.name}: ${what} skipped (needs ExcelApi ${version})`);
+
+  if (plan.tabColor !== undefined) {
+    if (env.supports("1.7")) out.push(estimate(1, plan.tabColor), () => void (env.sheet().tabColor = plan.tabColor as string));
+    else skip("tab colour", "1.7");
+  }
+  for (const col of plan.columns) {
+    out.push(estimate(3, col), () => {
+      const r = range(col.range);
+      r.format.columnWidth = widthPoints(col.width);
+      if (col.hidden) r.columnHidden = true;
+    });
+  }
+  for (const block of plan.blocks) {
+    for (const piece of chunkBlock(block)) {
+      const guard = textGuardFormats(piece);
+      out.push(estimate(guard ? 3 : 2, [piece.address, piece.cells]) + (guard ? jsonSize(guard) : 0), () => writeBlock(range(piece.address), piece, guard));
+    }
+  }
+  const support = { indent: env.supports("1.9") };
+  if (!support.indent && plan.formats.some((f) => f.indent !== undefined)) skip("indent", "1.9");
+  for (const format of plan.formats) {
+    for (const address of format.ranges) {
+      out.push(formatBytes(address, format, env.styles), () => applyFormat(range(address), address, format, env.styles, support));
+    }
+  }
+  if (plan.rowGroups.length > 0) {
+    if (env.supports("1.10")) {
+      for (const g of plan.rowGroups) out.push(estimate(2, g.rows), () => range(g.rows).group("ByRows"));
+    } else skip("row outline", "1.10");
+  }
+  if (plan.validations.length > 0) {
+    if (env.supports("1.8")) {
+      for (const v of plan.validations) out.push(estimate(5, v), () => applyValidation(range(v.range), v));
+    } else skip("data validation", "1.8");
+  }
+  if (plan.conditionalFormats.length > 0) {
+    if (env.supports("1.6")) {
+      for (const cf of plan.conditionalFormats) out.push(estimate(6, cf), () => applyConditionalFormat(range(cf.range), cf));
+    } else skip("conditional formats", "1.6");
+  }
+  for (const m of plan.merges) out.push(estimate(2, m), () => range(m).merge(false));
+  const { rows, columns } = plan.freeze;
+  if (rows > 0 || columns > 0) {
+    if (env.supports("1.7")) {
+      out.push(estimate(2), () => {
+        const panes = env.sheet().freezePanes;
+        if (rows > 0 && columns > 0) panes.freezeAt(range(rect(1, 1, rows, columns)));
+        else if (rows > 0) panes.freezeRows(rows);
+        else panes.freezeColumns(columns);
+      });
+    } else skip("freeze panes", "1.7");
+  }
+  const chartSupport = { series: env.supports("1.7") };
+  if (plan.charts.length > 0 && !chartSupport.series) skip("chart categories and extra series", "1.7");
+  for (const chart of plan.charts) {
+    out.push(estimate(chartActions(chart, chartSupport), chart), () => addChart(env.sheet(), chart, env.rangeOf, chartSupport));
+  }
+}

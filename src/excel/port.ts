@@ -1,0 +1,294 @@
+/** The task pane's WorkbookPort over Office.js: every call is one Excel.run with a fixed number of syncs. */
+import { score, type Rating } from "../core/engine";
+import { validateTree } from "../core/model/validate";
+import { walk } from "../core/model/tree";
+import type { IndicatorTree } from "../core/model/types";
+import {
+  buildPlan,
+  cell,
+  freezeResults as freezePlan,
+  parseCell,
+  parseRect,
+  reconcile,
+  storedModel,
+  type SheetPlan,
+  type WorkbookPlan,
+} from "../plan";
+import type {
+  Capabilities,
+  CreateWorkbookRequest,
+  CreateWorkbookResult,
+  PortCallOptions,
+  WorkbookPort,
+  WorkbookProblem,
+  WorkbookSnapshot,
+} from "../taskpane/port";
+import { Grid } from "./address";
+import { applyPlan, protectOps } from "./applyPlan";
+import { sheetOps } from "./applySheet";
+import { estimate, newStats, OpList, runOps, Syncer, type SyncStats } from "./batch";
+import { chunkBlock } from "./blocks";
+import { noScorecard, sheetMissing, structureChanged, throwIfAborted } from "./errors";
+import {
+  checkRatingsLayout,
+  checkResultsLayout,
+  checkWeightsLayout,
+  classify,
+  probeWorkbook,
+  ratingCells,
+  ratingsGrid,
+  readArchive,
+  readScorecard,
+  treeWithWeights,
+  type Scorecard,
+} from "./readBack";
+
+/** What the port needs from Office; tests pass a fake. */
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(version: string): boolean;
+  platform(): string | undefined;
+  now(): Date;
+}
+
+export const EXCEL_API_VERSIONS = Array.from({ length: 17 }, (_, i) => `1.${i + 1}`);
+
+export function officeHost(): ExcelHost {
+  return {
+    run: (batch) => Excel.run(batch),
+    isSetSupported: (version) => Office.context.requirements.isSetSupported("ExcelApi", version),
+    platform: () => (Office.context.platform == null ? undefined : String(Office.context.platform)),
+    now: () => new Date(),
+  };
+}
+
+export interface ExcelPortOptions {
+  host?: ExcelHost;
+  /** Called after every operation with its sync count and estimated request sizes (bench, diagnostics). */
+  onStats?(operation: keyof WorkbookPort, stats: SyncStats): void;
+}
+
+export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
+  return new ExcelPort(options.host ?? officeHost(), options.onStats);
+}
+
+class ExcelPort implements WorkbookPort {
+  constructor(
+    private readonly host: ExcelHost,
+    private readonly onStats?: ExcelPortOptions["onStats"],
+  ) {}
+
+  private supports = (version: string): boolean => this.host.isSetSupported(version);
+
+  private async run<T>(op: keyof WorkbookPort, options: PortCallOptions | undefined, body: (syncer: Syncer) => Promise<T>): Promise<T> {
+    throwIfAborted(options?.signal);
+    const stats = newStats();
+    const result = await this.host.run((context) => body(new Syncer(context, stats, options?.signal)));
+    this.onStats?.(op, stats);
+    return result;
+  }
+
+  async getCapabilities(options?: PortCallOptions): Promise<Capabilities> {
+    throwIfAborted(options?.signal);
+    const platform = this.host.platform();
+    return { host: "excel", ...(platform !== undefined ? { platform } : {}), excelApi: EXCEL_API_VERSIONS.filter(this.supports) };
+  }
+
+  /**
+   * Syncs: 1 to list sheets, +1 to read an existing scorecard, then 1 write (more only when the
+   * queued writes pass the 4 MB request budget). Raters are not in the plan yet: one rating per cell.
+   */
+  async createWorkbook(request: CreateWorkbookRequest, options?: PortCallOptions): Promise<CreateWorkbookResult> {
+    return this.run("createWorkbook", options, async (syncer) => {
+      options?.onProgress?.(0, "prepare");
+      const state = await probeWorkbook(syncer.context, syncer);
+      const old = await readScorecard(syncer.context, syncer, state, ["ratings", "archive"]);
+      options?.onProgress?.(0.1, "ratings");
+      const input = { tree: request.tree, vendors: request.vendors, options: { missing: request.missing, locale: request.locale }, createdAt: this.host.now().toISOString() };
+      const carried = old ? carryOver(old, storedModel(input)) : { kept: {}, archived: [] };
+      const plan = buildPlan({ ...input, ratings: carried.kept, archived: carried.archived });
+      const firstInput = firstInputCell(plan);
+      const result = await applyPlan(syncer.context, plan, {
+        supports: this.supports, state, scorecardSheets: old?.sheets ?? [], syncer, signal: options?.signal,
+        onProgress: (f) => options?.onProgress?.(0.2 + 0.8 * f, f < 1 ? "results" : "format"),
+        ...(firstInput ? { activate: firstInput } : {}),
+      });
+      return { sheets: result.sheets, ...(firstInput ? { firstInput } : {}) };
+    });
+  }
+
+  /** Syncs: 2 (list sheets; read model, Ratings and Weights). */
+  async readWorkbook(options?: PortCallOptions): Promise<WorkbookSnapshot | null> {
+    return this.run("readWorkbook", options, async (syncer) => {
+      options?.onProgress?.(0, "read");
+      const state = await probeWorkbook(syncer.context, syncer);
+      const card = await readScorecard(syncer.context, syncer, state, ["ratings", "weights"]);
+      if (!card) return null;
+      options?.onProgress?.(0.6, "check");
+      const snapshot = snapshotOf(card);
+      options?.onProgress?.(1, "check");
+      return snapshot;
+    });
+  }
+
+  /** Syncs: 1. */
+  async selectCell(sheet: string, address: string, options?: PortCallOptions): Promise<void> {
+    return this.run("selectCell", options, async (syncer) => {
+      options?.onProgress?.(0, "select");
+      const ws = syncer.context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      syncer.add(estimate(3));
+      await syncer.sync();
+    });
+  }
+
+  /** Syncs: 3 (list sheets; read model and Results; write the frozen copy). */
+  async freezeResults(options?: PortCallOptions): Promise<{ sheet: string }> {
+    return this.run("freezeResults", options, async (syncer) => {
+      options?.onProgress?.(0, "freeze");
+      const state = await probeWorkbook(syncer.context, syncer);
+      const card = await readScorecard(syncer.context, syncer, state, ["results"]);
+      if (!card) throw noScorecard();
+      const results = required(card, "results");
+      const layout = card.plan.layout.results;
+      checkResultsLayout(results.sheet, results.grid, layout, card.model.vendors);
+      const r = parseRect(layout.range);
+      const sheet = freezePlan({
+        values: results.grid.rect(r.r1, r.c1, r.r2, r.c2), results: layout, locale: card.model.options.locale,
+        date: this.host.now().toISOString(), existingSheetNames: state.sheets.map((s) => s.name),
+      });
+      const frozen: WorkbookPlan = { ...card.plan, sheets: [sheet], names: [] };
+      await applyPlan(syncer.context, frozen, { supports: this.supports, state, syncer, signal: options?.signal });
+      options?.onProgress?.(1, "freeze");
+      return { sheet: sheet.name };
+    });
+  }
+
+  /**
+   * Syncs: 3 (list sheets; read model and Weights; write). Writes names, weights and required marks
+   * where the layout says (Weights, Ratings labels, Results headers) and stores the new model.
+   */
+  async applyWeights(tree: IndicatorTree, options?: PortCallOptions): Promise<void> {
+    return this.run("applyWeights", options, async (syncer) => {
+      options?.onProgress?.(0, "weights");
+      const state = await probeWorkbook(syncer.context, syncer);
+      const card = await readScorecard(syncer.context, syncer, state, ["weights"]);
+      if (!card) throw noScorecard();
+      const weights = required(card, "weights");
+      checkWeightsLayout(weights.sheet, weights.grid, card.plan.layout.weights);
+      const model = { ...card.model, tree, createdAt: card.model.createdAt };
+      const next = buildPlan({ tree, vendors: model.vendors, options: model.options, createdAt: model.createdAt });
+      if (!sameStructure(card.plan, next)) throw structureChanged();
+      const touched = labelSheets(next);
+      const ops = new OpList();
+      const protectedNow = new Set(state.sheets.filter((s) => s.protected).map((s) => s.name));
+      const wb = syncer.context.workbook;
+      for (const s of touched) if (protectedNow.has(s.name)) ops.push(estimate(2), () => wb.worksheets.getItem(s.name).protection.unprotect(s.protection.password ?? undefined));
+      // The model sheet's column is cleared first: the new model may take fewer cells.
+      ops.push(estimate(2), () => wb.worksheets.getItem(next.layout.sheetNames.model as string).getRange("A:A").clear("Contents"));
+      const note = (): void => undefined;
+      for (const s of touched) {
+        const env = { sheet: () => wb.worksheets.getItem(s.name), rangeOf: () => wb.worksheets.getItem(s.name).getRange("A1"), styles: next.styles, supports: this.supports, note };
+        sheetOps({ ...s, columns: [], formats: [], rowGroups: [], validations: [], conditionalFormats: [], merges: [], freeze: { rows: 0, columns: 0 }, charts: [] }, env, ops);
+      }
+      const modelName = next.names.find((n) => n.name === "SC_Model");
+      if (modelName && this.supports("1.4")) {
+        ops.push(estimate(2, modelName), () => {
+          wb.names.getItem(modelName.name).delete();
+          wb.names.add(modelName.name, `=${modelName.ref}`, modelName.comment);
+        });
+      }
+      for (const s of touched) if (protectedNow.has(s.name)) protectOps(s, () => wb.worksheets.getItem(s.name), this.supports, note, ops);
+      await runOps(syncer, ops.ops);
+      options?.onProgress?.(1, "weights");
+    });
+  }
+}
+
+function required(card: Scorecard, role: "ratings" | "weights" | "results"): { sheet: string; grid: Grid } {
+  const g = card.grids[role];
+  if (!g) throw sheetMissing(card.plan.layout.sheetNames[role] ?? role);
+  return g;
+}
+
+/** Kept and archived ratings when a scorecard is created over an existing one. */
+function carryOver(old: Scorecard, next: ReturnType<typeof storedModel>): { kept: ReturnType<typeof reconcile>["kept"]; archived: ReturnType<typeof reconcile>["archived"] } {
+  const ratings = old.grids.ratings;
+  let grid = {};
+  if (ratings) {
+    checkRatingsLayout(ratings.sheet, ratings.grid, old.plan.layout.ratings);
+    grid = ratingsGrid(ratingCells(ratings.grid, old.plan.layout.ratings, old.model.tree));
+  }
+  const { kept, archived } = reconcile(old.model, grid, next);
+  const earlier = old.grids.archive ? readArchive(old.grids.archive.grid) : [];
+  return { kept, archived: [...earlier, ...archived] };
+}
+
+function firstInputCell(plan: WorkbookPlan): { sheet: string; address: string } | undefined {
+  const L = plan.layout.ratings;
+  const row = L.rows.find((r) => r.leaf);
+  const sheet = plan.layout.sheetNames.ratings;
+  return row && sheet && L.vendors.length > 0 ? { sheet, address: cell(row.row, L.firstCol) } : undefined;
+}
+
+function snapshotOf(card: Scorecard): WorkbookSnapshot {
+  const { model, plan } = card;
+  const ratingsSheet = required(card, "ratings");
+  const weightsSheet = required(card, "weights");
+  checkRatingsLayout(ratingsSheet.sheet, ratingsSheet.grid, plan.layout.ratings);
+  checkWeightsLayout(weightsSheet.sheet, weightsSheet.grid, plan.layout.weights);
+
+  const ratings: Rating[] = [];
+  const problems: WorkbookProblem[] = [];
+  for (const c of ratingCells(ratingsSheet.grid, plan.layout.ratings, model.tree)) {
+    const at = { sheet: ratingsSheet.sheet, address: c.address, vendor: c.vendor, code: c.code };
+    const k = classify(c.value);
+    if (k.kind === "rating") ratings.push({ vendor: c.vendor, code: c.code, value: k.value });
+    else if (k.kind === "missing") problems.push({ kind: c.required ? "required-unrated" : "missing-rating", ...at });
+    else if (k.kind === "out-of-range") problems.push({ kind: "out-of-range", value: String(k.value), ...at });
+    else problems.push({ kind: "not-a-number", value: k.text, ...at });
+  }
+  const W = plan.layout.weights;
+  const tree = treeWithWeights(model.tree, weightsSheet.grid, W, parseCell(`${W.weightColumn}1`).col);
+  const rowOf = new Map(W.rows.map((r) => [r.code, r.row]));
+  for (const f of validateTree(tree)) {
+    if (f.code !== "weights-not-100") continue;
+    const row = rowOf.get(f.codes[0]) ?? W.firstRow;
+    problems.push({ kind: "weights-not-100", sheet: weightsSheet.sheet, address: `${W.weightColumn}${row}`, code: f.at, ...(f.sum !== undefined ? { sum: f.sum } : {}) });
+  }
+  const scores = score(tree, ratings, { missing: model.options.missing, vendors: model.vendors });
+  return { tree, vendors: [...model.vendors], raters: [], missing: model.options.missing, ratings, problems, scores };
+}
+
+function codesOf(tree: IndicatorTree): string {
+  const out: string[] = [];
+  walk(tree, ({ node }) => void out.push(`${node.code}:${node.children.length > 0 ? "g" : "l"}`));
+  return out.join("|");
+}
+
+function sameStructure(a: WorkbookPlan, b: WorkbookPlan): boolean {
+  return codesOf(a.model.tree) === codesOf(b.model.tree) && a.sheets.map((s) => s.name).join("|") === b.sheets.map((s) => s.name).join("|");
+}
+
+/**
+ * The parts of the new plan that carry names, weights and required marks, as sheet plans holding
+ * only those blocks: all of Weights, the label columns of Ratings, the header rows of Results, the model.
+ */
+function labelSheets(plan: WorkbookPlan): SheetPlan[] {
+  const R = plan.layout.ratings;
+  const X = plan.layout.results;
+  const keep: Partial<Record<SheetPlan["key"], (b: SheetPlan["blocks"][number]) => boolean>> = {
+    weights: () => true,
+    ratings: (b) => {
+      const r = parseRect(b.address);
+      return r.r1 >= R.firstRow && r.c2 < R.firstCol;
+    },
+    results: (b) => parseRect(b.address).r2 < X.firstRow,
+    model: () => true,
+  };
+  return plan.sheets.flatMap((s) => {
+    const pick = keep[s.key];
+    return pick ? [{ ...s, blocks: s.blocks.filter(pick).flatMap((b) => chunkBlock(b)) }] : [];
+  });
+}

@@ -1,0 +1,233 @@
+/**
+ * Reading the workbook back: which sheets exist, the stored model, and the cells the layout says
+ * hold codes, vendors, ratings and weights — checked before anything is trusted.
+ */
+import { cloneTree, walk } from "../core/model/tree";
+import type { IndicatorTree } from "../core/model/types";
+import {
+  buildPlan,
+  cell,
+  LABELS,
+  labelsFor,
+  MODEL_SHEET_NAME,
+  readStoredModel,
+  type ArchivedRating,
+  type CellValue,
+  type RatingsGrid,
+  type RatingsLayout,
+  type ResultsLayout,
+  type StoredModel,
+  type WeightsLayout,
+  type WorkbookPlan,
+} from "../plan";
+import { Grid, text } from "./address";
+import type { Syncer } from "./batch";
+import { layoutChanged } from "./errors";
+
+export interface ExistingSheet {
+  name: string;
+  visibility: string;
+  protected: boolean;
+}
+
+export interface WorkbookState {
+  sheets: ExistingSheet[];
+  /** Workbook-scoped names. */
+  names: string[];
+}
+
+/** One sync: the workbook's sheets (name, visibility, protection) and names. */
+export async function probeWorkbook(context: Excel.RequestContext, syncer: Syncer): Promise<WorkbookState> {
+  const sheets = context.workbook.worksheets.load("items/name,items/visibility,items/protection/protected");
+  const names = context.workbook.names.load("items/name");
+  syncer.add(400);
+  await syncer.sync();
+  return {
+    sheets: sheets.items.map((s) => ({ name: s.name, visibility: s.visibility, protected: s.protection.protected })),
+    names: names.items.map((n) => n.name),
+  };
+}
+
+export function findSheet(state: WorkbookState, name: string): ExistingSheet | undefined {
+  const key = name.toLowerCase();
+  return state.sheets.find((s) => s.name.toLowerCase() === key);
+}
+
+export type SheetRole = "ratings" | "weights" | "results" | "archive";
+
+export interface Scorecard {
+  model: StoredModel;
+  /** The plan rebuilt from the stored model: its layout says where everything is. */
+  plan: WorkbookPlan;
+  /** Used range of each requested sheet that exists, by role. */
+  grids: Partial<Record<SheetRole, { sheet: string; grid: Grid }>>;
+  /** Existing sheets of this scorecard (to replace on regeneration). */
+  sheets: string[];
+}
+
+/** The plan the stored model was built from (layout, sheet names, styles). */
+export function rebuildPlan(model: StoredModel): WorkbookPlan {
+  return buildPlan({ tree: model.tree, vendors: model.vendors, options: model.options, createdAt: model.createdAt });
+}
+
+function roleNames(role: SheetRole): string[] {
+  const key = { ratings: "sheetRatings", weights: "sheetWeights", results: "sheetResults", archive: "sheetArchive" } as const;
+  return [...new Set(Object.values(LABELS).map((l) => l[key[role]]))];
+}
+
+/**
+ * One sync (none when there is no model sheet): the stored model and the used range of the
+ * requested sheets. The sheets are looked up under their name in every locale, since the
+ * model's locale is only known after the read. Null when the workbook holds no scorecard.
+ */
+export async function readScorecard(context: Excel.RequestContext, syncer: Syncer, state: WorkbookState, roles: SheetRole[]): Promise<Scorecard | null> {
+  const modelSheet = findSheet(state, MODEL_SHEET_NAME);
+  if (!modelSheet) return null;
+  const load = (name: string): Excel.Range => context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("address,values");
+  const modelRange = load(modelSheet.name);
+  const candidates = new Map<string, Excel.Range>();
+  for (const role of roles) {
+    for (const name of roleNames(role)) {
+      const found = findSheet(state, name);
+      if (found && !candidates.has(found.name)) candidates.set(found.name, load(found.name));
+    }
+  }
+  syncer.add(400 * (1 + candidates.size));
+  await syncer.sync();
+
+  if (modelRange.isNullObject) return null;
+  const modelGrid = Grid.fromRange(modelRange.address, modelRange.values as CellValue[][]);
+  if (modelGrid.top !== 1 || modelGrid.left !== 1) return null;
+  const model = readStoredModel(modelGrid.values.map((row) => row[0] ?? null));
+  if (!model) return null;
+  const plan = rebuildPlan(model);
+  const grids: Scorecard["grids"] = {};
+  const gridOf = (name: string | undefined): { sheet: string; grid: Grid } | undefined => {
+    const found = name === undefined ? undefined : findSheet(state, name);
+    const range = found ? candidates.get(found.name) : undefined;
+    if (!found || !range) return undefined;
+    return { sheet: found.name, grid: range.isNullObject ? Grid.empty() : Grid.fromRange(range.address, range.values as CellValue[][]) };
+  };
+  for (const role of roles) {
+    const name = role === "archive" ? labelsFor(model.options.locale).sheetArchive : plan.layout.sheetNames[role];
+    const g = gridOf(name);
+    if (g && (role !== "archive" || isArchive(g.grid))) grids[role] = g;
+  }
+  const sheets = plan.sheets.map((s) => findSheet(state, s.name)?.name).filter((n): n is string => n !== undefined);
+  if (grids.archive && !sheets.includes(grids.archive.sheet)) sheets.push(grids.archive.sheet);
+  return { model, plan, grids, sheets };
+}
+
+function expectCell(sheet: string, grid: Grid, row: number, col: number, expected: string): void {
+  const found = text(grid.get(row, col));
+  if (found !== expected) throw layoutChanged(sheet, cell(row, col), expected, found);
+}
+
+/** Column of the indicator codes on Ratings and Weights (the plans put them in column A). */
+const CODE_COLUMN = 1;
+
+/** Throws when a code or vendor header is not where the layout says. */
+export function checkRatingsLayout(sheet: string, grid: Grid, layout: RatingsLayout): void {
+  layout.vendors.forEach((v, i) => expectCell(sheet, grid, layout.headerRow, layout.firstCol + i, v));
+  for (const r of layout.rows) expectCell(sheet, grid, r.row, CODE_COLUMN, r.code);
+}
+
+export function checkWeightsLayout(sheet: string, grid: Grid, layout: WeightsLayout): void {
+  for (const r of layout.rows) if (r.code !== "") expectCell(sheet, grid, r.row, CODE_COLUMN, r.code);
+}
+
+/** Vendor names in the Results table must be in the layout's rows. */
+export function checkResultsLayout(sheet: string, grid: Grid, layout: ResultsLayout, vendors: string[]): void {
+  const col = layout.columns.findIndex((c) => c.kind === "vendor") + 1;
+  vendors.forEach((v, i) => expectCell(sheet, grid, layout.firstRow + i, col, v));
+}
+
+export interface RatingCell {
+  vendor: string;
+  code: string;
+  address: string;
+  required: boolean;
+  value: CellValue;
+}
+
+/** Every leaf × vendor rating cell of the layout, vendor by vendor in tree order. */
+export function ratingCells(grid: Grid, layout: RatingsLayout, tree: IndicatorTree): RatingCell[] {
+  const required = new Map<string, boolean>();
+  walk(tree, ({ node }) => void required.set(node.code, node.required));
+  const out: RatingCell[] = [];
+  layout.vendors.forEach((vendor, v) => {
+    const col = layout.firstCol + v;
+    for (const r of layout.rows) {
+      if (!r.leaf) continue;
+      out.push({ vendor, code: r.code, address: cell(r.row, col), required: required.get(r.code) ?? false, value: grid.get(r.row, col) });
+    }
+  });
+  return out;
+}
+
+export type Classified =
+  | { kind: "rating"; value: number | "NA" }
+  | { kind: "missing" }
+  | { kind: "out-of-range"; value: number }
+  | { kind: "not-a-number"; text: string };
+
+/** What a rating cell holds. "N/A" and "NA" in any case, as the workbook's formulas compare. */
+export function classify(v: CellValue): Classified {
+  if (v === null) return { kind: "missing" };
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { kind: "not-a-number", text: String(v) };
+    return v >= 0 && v <= 100 ? { kind: "rating", value: v } : { kind: "out-of-range", value: v };
+  }
+  const t = String(v).trim();
+  if (t === "") return { kind: "missing" };
+  if (/^n\/?a$/i.test(t)) return { kind: "rating", value: "NA" };
+  return { kind: "not-a-number", text: t };
+}
+
+/** Everything typed that a new model can hold (out-of-range numbers too: they stay visible). */
+export function ratingsGrid(cells: RatingCell[]): RatingsGrid {
+  const grid: RatingsGrid = {};
+  for (const c of cells) {
+    const k = classify(c.value);
+    if (k.kind === "rating" || k.kind === "out-of-range") (grid[c.vendor] ??= {})[c.code] = k.value;
+  }
+  return grid;
+}
+
+/** The tree with the weights as they stand in the Weights sheet (blank → null, text → null). */
+export function treeWithWeights(tree: IndicatorTree, grid: Grid, layout: WeightsLayout, colOfLetter: number): IndicatorTree {
+  const rowOf = new Map(layout.rows.map((r) => [r.code, r.row]));
+  const out = cloneTree(tree);
+  walk(out, ({ node }) => {
+    const row = rowOf.get(node.code);
+    if (row === undefined) return;
+    const v = grid.get(row, colOfLetter);
+    const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
+    node.weight = Number.isFinite(n) ? n : null;
+  });
+  return out;
+}
+
+function isArchive(grid: Grid): boolean {
+  const title = text(grid.get(1, 1));
+  return Object.values(LABELS).some((l) => l.archiveTitle === title);
+}
+
+/** Rows of an earlier Archive sheet (from row 4: date, vendor, code, name, value, reason), so regenerating keeps them. */
+export function readArchive(grid: Grid): ArchivedRating[] {
+  const reasons = new Map<string, ArchivedRating["reason"]>();
+  for (const l of Object.values(LABELS)) {
+    reasons.set(l.reasonIndicatorRemoved, "indicator-removed");
+    reasons.set(l.reasonVendorRemoved, "vendor-removed");
+    reasons.set(l.reasonNowAGroup, "now-a-group");
+  }
+  const out: ArchivedRating[] = [];
+  const bottom = grid.top + grid.values.length - 1;
+  for (let r = 4; r <= bottom; r++) {
+    const [vendor, code, name] = [text(grid.get(r, 2)), text(grid.get(r, 3)), text(grid.get(r, 4))];
+    const k = classify(grid.get(r, 5));
+    if (vendor === "" || code === "" || (k.kind !== "rating" && k.kind !== "out-of-range")) continue;
+    out.push({ vendor, code, name, value: k.value, reason: reasons.get(text(grid.get(r, 6))) ?? "indicator-removed" });
+  }
+  return out;
+}

@@ -1,0 +1,179 @@
+import { defaultTree } from "../../src/core/model/default-tree";
+import { applyPlan, probeWorkbook, Syncer } from "../../src/excel";
+import { buildPlan, MODEL_SHEET_NAME, type WorkbookPlan } from "../../src/plan";
+import { EXCEL_REQUEST_LIMIT, FakeExcel, type Call } from "./fakeExcel";
+import { bigTree, NOW, vendors } from "./helpers";
+
+const ctx = (fake: FakeExcel): Excel.RequestContext => fake.context as unknown as Excel.RequestContext;
+
+function plan(tree = defaultTree(), n = 3, names = vendors(n)): WorkbookPlan {
+  return buildPlan({ tree, vendors: names, createdAt: NOW.toISOString() });
+}
+
+const firstIndex = (fake: FakeExcel, pred: (c: Call) => boolean): number => fake.log.findIndex(pred);
+const lastIndex = (fake: FakeExcel, pred: (c: Call) => boolean): number => {
+  for (let i = fake.log.length - 1; i >= 0; i--) if (pred(fake.log[i])) return i;
+  return -1;
+};
+
+describe("applyPlan", () => {
+  test("writes every block where the plan says: formulas through range.formulas, never formulasLocal", async () => {
+    const fake = new FakeExcel();
+    const p = plan();
+    await applyPlan(ctx(fake), p);
+    expect(fake.calls({ name: "formulasLocal" })).toHaveLength(0);
+    for (const sheet of p.sheets) {
+      for (const block of sheet.blocks) {
+        const name = block.kind === "formulas" ? "formulas" : "values";
+        const call = fake.calls({ op: "set", name, target: `${sheet.name}!${block.address}` });
+        expect(call).toHaveLength(1);
+        expect(call[0].args[0]).toEqual(block.cells.map((r) => r.map((v) => (v === null ? "" : v))));
+      }
+    }
+    const calc = p.sheets.find((s) => s.key === "calc");
+    const f = calc?.blocks.find((b) => b.kind === "formulas");
+    const top = f?.address.split(":")[0] ?? "";
+    expect(fake.cell("Calc", top)?.formula).toBe(f?.cells[0][0]);
+  });
+
+  test("text that starts with = + - @ or looks like a number stays text", async () => {
+    const fake = new FakeExcel();
+    const tricky = ["=SUM(1,2)", "+1 Partners", "-Dash Ltd", "@Home", "3M", "TRUE"];
+    const p = plan(defaultTree(), 0, tricky);
+    await applyPlan(ctx(fake), p);
+    const header = p.layout.ratings.headerRow;
+    tricky.forEach((name, i) => {
+      const c = fake.cell("Ratings", `${String.fromCharCode(64 + p.layout.ratings.firstCol + i)}${header}`);
+      expect(c).toEqual(expect.objectContaining({ value: name, numberFormat: "@" }));
+      expect(c?.formula).toBeUndefined();
+    });
+    // The "@" format is queued before the values it protects.
+    const target = `Ratings!A${header}:`;
+    const nf = firstIndex(fake, (c) => c.name === "numberFormat" && c.target.startsWith(target));
+    const values = firstIndex(fake, (c) => c.name === "values" && c.target.startsWith(target));
+    expect(nf).toBeGreaterThanOrEqual(0);
+    expect(nf).toBeLessThan(values);
+    // Control: the fake turns the same text into a formula when it is not guarded.
+    fake.sheets[0].cells.clear();
+    const raw = new FakeExcel();
+    raw.context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["=SUM(1,2)"]];
+    expect(raw.cell("Sheet1", "A1")?.formula).toBe("=SUM(1,2)");
+    // Codes such as 1.1 stay text too.
+    expect(fake.cell("Ratings", `A${p.layout.ratings.firstRow}`)?.value).toBe("1");
+    expect(typeof fake.cell("Ratings", `A${p.layout.ratings.firstRow + 1}`)?.value).toBe("string");
+  });
+
+  test("model sheet very hidden, Calc hidden, protection last on every protected sheet", async () => {
+    const fake = new FakeExcel();
+    const p = plan();
+    await applyPlan(ctx(fake), p);
+    expect(fake.sheet(MODEL_SHEET_NAME)?.visibility).toBe("VeryHidden");
+    expect(fake.sheet("Calc")?.visibility).toBe("Hidden");
+    const firstProtect = firstIndex(fake, (c) => c.name === "protect");
+    const lastOther = lastIndex(fake, (c) => c.name !== "protect");
+    expect(firstProtect).toBeGreaterThan(lastOther);
+    for (const s of p.sheets) expect(fake.sheet(s.name)?.protected).toBe(s.protection.protect);
+    const opts = fake.calls({ name: "protect", target: "sheet(Ratings)" })[0].args[0];
+    expect(opts).toEqual({ allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false });
+    // Rating inputs are unlocked.
+    const inputs = p.sheets[0].formats.find((f) => f.locked === false);
+    expect(fake.calls({ op: "set", name: "locked", target: `Ratings!${inputs?.ranges[0]}.format.protection` })).toHaveLength(1);
+  });
+
+  test("validation on the rating range, conditional formats, named ranges, freeze panes, row groups", async () => {
+    const fake = new FakeExcel();
+    const p = plan();
+    await applyPlan(ctx(fake), p);
+    const range = p.layout.ratings.range;
+    const rule = fake.calls({ op: "set", name: "rule", target: `Ratings!${range}.dataValidation` });
+    expect(rule).toHaveLength(1);
+    expect(rule[0].args[0]).toEqual({ custom: { formula: expect.stringMatching(/^=OR\(AND\(ISNUMBER\(D4\)/) } });
+    expect(fake.calls({ op: "set", name: "ignoreBlanks", target: `Ratings!${range}.dataValidation` })[0].args[0]).toBe(true);
+    expect(fake.calls({ op: "set", name: "errorAlert", target: `Ratings!${range}` })[0].args[0]).toEqual(expect.objectContaining({ style: "Stop", showAlert: true }));
+    expect(fake.calls({ op: "call", name: "add", target: /^Results!.*conditionalFormats$/ }).map((c) => c.args[0])).toContain("ColorScale");
+    expect([...fake.names.keys()].sort()).toEqual(p.names.map((n) => n.name).sort());
+    expect(fake.names.get("SC_Totals")?.ref).toBe(`=${p.names.find((n) => n.name === "SC_Totals")?.ref}`);
+    expect(fake.calls({ name: "freezeAt", target: "sheet(Ratings).freezePanes" })).toHaveLength(1);
+    const groups = fake.calls({ name: "group", target: "Ratings!" });
+    expect(groups.map((c) => c.target)).toEqual(p.sheets[0].rowGroups.map((g) => `Ratings!${g.rows}`));
+    expect(groups.every((c) => c.args[0] === "ByRows")).toBe(true);
+  });
+
+  test("charts: radar and bar bound to Results ranges, with categories, series, axis and legend", async () => {
+    const fake = new FakeExcel();
+    const p = plan(defaultTree(), 3);
+    await applyPlan(ctx(fake), p);
+    const adds = fake.calls({ op: "call", name: "add", target: /^sheet\(Charts\)\.charts$/ });
+    const charts = p.sheets.find((s) => s.key === "charts")?.charts ?? [];
+    expect(adds).toHaveLength(charts.length);
+    expect(adds.map((c) => c.args[0])).toEqual(charts.map((c) => (c.kind === "radar" ? "Radar" : "BarClustered")));
+    expect(JSON.parse(JSON.stringify(adds[0].args[1]))).toBe("Results!H5:L5");
+    expect(adds[0].args[2]).toBe("Rows");
+    expect(adds[1].args[2]).toBe("Columns");
+    const comparisonSeries = fake.calls({ op: "call", name: "add", target: /charts\.add\(\)\.series$/ });
+    expect(comparisonSeries.map((c) => c.args[0])).toEqual(["Vendor 2", "Vendor 3"]);
+    expect(JSON.stringify(fake.calls({ op: "call", name: "setXAxisValues" })[0].args[0])).toBe('"Results!H4:L4"');
+    expect(fake.calls({ op: "set", name: "maximum" }).every((c) => c.args[0] === 100)).toBe(true);
+    expect(fake.calls({ op: "set", name: "visible", target: "legend" }).map((c) => c.args[0])).toEqual(charts.map((c) => c.legend));
+  });
+
+  test("older hosts: features above their requirement set are skipped with a note", async () => {
+    const fake = new FakeExcel();
+    const versions = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8"];
+    const result = await applyPlan(ctx(fake), plan(), { supports: (v) => versions.includes(v) });
+    expect(fake.calls({ name: "group" })).toHaveLength(0);
+    expect(fake.calls({ name: "indentLevel" })).toHaveLength(0);
+    expect(result.notes).toEqual(expect.arrayContaining([expect.stringMatching(/row outline skipped \(needs ExcelApi 1\.10\)/), expect.stringMatching(/indent skipped/)]));
+  });
+
+  test("a user's sheet with a plan sheet's name is never overwritten", async () => {
+    const fake = new FakeExcel(["Sheet1", "Results"]);
+    fake.put("Results", "A1", [["my own results"]]);
+    await expect(applyPlan(ctx(fake), plan())).rejects.toMatchObject({ code: "ItemAlreadyExists", sheet: "Results", message: expect.stringContaining('"Results"') });
+    expect(fake.cell("Results", "A1")?.value).toBe("my own results");
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", "Results"]);
+    expect(fake.calls({ op: "set" })).toHaveLength(0);
+  });
+
+  test("names that clash with a user's names stop the operation", async () => {
+    const fake = new FakeExcel();
+    fake.names.set("SC_Totals", { ref: "=Sheet1!A1" });
+    await expect(applyPlan(ctx(fake), plan())).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+    expect(fake.names.get("SC_Totals")?.ref).toBe("=Sheet1!A1");
+  });
+
+  test("replaces the scorecard's own sheets: unprotects, unhides the model sheet, deletes, writes anew", async () => {
+    const fake = new FakeExcel();
+    const p = plan();
+    await applyPlan(ctx(fake), p);
+    fake.log.length = 0;
+    const syncer = new Syncer(ctx(fake));
+    const state = await probeWorkbook(ctx(fake), syncer);
+    await applyPlan(ctx(fake), p, { state, scorecardSheets: p.sheets.map((s) => s.name), syncer });
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", ...p.sheets.map((s) => s.name)]);
+    expect(fake.calls({ name: "unprotect" })).toHaveLength(p.sheets.length);
+    const unhide = firstIndex(fake, (c) => c.target === `sheet(${MODEL_SHEET_NAME})` && c.name === "visibility" && c.args[0] === "Hidden");
+    const del = firstIndex(fake, (c) => c.target === `sheet(${MODEL_SHEET_NAME})` && c.name === "delete");
+    expect(unhide).toBeGreaterThanOrEqual(0);
+    expect(unhide).toBeLessThan(del);
+    // Every old sheet is gone before the first formula is written.
+    const lastDelete = lastIndex(fake, (c) => c.name === "delete" && c.target.startsWith("sheet("));
+    expect(lastDelete).toBeLessThan(firstIndex(fake, (c) => c.name === "formulas"));
+    expect(syncer.stats.syncs).toBe(2);
+  });
+
+  test.each([
+    ["20 vendors × default tree", defaultTree(), 20, 1],
+    ["100 vendors × 200 leaves", bigTree(), 100, 2],
+  ])("%s: constant syncs, every request under 4 MB, calculation suspended per request", async (_label, tree, n, writes) => {
+    const fake = new FakeExcel();
+    const result = await applyPlan(ctx(fake), plan(tree, n));
+    // 1 probe + the writes; 100 × 200 is 4.7 MB of cells in all, so the budget splits it once.
+    expect(fake.syncs).toBe(1 + writes);
+    expect(result.stats.syncs).toBe(fake.syncs);
+    expect(Math.max(...fake.requestBytes)).toBeLessThan(4_000_000);
+    expect(Math.max(...fake.requestBytes)).toBeLessThan(EXCEL_REQUEST_LIMIT);
+    for (const est of result.stats.requests) expect(est).toBeLessThanOrEqual(4_000_000);
+    expect(fake.calls({ name: "suspendApiCalculationUntilNextSync" }).map((c) => c.sync)).toEqual(Array.from({ length: writes }, (_, i) => i + 1));
+  });
+});

@@ -1,0 +1,511 @@
+/**
+ * A small recording fake of the Excel JavaScript API, for the adapter's tests and bench.
+ * It keeps a workbook of cells, sheets and names; records every property set, method call and
+ * load with its arguments; counts context.sync() calls and the JSON size of what was queued
+ * between them; makes loaded properties readable only after a sync; and behaves like Excel where
+ * the adapter must care: a text starting with = + - written as a value becomes a formula unless
+ * the cell's number format is "@", numeric-looking text becomes a number, protected sheets refuse
+ * writes, very hidden sheets refuse deletion, and a request over 5 MB is refused.
+ * Operations run at once (not at sync), which is equivalent for code that only reads after sync.
+ */
+import { parseRect, rect } from "../../src/plan";
+
+export type Scalar = string | number | boolean;
+
+export interface Call {
+  /** Index of the sync that sent this call (0 = before the first sync). */
+  sync: number;
+  target: string;
+  op: "set" | "call" | "load";
+  name: string;
+  args: unknown[];
+}
+
+interface FakeCell {
+  value?: Scalar;
+  formula?: string;
+  numberFormat?: string;
+}
+
+export interface FakeSheet {
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  protected: boolean;
+  protectOptions?: unknown;
+  cells: Map<string, FakeCell>;
+}
+
+export const EXCEL_REQUEST_LIMIT = 5 * 1024 * 1024;
+
+function officeError(code: string, message: string): Error & { code: string } {
+  const err = new Error(`${code}: ${message}`) as Error & { code: string };
+  err.code = code;
+  return err;
+}
+
+const key = (row: number, col: number): string => `${row},${col}`;
+
+/** Rows/cols of an address; whole rows "6:12" and whole columns "C:F" span the sheet's limits. */
+function bounds(address: string): { r1: number; c1: number; r2: number; c2: number } {
+  const rows = /^(\d+):(\d+)$/.exec(address);
+  if (rows) return { r1: Number(rows[1]), c1: 1, r2: Number(rows[2]), c2: 16384 };
+  const cols = /^([A-Z]+):([A-Z]+)$/.exec(address);
+  if (cols) {
+    const a = parseRect(`${cols[1]}1`).c1;
+    const b = parseRect(`${cols[2]}1`).c1;
+    return { r1: 1, c1: a, r2: 1048576, c2: b };
+  }
+  return parseRect(address.replace(/\$/g, ""));
+}
+
+export class FakeExcel {
+  readonly log: Call[] = [];
+  readonly sheets: FakeSheet[] = [];
+  readonly names = new Map<string, { ref: string; comment?: string }>();
+  syncs = 0;
+  /** JSON bytes of the calls sent with each sync. */
+  readonly requestBytes: number[] = [];
+  /** Called at the start of every sync with its 1-based number (e.g. to abort mid-way). */
+  onSync?: (n: number) => void;
+  private pendingBytes = 0;
+  private pendingLoads: { loaded: boolean }[] = [];
+  readonly context: FakeContext;
+
+  constructor(sheetNames: string[] = ["Sheet1"]) {
+    for (const name of sheetNames) this.addSheet(name);
+    this.context = new FakeContext(this);
+  }
+
+  /** Runs a batch like Excel.run. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(this.context as unknown as Excel.RequestContext);
+
+  record(target: string, op: Call["op"], name: string, args: unknown[] = []): void {
+    const call: Call = { sync: this.syncs, target, op, name, args };
+    this.log.push(call);
+    this.pendingBytes += JSON.stringify({ target, op, name, args }).length;
+  }
+
+  queueLoad(obj: { loaded: boolean }): void {
+    this.pendingLoads.push(obj);
+  }
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    this.onSync?.(this.syncs);
+    const bytes = this.pendingBytes;
+    this.requestBytes.push(bytes);
+    this.pendingBytes = 0;
+    if (bytes > EXCEL_REQUEST_LIMIT) throw officeError("RequestPayloadSizeLimitExceeded", `request of ${bytes} bytes`);
+    for (const o of this.pendingLoads) o.loaded = true;
+    this.pendingLoads = [];
+  }
+
+  get queuedBytes(): number {
+    return this.pendingBytes;
+  }
+
+  addSheet(name: string): FakeSheet {
+    if (this.sheet(name)) throw officeError("ItemAlreadyExists", `sheet ${name}`);
+    const s: FakeSheet = { name, visibility: "Visible", protected: false, cells: new Map() };
+    this.sheets.push(s);
+    return s;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  mustSheet(name: string): FakeSheet {
+    const s = this.sheet(name);
+    if (!s) throw officeError("ItemNotFound", `sheet ${name}`);
+    return s;
+  }
+
+  /** Test helper: the cell as stored. */
+  cell(sheet: string, address: string): FakeCell | undefined {
+    const { r1, c1 } = parseRect(address);
+    return this.mustSheet(sheet).cells.get(key(r1, c1));
+  }
+
+  /** Test helper: types values into cells (as a user would, or as formulas compute them), bypassing the log. */
+  put(sheet: string, topLeft: string, values: (Scalar | null)[][]): void {
+    const s = this.mustSheet(sheet);
+    const { r1, c1 } = parseRect(topLeft);
+    values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const k = key(r1 + r, c1 + c);
+        const old = s.cells.get(k) ?? {};
+        if (v === null || v === "") {
+          if (old.formula === undefined) s.cells.delete(k);
+          else s.cells.set(k, { ...old, value: undefined });
+        } else s.cells.set(k, { ...old, value: v });
+      }),
+    );
+  }
+
+  /** Calls on a target whose text contains `part`. */
+  calls(filter: Partial<Pick<Call, "op" | "name">> & { target?: string | RegExp } = {}): Call[] {
+    return this.log.filter(
+      (c) =>
+        (filter.op === undefined || c.op === filter.op) &&
+        (filter.name === undefined || c.name === filter.name) &&
+        (filter.target === undefined || (typeof filter.target === "string" ? c.target.includes(filter.target) : filter.target.test(c.target))),
+    );
+  }
+}
+
+class FakeContext {
+  readonly workbook: FakeWorkbook;
+  readonly application: unknown;
+
+  constructor(private readonly fake: FakeExcel) {
+    this.workbook = new FakeWorkbook(fake);
+    this.application = recorder(fake, "application");
+  }
+
+  sync(): Promise<void> {
+    return this.fake.sync();
+  }
+}
+
+class Loadable {
+  loaded = false;
+
+  constructor(
+    protected readonly fake: FakeExcel,
+    readonly target: string,
+  ) {}
+
+  load(props?: unknown): this {
+    this.fake.record(this.target, "load", "load", props === undefined ? [] : [props]);
+    this.fake.queueLoad(this);
+    return this;
+  }
+
+  protected need(prop: string): void {
+    if (!this.loaded) throw new Error(`PropertyNotLoaded: ${this.target}.${prop} read before load + sync`);
+  }
+
+  toJSON(): string {
+    return this.target;
+  }
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheets;
+  readonly names: FakeNames;
+
+  constructor(fake: FakeExcel) {
+    this.worksheets = new FakeWorksheets(fake);
+    this.names = new FakeNames(fake);
+  }
+}
+
+class FakeWorksheets extends Loadable {
+  constructor(fake: FakeExcel) {
+    super(fake, "worksheets");
+  }
+
+  get items(): FakeWorksheet[] {
+    this.need("items");
+    return this.fake.sheets.map((s) => {
+      const ws = new FakeWorksheet(this.fake, s);
+      ws.loaded = true;
+      return ws;
+    });
+  }
+
+  add(name: string): FakeWorksheet {
+    this.fake.record("worksheets", "call", "add", [name]);
+    return new FakeWorksheet(this.fake, this.fake.addSheet(name));
+  }
+
+  getItem(name: string): FakeWorksheet {
+    this.fake.record("worksheets", "call", "getItem", [name]);
+    return new FakeWorksheet(this.fake, this.fake.mustSheet(name));
+  }
+}
+
+class FakeProtection {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly ws: FakeWorksheet,
+  ) {}
+
+  get protected(): boolean {
+    if (!this.ws.loaded) throw new Error(`PropertyNotLoaded: ${this.ws.target}.protection.protected`);
+    return this.ws.sheet.protected;
+  }
+
+  protect(options?: unknown, password?: string): void {
+    this.fake.record(`${this.ws.target}.protection`, "call", "protect", [options ?? null, password ?? null]);
+    if (this.ws.sheet.protected) throw officeError("InvalidOperation", "sheet already protected");
+    this.ws.sheet.protected = true;
+    this.ws.sheet.protectOptions = options;
+  }
+
+  unprotect(password?: string): void {
+    this.fake.record(`${this.ws.target}.protection`, "call", "unprotect", [password ?? null]);
+    this.ws.sheet.protected = false;
+  }
+}
+
+export class FakeWorksheet extends Loadable {
+  readonly protection: FakeProtection;
+  readonly freezePanes: unknown;
+  readonly charts: unknown;
+
+  constructor(
+    fake: FakeExcel,
+    readonly sheet: FakeSheet,
+  ) {
+    super(fake, `sheet(${sheet.name})`);
+    this.protection = new FakeProtection(fake, this);
+    this.freezePanes = recorder(fake, `${this.target}.freezePanes`);
+    this.charts = recorder(fake, `${this.target}.charts`);
+  }
+
+  get name(): string {
+    this.need("name");
+    return this.sheet.name;
+  }
+
+  set name(value: string) {
+    this.fake.record(this.target, "set", "name", [value]);
+    if (this.fake.sheet(value) && this.fake.sheet(value) !== this.sheet) throw officeError("ItemAlreadyExists", `sheet ${value}`);
+    this.sheet.name = value;
+  }
+
+  get visibility(): string {
+    this.need("visibility");
+    return this.sheet.visibility;
+  }
+
+  set visibility(value: string) {
+    this.fake.record(this.target, "set", "visibility", [value]);
+    this.sheet.visibility = value as FakeSheet["visibility"];
+  }
+
+  set tabColor(value: string) {
+    this.fake.record(this.target, "set", "tabColor", [value]);
+  }
+
+  getRange(address: string): FakeRange {
+    this.fake.record(this.target, "call", "getRange", [address]);
+    return new FakeRange(this.fake, this.sheet, address);
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.fake.record(this.target, "call", "getUsedRangeOrNullObject", [valuesOnly ?? false]);
+    let box: { r1: number; c1: number; r2: number; c2: number } | null = null;
+    for (const [k, c] of this.sheet.cells) {
+      if (valuesOnly ? c.value === undefined && c.formula === undefined : false) continue;
+      const [r, col] = k.split(",").map(Number);
+      box = box ? { r1: Math.min(box.r1, r), c1: Math.min(box.c1, col), r2: Math.max(box.r2, r), c2: Math.max(box.c2, col) } : { r1: r, c1: col, r2: r, c2: col };
+    }
+    const range = new FakeRange(this.fake, this.sheet, box ? rect(box.r1, box.c1, box.r2, box.c2) : "A1");
+    range.nullObject = box === null;
+    return range;
+  }
+
+  activate(): void {
+    this.fake.record(this.target, "call", "activate");
+  }
+
+  delete(): void {
+    this.fake.record(this.target, "call", "delete");
+    if (this.sheet.visibility === "VeryHidden") throw officeError("InvalidOperation", "a very hidden sheet cannot be deleted");
+    const i = this.fake.sheets.indexOf(this.sheet);
+    if (i < 0) throw officeError("ItemNotFound", this.sheet.name);
+    if (this.fake.sheets.filter((s) => s !== this.sheet && s.visibility === "Visible").length === 0) throw officeError("InvalidOperation", "the last visible sheet");
+    this.fake.sheets.splice(i, 1);
+  }
+}
+
+export class FakeRange extends Loadable {
+  nullObject = false;
+  readonly format: unknown;
+  readonly dataValidation: unknown;
+  readonly conditionalFormats: unknown;
+
+  constructor(
+    fake: FakeExcel,
+    readonly sheet: FakeSheet,
+    readonly a1: string,
+  ) {
+    super(fake, `${sheet.name}!${a1}`);
+    this.format = recorder(fake, `${this.target}.format`, () => this.checkWritable());
+    this.dataValidation = recorder(fake, `${this.target}.dataValidation`, () => this.checkWritable());
+    this.conditionalFormats = recorder(fake, `${this.target}.conditionalFormats`, () => this.checkWritable());
+  }
+
+  get isNullObject(): boolean {
+    this.need("isNullObject");
+    return this.nullObject;
+  }
+
+  private checkWritable(): void {
+    if (this.sheet.protected) throw officeError("AccessDenied", `sheet ${this.sheet.name} is protected`);
+  }
+
+  private forEachCell(values: unknown, prop: string, fn: (cell: FakeCell, v: unknown, k: string) => void): void {
+    const b = bounds(this.a1);
+    const rows = b.r2 - b.r1 + 1;
+    const cols = b.c2 - b.c1 + 1;
+    if (!Array.isArray(values) || values.length !== rows || values.some((r) => !Array.isArray(r) || r.length !== cols)) {
+      throw officeError("InvalidArgument", `${prop} of ${this.target} must be ${rows}×${cols}`);
+    }
+    (values as unknown[][]).forEach((row, r) =>
+      row.forEach((v, c) => {
+        const k = key(b.r1 + r, b.c1 + c);
+        fn(this.sheet.cells.get(k) ?? {}, v, k);
+      }),
+    );
+  }
+
+  /** As Excel stores a value typed or written through `values`. */
+  private store(cell: FakeCell, v: unknown, k: string, asFormula: boolean): void {
+    if (v === null) return;
+    if (v === "") {
+      if (cell.numberFormat === undefined) this.sheet.cells.delete(k);
+      else this.sheet.cells.set(k, { numberFormat: cell.numberFormat });
+      return;
+    }
+    const textFormat = cell.numberFormat === "@";
+    if (typeof v === "string" && !textFormat) {
+      if (/^[=+-]/.test(v) && !/^[+-]?\d+(\.\d+)?$/.test(v)) {
+        if (!asFormula && !v.startsWith("=")) v = `=${v}`;
+        this.sheet.cells.set(k, { numberFormat: cell.numberFormat, formula: v as string });
+        return;
+      }
+      if (/^[+-]?\d+(\.\d+)?$/.test(v.trim())) v = Number(v);
+      else if (/^(true|false)$/i.test(v.trim())) v = v.trim().toLowerCase() === "true";
+    }
+    this.sheet.cells.set(k, { numberFormat: cell.numberFormat, value: v as Scalar });
+  }
+
+  set values(values: unknown) {
+    this.fake.record(this.target, "set", "values", [values]);
+    this.checkWritable();
+    this.forEachCell(values, "values", (cell, v, k) => this.store(cell, v, k, false));
+  }
+
+  get values(): Scalar[][] {
+    this.need("values");
+    const b = bounds(this.a1);
+    const out: Scalar[][] = [];
+    for (let r = b.r1; r <= b.r2; r++) {
+      const row: Scalar[] = [];
+      for (let c = b.c1; c <= b.c2; c++) row.push(this.sheet.cells.get(key(r, c))?.value ?? "");
+      out.push(row);
+    }
+    return out;
+  }
+
+  set formulas(values: unknown) {
+    this.fake.record(this.target, "set", "formulas", [values]);
+    this.checkWritable();
+    this.forEachCell(values, "formulas", (cell, v, k) => this.store(cell, v, k, true));
+  }
+
+  set formulasLocal(values: unknown) {
+    this.fake.record(this.target, "set", "formulasLocal", [values]);
+    throw new Error("formulasLocal is locale-dependent: the adapter must write range.formulas");
+  }
+
+  set numberFormat(values: unknown) {
+    this.fake.record(this.target, "set", "numberFormat", [values]);
+    this.checkWritable();
+    this.forEachCell(values, "numberFormat", (cell, v, k) => this.sheet.cells.set(k, { ...cell, numberFormat: String(v) }));
+  }
+
+  set columnHidden(value: boolean) {
+    this.fake.record(this.target, "set", "columnHidden", [value]);
+  }
+
+  /** Sheet-qualified, as Excel returns it. */
+  get address(): string {
+    this.need("address");
+    return `'${this.sheet.name.replace(/'/g, "''")}'!${this.a1}`;
+  }
+
+  group(by: string): void {
+    this.fake.record(this.target, "call", "group", [by]);
+  }
+
+  merge(across: boolean): void {
+    this.fake.record(this.target, "call", "merge", [across]);
+  }
+
+  select(): void {
+    this.fake.record(this.target, "call", "select");
+  }
+
+  clear(applyTo?: string): void {
+    this.fake.record(this.target, "call", "clear", [applyTo ?? "All"]);
+    this.checkWritable();
+    const b = bounds(this.a1);
+    for (const k of [...this.sheet.cells.keys()]) {
+      const [r, c] = k.split(",").map(Number);
+      if (r >= b.r1 && r <= b.r2 && c >= b.c1 && c <= b.c2) this.sheet.cells.delete(k);
+    }
+  }
+}
+
+class FakeNames extends Loadable {
+  constructor(fake: FakeExcel) {
+    super(fake, "names");
+  }
+
+  get items(): { name: string }[] {
+    this.need("items");
+    return [...this.fake.names.keys()].map((name) => ({ name }));
+  }
+
+  add(name: string, reference: unknown, comment?: string): void {
+    this.fake.record("names", "call", "add", [name, reference, comment ?? null]);
+    if ([...this.fake.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw officeError("ItemAlreadyExists", `name ${name}`);
+    this.fake.names.set(name, { ref: String(reference), ...(comment !== undefined ? { comment } : {}) });
+  }
+
+  getItem(name: string): { delete(): void } {
+    this.fake.record("names", "call", "getItem", [name]);
+    if (!this.fake.names.has(name)) throw officeError("ItemNotFound", `name ${name}`);
+    return {
+      delete: () => {
+        this.fake.record(`names(${name})`, "call", "delete");
+        this.fake.names.delete(name);
+      },
+    };
+  }
+}
+
+/**
+ * A navigable, callable recording proxy for the parts of the API whose effect the tests only
+ * inspect in the log (formats, validation, conditional formats, charts, freeze panes).
+ */
+function recorder(fake: FakeExcel, path: string, beforeWrite?: () => void): unknown {
+  const values = new Map<string, unknown>();
+  const children = new Map<string, unknown>();
+  const target = function (): void {};
+  return new Proxy(target, {
+    get(_t, prop) {
+      if (typeof prop === "symbol" || prop === "then" || prop === "toJSON") return undefined;
+      if (values.has(prop)) return values.get(prop);
+      if (!children.has(prop)) children.set(prop, recorder(fake, `${path}.${prop}`, beforeWrite));
+      return children.get(prop);
+    },
+    set(_t, prop, value) {
+      fake.record(path, "set", String(prop), [value]);
+      beforeWrite?.();
+      values.set(String(prop), value);
+      return true;
+    },
+    apply(_t, _this, args: unknown[]) {
+      const dot = path.lastIndexOf(".");
+      fake.record(path.slice(0, dot), "call", path.slice(dot + 1), args);
+      beforeWrite?.();
+      return recorder(fake, `${path}()`, beforeWrite);
+    },
+  });
+}
