@@ -13,15 +13,19 @@ export function ratingsList(grid: RatingsGrid): Rating[] {
 const col = (plan: WorkbookPlan, kind: string): number => plan.layout.results.columns.findIndex((c) => c.kind === kind) + 1;
 
 /** Collects every mismatch (empty list = all figures equal to 1e-9; ranks, counts exactly). */
-export function compareResults(plan: WorkbookPlan, tree: IndicatorTree, grid: RatingsGrid, missing: MissingPolicy, get: Getter): string[] {
+/**
+ * `storedDigits`: the file stores values with 15 significant digits (LibreOffice's xlsx export),
+ * so completeness is compared to 1e-12 instead of exactly; its missing count stays exact.
+ */
+export function compareResults(plan: WorkbookPlan, tree: IndicatorTree, grid: RatingsGrid, missing: MissingPolicy, get: Getter, storedDigits = false): string[] {
   const result = score(tree, ratingsList(grid), { missing, vendors: plan.model.vendors });
   const sheet = plan.layout.sheetNames.results as string;
   const { firstRow, columns } = plan.layout.results;
   const problems: string[] = [];
   const num = (v: CellValue | undefined): number | null => (typeof v === "number" ? v : v === "" || v === null || v === undefined ? null : NaN);
-  const close = (label: string, got: CellValue | undefined, want: number | null, exact = false): void => {
+  const close = (label: string, got: CellValue | undefined, want: number | null, exact = false, tolerance = 1e-9): void => {
     const g = num(got);
-    const ok = want === null ? g === null : g !== null && (exact ? g === want : Math.abs(g - want) <= 1e-9);
+    const ok = want === null ? g === null : g !== null && (exact ? g === want : Math.abs(g - want) <= tolerance);
     if (!ok) problems.push(`${label}: sheet ${JSON.stringify(got)} engine ${want}`);
   };
   result.vendors.forEach((vr, v) => {
@@ -30,7 +34,7 @@ export function compareResults(plan: WorkbookPlan, tree: IndicatorTree, grid: Ra
     if (at(col(plan, "vendor")) !== vr.vendor) problems.push(`${vr.vendor}: vendor cell ${JSON.stringify(at(1))}`);
     close(`${vr.vendor} total`, at(col(plan, "total")), vr.total);
     close(`${vr.vendor} rank`, at(col(plan, "rank")), vr.rank, true);
-    close(`${vr.vendor} completeness`, at(col(plan, "completeness")), vr.completeness);
+    close(`${vr.vendor} completeness`, at(col(plan, "completeness")), vr.completeness, !storedDigits, 1e-12);
     const missingCount = vr.flags.find((f) => f.kind === "incomplete");
     close(`${vr.vendor} missing`, at(col(plan, "missing")), missingCount && missingCount.kind === "incomplete" ? missingCount.missing : 0, true);
     close(`${vr.vendor} required unrated`, at(col(plan, "requiredUnrated")), vr.flags.filter((f) => f.kind === "required-unrated").length, true);
