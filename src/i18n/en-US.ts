@@ -8,6 +8,7 @@ export const enUS = {
   "app.demoBannerDetail": "Nothing is written to a real workbook. Open the add-in from Excel to work on your file.",
   "app.language": "Language",
   "app.tabs": "Sections",
+  "app.loading": "Loading…",
   "tab.new": "New",
   "tab.weights": "Weights",
   "tab.check": "Check & score",

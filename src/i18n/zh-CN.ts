@@ -7,6 +7,7 @@ export const zhCN: Messages = {
   "app.demoBannerDetail": "不会写入真实工作簿。请从 Excel 中打开此加载项以处理您的文件。",
   "app.language": "语言",
   "app.tabs": "功能区",
+  "app.loading": "正在加载…",
   "tab.new": "新建",
   "tab.weights": "权重",
   "tab.check": "检查与评分",

@@ -41,7 +41,8 @@ function measure(dir: string, file: string): BundleFile {
 
 export function bundleReport(dir: string): BundleReport {
   const html = readFileSync(join(dir, "taskpane.html"), "utf8");
-  const srcs = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
+  // The production template is minified: attribute quotes may be gone.
+  const srcs = [...html.matchAll(/<script\b[^>]*?\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]);
   const external = srcs.filter((s) => /^https?:/.test(s));
   const local = srcs.filter((s) => !/^https?:/.test(s)).map((s) => s.replace(/^\.?\//, ""));
   const js = readdirSync(dir).filter((f) => f.endsWith(".js") && statSync(join(dir, f)).isFile());

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { enabledButton, renderPane } from "./setup";
+import { enabledButton, openTab, renderPane } from "./setup";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { createFakePort, officeError, type FakePort } from "../../src/taskpane/fakePort";
 import { publishedTree } from "../../src/taskpane/standard";
@@ -7,8 +7,8 @@ import { publishedTree } from "../../src/taskpane/standard";
 async function openCheck(port: FakePort, locale: "en-US" | "zh-CN" = "en-US"): Promise<HTMLElement> {
   renderPane(port, { locale });
   const name = locale === "en-US" ? "Check & score" : "检查与评分";
-  fireEvent.click(await screen.findByRole("tab", { name }));
-  return screen.getByRole("tabpanel", { name });
+  await screen.findByRole("tab", { name });
+  return openTab(name);
 }
 
 async function withScorecard(options: Parameters<typeof createFakePort>[0] = {}): Promise<FakePort> {

@@ -4,7 +4,7 @@
  * any visible text or accessible label with Latin letters that did not come through the dictionary
  * (pseudo strings are wrapped in "[!! … !!]"), except data: vendor, sheet and indicator names.
  */
-import { enabledButton, renderPane } from "./setup";
+import { enabledButton, openTab, renderPane } from "./setup";
 import { fireEvent, screen, within } from "@testing-library/react";
 import { createFakePort } from "../../src/taskpane/fakePort";
 import { allNodes } from "../../src/core/model";
@@ -66,8 +66,7 @@ test("pseudo-locale: no hard-coded strings anywhere in the pane", async () => {
   expect(unwrapped(body)).toEqual([]);
 
   // Weights: select a node, remove one (undo bar), all warnings.
-  fireEvent.click(screen.getByRole("tab", { name: t("tab.weights") }));
-  const weights = screen.getByRole("tabpanel", { name: t("tab.weights") });
+  const weights = await openTab(t("tab.weights"));
   fireEvent.click(within(weights).getByRole("treeitem", { name: /^3 Service/ }));
   fireEvent.click(within(weights).getByRole("treeitem", { name: /^3\.1 / }));
   fireEvent.change(within(weights).getByRole("textbox", { name: new RegExp(escape(t("weights.weight"))) }), { target: { value: "x" } });
@@ -77,8 +76,7 @@ test("pseudo-locale: no hard-coded strings anywhere in the pane", async () => {
   fireEvent.click(within(weights).getByRole("button", { name: t("weights.undo") }));
 
   // Check: problems, ranking, radar, freeze.
-  fireEvent.click(screen.getByRole("tab", { name: t("tab.check") }));
-  const check = screen.getByRole("tabpanel", { name: t("tab.check") });
+  const check = await openTab(t("tab.check"));
   fireEvent.click(within(check).getByRole("button", { name: t("check.read") }));
   await within(check).findByRole("table");
   fireEvent.click(within(check).getByRole("button", { name: t("check.showRadar") }));

@@ -1,13 +1,12 @@
 /** @jest-environment jsdom */
-import { enabledButton, hasLabel, renderPane } from "./setup";
+import { enabledButton, hasLabel, openTab, renderPane } from "./setup";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { createFakePort, officeError } from "../../src/taskpane/fakePort";
 import type { CreateWorkbookRequest } from "../../src/taskpane/port";
 import { publishedTree } from "../../src/taskpane/standard";
 
-function openWeights(): HTMLElement {
-  fireEvent.click(screen.getByRole("tab", { name: "Weights" }));
-  return screen.getByRole("tabpanel", { name: "Weights" });
+function openWeights(): Promise<HTMLElement> {
+  return openTab("Weights");
 }
 
 function item(panel: HTMLElement, name: RegExp): HTMLElement {
@@ -97,7 +96,7 @@ test("add under, add after, remove with undo; the edited tree can be chosen in N
   expect(request.tree.roots.map((n) => n.code)).toEqual(["1", "2", "3", "4", "5", "6"]);
 
   // Restore brings the published standard back.
-  openWeights();
+  await openWeights();
   fireEvent.click(within(panel).getByRole("button", { name: "Restore published standard" }));
   expect(within(panel).queryByRole("treeitem", { name: /^6 / })).toBeNull();
 });

@@ -2,7 +2,7 @@
  * Shared helpers for pane tests under jsdom: the few browser APIs Fluent UI expects that jsdom
  * lacks, and a render helper. Import it first in every pane test file.
  */
-import { render, screen, waitFor, type RenderResult } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, type RenderResult } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
 import type { UiLocale } from "../../src/i18n";
@@ -52,4 +52,15 @@ export async function enabledButton(name: string | RegExp): Promise<HTMLElement>
 export function hasLabel(el: HTMLElement): boolean {
   const labels = (el as HTMLInputElement).labels;
   return (labels !== undefined && labels !== null && labels.length > 0) || !!el.getAttribute("aria-label") || !!el.getAttribute("aria-labelledby");
+}
+
+/** Opens a tab and waits for its lazily loaded content (the Weights and Check tabs are separate chunks). */
+export async function openTab(name: string): Promise<HTMLElement> {
+  await act(async () => {
+    fireEvent.click(screen.getByRole("tab", { name }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+  const panel = screen.getByRole("tabpanel", { name });
+  await waitFor(() => expect(panel.querySelector(":scope > .fui-Spinner")).toBeNull());
+  return panel;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { makeStyles, Spinner, Tab, TabList, Text, tokens } from "@fluentui/react-components";
 import type { IndicatorTree } from "../model";
 import { publishedTree } from "../standard";
@@ -6,12 +6,15 @@ import type { UiLocale } from "../../i18n";
 import { useCapabilities } from "../hooks";
 import { LocaleProvider, useLocale } from "../locale";
 import { FEATURE_REQUIREMENTS, highestSet, supportsSet, type Feature, type WorkbookPort } from "../port";
-import { CheckTab } from "./CheckTab";
 import { DemoBanner } from "./DemoBanner";
 import { ErrorMessage } from "./ErrorMessage";
 import { LanguagePicker } from "./LanguagePicker";
 import { NewTab } from "./NewTab";
-import { WeightsTab } from "./WeightsTab";
+
+// The Weights and Check tabs (Tree, Table, Switch, …) are fetched when first opened, or earlier
+// when the browser is idle (prefetch), so the first download holds only what the New tab needs.
+const WeightsTab = lazy(() => import(/* webpackChunkName: "weights", webpackPrefetch: true */ "./WeightsTab").then((m) => ({ default: m.WeightsTab })));
+const CheckTab = lazy(() => import(/* webpackChunkName: "check", webpackPrefetch: true */ "./CheckTab").then((m) => ({ default: m.CheckTab })));
 
 export interface AppProps {
   port: WorkbookPort;
@@ -67,6 +70,8 @@ function Pane(props: { port: WorkbookPort; demo: boolean }): JSX.Element {
   const styles = useStyles();
   const { t, locale } = useLocale();
   const [tab, setTab] = useState<TabId>("new");
+  /** Tabs opened at least once stay mounted (hidden), so typed text and running work survive a switch. */
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set<TabId>(["new"]));
   const [tree, setTree] = useState<IndicatorTree>(publishedTree);
   const [edited, setEdited] = useState(false);
   const caps = useCapabilities(port);
@@ -105,22 +110,33 @@ function Pane(props: { port: WorkbookPort; demo: boolean }): JSX.Element {
         className={styles.tabs}
         aria-label={t("app.tabs")}
         selectedValue={tab}
-        onTabSelect={(_, data) => setTab(data.value as TabId)}
+        onTabSelect={(_, data) => {
+          const next = data.value as TabId;
+          setTab(next);
+          setVisited((v) => (v.has(next) ? v : new Set([...v, next])));
+        }}
         size="small"
       >
         <Tab value="new" id="tab-new" aria-controls="panel-new">{t("tab.new")}</Tab>
         <Tab value="weights" id="tab-weights" aria-controls="panel-weights">{t("tab.weights")}</Tab>
         <Tab value="check" id="tab-check" aria-controls="panel-check">{t("tab.check")}</Tab>
       </TabList>
-      {/* Panels stay mounted so typed text and running work survive a tab switch. */}
       <div id="panel-new" role="tabpanel" aria-labelledby="tab-new" hidden={tab !== "new"}>
         <NewTab port={port} tree={tree} edited={edited} reasons={reasons} />
       </div>
       <div id="panel-weights" role="tabpanel" aria-labelledby="tab-weights" hidden={tab !== "weights"}>
-        <WeightsTab port={port} tree={tree} edited={edited} onChange={onTreeChange} reasons={reasons} />
+        {visited.has("weights") && (
+          <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
+            <WeightsTab port={port} tree={tree} edited={edited} onChange={onTreeChange} reasons={reasons} />
+          </Suspense>
+        )}
       </div>
       <div id="panel-check" role="tabpanel" aria-labelledby="tab-check" hidden={tab !== "check"}>
-        <CheckTab port={port} reasons={reasons} />
+        {visited.has("check") && (
+          <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
+            <CheckTab port={port} reasons={reasons} />
+          </Suspense>
+        )}
       </div>
     </div>
   );
