@@ -48,57 +48,50 @@ function problem(line: number, err: Papa.ParseError): TextTable["problems"][numb
   };
 }
 
+/** Line breaks inside one field: CRLF counts once, a lone CR or LF once each. */
+function breaksIn(field: string): number {
+  let n = 0;
+  for (let i = field.indexOf("\n"), j = field.indexOf("\r"); i !== -1 || j !== -1; ) {
+    n++;
+    const at = i === -1 ? j : j === -1 ? i : Math.min(i, j);
+    const next = field.charCodeAt(at) === 13 && field.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+    i = field.indexOf("\n", next);
+    j = field.indexOf("\r", next);
+  }
+  return n;
+}
+
 /**
- * Parses delimited text with papaparse (header: false; columns are mapped by index later).
- * Without any quote character every row is one physical line, so papaparse's fast mode is
- * used and row i is line i + 1. With quotes a field may span lines, so rows are read with
- * `step` and each row's line is counted from papaparse's cursor. A trailing empty row (from
- * the final line break) is dropped. Never throws.
+ * Parses delimited text with papaparse in one call (header: false; columns are mapped by index
+ * later). Without any quote character every row is one physical line, so row i is line i + 1.
+ * With quotes a field may span lines: papaparse keeps the line breaks inside quoted fields
+ * verbatim, so each row starts one line after the previous row plus the breaks inside its
+ * fields. A trailing empty row (from the final line break) is dropped. Never throws.
  */
 export function parseDelimited(text: string, choice: DelimiterChoice = "auto"): TextTable {
   const delimiter = choice === "auto" ? guessDelimiter(text) : choice;
-  const base = { delimiter, delimitersToGuess: [...DELIMITERS], header: false as const, skipEmptyLines: false };
-  const problems: TextTable["problems"] = [];
-  let rows: string[][];
-  let lines: number[];
-  let used: string;
-
+  const res = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false });
+  const rows = res.data;
+  const lines = new Array<number>(rows.length);
   if (!text.includes('"')) {
-    const res = Papa.parse<string[]>(text, base);
-    rows = res.data;
-    lines = new Array<number>(rows.length);
     for (let i = 0; i < rows.length; i++) lines[i] = i + 1;
-    used = res.meta.delimiter;
-    for (const e of res.errors) problems.push(problem((e.row ?? 0) + 1, e));
   } else {
-    rows = [];
-    lines = [];
-    let linebreak = "\n";
-    let start = 0;
-    let scanned = 0;
     let line = 1;
-    used = ",";
-    Papa.parse<string[]>(text, {
-      ...base,
-      step: (res) => {
-        if (rows.length === 0) {
-          linebreak = res.meta.linebreak || "\n";
-          used = res.meta.delimiter;
-        }
-        const nl = linebreak === "\r" ? "\r" : "\n";
-        for (let p = text.indexOf(nl, scanned); p !== -1 && p < start; p = text.indexOf(nl, p + 1)) line++;
-        scanned = start;
-        rows.push(res.data);
-        lines.push(line);
-        for (const e of res.errors) problems.push(problem(line, e));
-        start = res.meta.cursor;
-      },
-    });
+    for (let i = 0; i < rows.length; i++) {
+      lines[i] = line;
+      line++;
+      const row = rows[i];
+      for (let c = 0; c < row.length; c++) {
+        const f = row[c];
+        if (f.length > 0 && (f.includes("\n") || f.includes("\r"))) line += breaksIn(f);
+      }
+    }
   }
+  const problems: TextTable["problems"] = res.errors.map((e) => problem(e.row === undefined ? 1 : (lines[e.row] ?? lines.length), e));
   const last = rows[rows.length - 1];
   if (last && last.length === 1 && last[0] === "") {
     rows.pop();
     lines.pop();
   }
-  return { rows, lines, delimiter: asDelimiter(used), problems };
+  return { rows, lines, delimiter: asDelimiter(res.meta.delimiter || delimiter), problems };
 }

@@ -5,7 +5,7 @@ import { parseDelimited, type Delimiter, type DelimiterChoice } from "./delimite
 import { mapHeaders, type ColumnInfo, type ColumnMapping, type Shape, type UnmappedColumn } from "./headers";
 import { IndicatorIndex } from "./match";
 import { rejection, type Rejection } from "./reasons";
-import { isBlankCell, parseScore } from "./values";
+import { fastScore, isBlankCell, parseScore } from "./values";
 import { looksLikeZip, readXlsx, type Cell } from "./xlsx";
 
 /** An accepted rating with where it came from. */
@@ -113,11 +113,60 @@ function sameValue(a: RatingValue, b: RatingValue): boolean {
   return a === b;
 }
 
-/** A candidate rating before duplicate and conflict checks. */
-interface Candidate {
-  rating: ImportedRating;
-  key: string;
-  raw: string;
+/**
+ * Ratings that passed the value checks, before duplicate and conflict checks, as parallel
+ * arrays: the rating, a numeric key for (vendor, leaf, rater) and the score text as found.
+ */
+class Candidates {
+  readonly ratings: ImportedRating[] = [];
+  readonly keys: number[] = [];
+  readonly raws: string[] = [];
+  private readonly vendorIds = new Map<string, number>();
+  private readonly raterIds = new Map<string, number>([["", 0]]);
+  private readonly leafIds = new Map<string, number>();
+  private lastVendor = "";
+  private lastVendorId = -1;
+  private lastRater = "";
+  private lastRaterId = 0;
+
+  readonly leafCount: number;
+
+  constructor(leafCodes: string[]) {
+    leafCodes.forEach((c, i) => this.leafIds.set(c, i));
+    this.leafCount = Math.max(1, leafCodes.length);
+  }
+
+  get vendorCount(): number {
+    return this.vendorIds.size;
+  }
+
+  get raterCount(): number {
+    return this.raterIds.size;
+  }
+
+  /** key = (vendorId × 2^21 + raterId) × leafCount + leafId: exact below 2^53 for any realistic file. */
+  add(rating: ImportedRating, rater: string, raw: string): void {
+    let v = this.lastVendorId;
+    if (rating.vendor !== this.lastVendor || v < 0) {
+      const known = this.vendorIds.get(rating.vendor);
+      v = known ?? this.vendorIds.size;
+      if (known === undefined) this.vendorIds.set(rating.vendor, v);
+      this.lastVendor = rating.vendor;
+      this.lastVendorId = v;
+    }
+    let r = this.lastRaterId;
+    if (rater !== this.lastRater) {
+      const known = this.raterIds.get(rater);
+      r = known ?? this.raterIds.size;
+      if (known === undefined) this.raterIds.set(rater, r);
+      this.lastRater = rater;
+      this.lastRaterId = r;
+    }
+    const l = this.leafIds.get(rating.code) ?? 0;
+    this.keys.push((v * 2097152 + r) * this.leafCount + l);
+    this.ratings.push(rating);
+    this.raws.push(raw);
+  }
 }
 
 /**
@@ -166,7 +215,7 @@ export function importTable(rows: Cell[][], lines: number[], options: ImportOpti
   const commentCol = col("comment");
   const decimalComma = source.format === "xlsx" || (source.delimiter !== undefined && source.delimiter !== ",");
   const rejected: Rejection[] = [];
-  const cands: Candidate[] = [];
+  const cands = new Candidates(index.leafCodes);
   const counts = emptyCounts(mapping.shape === "long" ? "row" : "cell");
   counts.blankRows = blankRows;
 
@@ -232,14 +281,22 @@ export function importTable(rows: Cell[][], lines: number[], options: ImportOpti
         }
         code = m.code;
       }
-      const value = scoreCheck(row[si], line, scoreCol.header, vendor, false);
+      const rawScore = row[si];
+      const quick = typeof rawScore === "string" ? fastScore(rawScore) : -1;
+      const value = quick >= 0 ? quick : scoreCheck(rawScore, line, scoreCol.header, vendor, false);
       if (value === null || value === undefined) continue;
       const rater = ri >= 0 ? cellText(row[ri]) : "";
       const comment = ci >= 0 ? cellText(row[ci]) : "";
-      const rating: ImportedRating = { vendor, code, value, line };
-      if (rater !== "") rating.rater = rater;
-      if (comment !== "") rating.comment = comment;
-      cands.push({ rating, key: `${vendor}\u0001${code}\u0001${rater}`, raw: cellText(row[si]) });
+      // One object literal per shape, so every rating of a file shares a hidden class.
+      const rating: ImportedRating =
+        rater !== ""
+          ? comment !== ""
+            ? { vendor, code, rater, value, line, comment }
+            : { vendor, code, rater, value, line }
+          : comment !== ""
+            ? { vendor, code, value, line, comment }
+            : { vendor, code, value, line };
+      cands.add(rating, rater, typeof rawScore === "string" ? rawScore : cellText(rawScore));
     }
     counts.read = counts.dataRows;
   } else {
@@ -272,7 +329,7 @@ export function importTable(rows: Cell[][], lines: number[], options: ImportOpti
         const rating: ImportedRating = { vendor, code, value, line, column: c.header };
         if (rater !== "") rating.rater = rater;
         if (comment !== "") rating.comment = comment;
-        cands.push({ rating, key: `${vendor}\u0001${code}\u0001${rater}`, raw: cellText(cell) });
+        cands.add(rating, rater, cellText(cell));
       }
     }
   }
@@ -289,25 +346,46 @@ export function importTable(rows: Cell[][], lines: number[], options: ImportOpti
  * "exact duplicate of line N"; any difference → every row of the group is rejected as a conflict
  * naming the others (never last-one-wins).
  */
-function resolveDuplicates(cands: Candidate[], rejected: Rejection[], wide: boolean): ImportedRating[] {
-  const n = cands.length;
-  const first = new Map<string, number>();
+function resolveDuplicates(cands: Candidates, rejected: Rejection[], wide: boolean): ImportedRating[] {
+  const { ratings, keys, raws } = cands;
+  const n = ratings.length;
   const firstOf = new Int32Array(n);
   const conflicted = new Uint8Array(n);
   let dupes = 0;
-  for (let i = 0; i < n; i++) {
-    const c = cands[i];
-    const f = first.get(c.key);
-    if (f === undefined) {
-      first.set(c.key, i);
-      firstOf[i] = i;
-    } else {
-      dupes++;
-      firstOf[i] = f;
-      if (!sameValue(cands[f].rating.value, c.rating.value)) conflicted[f] = 1;
+  const note = (i: number, f: number): void => {
+    dupes++;
+    firstOf[i] = f;
+    if (!sameValue(ratings[f].value, ratings[i].value)) conflicted[f] = 1;
+  };
+  const L = cands.leafCount;
+  const R = cands.raterCount;
+  const cells = cands.vendorCount * R * L;
+  if (cells <= Math.max(4 * n, 1 << 16)) {
+    // Dense table over vendor × rater × leaf: no hashing on the hot path.
+    const firstAt = new Int32Array(cells).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const key = keys[i];
+      const l = key % L;
+      const t = (key - l) / L;
+      const r = t % 2097152;
+      const cell = (((t - r) / 2097152) * R + r) * L + l;
+      const f = firstAt[cell];
+      if (f < 0) {
+        firstAt[cell] = i;
+        firstOf[i] = i;
+      } else note(i, f);
+    }
+  } else {
+    const first = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const f = first.get(keys[i]);
+      if (f === undefined) {
+        first.set(keys[i], i);
+        firstOf[i] = i;
+      } else note(i, f);
     }
   }
-  if (dupes === 0) return cands.map((c) => c.rating);
+  if (dupes === 0) return ratings;
   const groups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const f = firstOf[i];
@@ -319,22 +397,25 @@ function resolveDuplicates(cands: Candidate[], rejected: Rejection[], wide: bool
   }
   const accepted: ImportedRating[] = [];
   for (let i = 0; i < n; i++) {
-    const c = cands[i];
+    const r = ratings[i];
     const f = firstOf[i];
-    const col = wide ? c.rating.column : undefined;
-    const detail = { vendor: c.rating.vendor, code: c.rating.code, ...(c.rating.rater ? { rater: c.rating.rater } : {}), ...(col ? { column: col } : {}) };
+    if (!conflicted[f] && f === i) {
+      accepted.push(r);
+      continue;
+    }
+    const col = wide ? r.column : undefined;
+    const detail = { vendor: r.vendor, code: r.code, ...(r.rater ? { rater: r.rater } : {}), ...(col ? { column: col } : {}) };
     if (conflicted[f]) {
       const others = (groups.get(f) ?? []).filter((j) => j !== i);
       rejected.push(
-        rejection(c.rating.line, "conflict", {
+        rejection(r.line, "conflict", {
           ...detail,
-          value: c.raw,
-          relatedLines: others.map((j) => cands[j].rating.line),
-          otherValues: others.map((j) => cands[j].raw),
+          value: raws[i].trim(),
+          relatedLines: others.map((j) => ratings[j].line),
+          otherValues: others.map((j) => raws[j].trim()),
         }),
       );
-    } else if (f === i) accepted.push(c.rating);
-    else rejected.push(rejection(c.rating.line, "exact-duplicate", { ...detail, value: c.raw, relatedLines: [cands[f].rating.line] }));
+    } else rejected.push(rejection(r.line, "exact-duplicate", { ...detail, value: raws[i].trim(), relatedLines: [ratings[f].line] }));
   }
   return accepted;
 }
@@ -342,7 +423,7 @@ function resolveDuplicates(cands: Candidate[], rejected: Rejection[], wide: bool
 /** Delimited text already decoded (a .csv read as text, or text pasted from Excel with delimiter "\t"). */
 export function importText(text: string, options: ImportOptions, source: Partial<ImportSource> = {}): ImportResult {
   const src: ImportSource = { format: "delimited", ...(options.sourceName ? { name: options.sourceName } : {}), ...source };
-  if (text.trim() === "") return failed(src, "empty-file", FATAL_TEXT["empty-file"]);
+  if (!/\S/.test(text)) return failed(src, "empty-file", FATAL_TEXT["empty-file"]);
   const table = parseDelimited(text, options.delimiter ?? "auto");
   src.delimiter = table.delimiter;
   const warnings: ImportWarning[] = table.problems.map((p) => ({ code: p.code, line: p.line, message: p.message }));

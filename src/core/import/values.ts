@@ -39,6 +39,16 @@ function fastDigits(s: string): boolean {
 }
 
 /**
+ * The hot path for the common cell: plain ASCII digits (one optional dot) within 0–100 → the
+ * number; anything else → -1, and the caller falls back to parseScore.
+ */
+export function fastScore(cell: string): number {
+  if (!fastDigits(cell)) return -1;
+  const x = Number(cell);
+  return x <= SCORE_MAX ? x : -1;
+}
+
+/**
  * Accepts numbers with surrounding spaces, full-width digits and ．, a leading +, and — when
  * `decimalComma` is allowed (the file is not comma-delimited) — one decimal comma ("85,5").
  * "N/A", "NA", "n/a", "不适用" mean not applicable. Numbers from .xlsx cells come as numbers.
