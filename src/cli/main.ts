@@ -1,4 +1,7 @@
 /** `scorecard` command line: the same core and plan as the add-in. */
+import { run as template } from "./commands/template";
+import { run as score } from "./commands/score";
+
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -20,10 +23,7 @@ Run "scorecard <command> --help" for a command's options.
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
-const commands: Record<string, () => Promise<Command>> = {
-  template: async () => (await import("./commands/template")).run,
-  score: async () => (await import("./commands/score")).run,
-};
+const commands: Record<string, Command> = { template, score };
 
 export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
   const [name, ...rest] = argv;
@@ -31,10 +31,10 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     io.stdout(USAGE);
     return 0;
   }
-  const load = commands[name];
-  if (!load) {
+  const command = commands[name];
+  if (!command) {
     io.stderr(`scorecard: unknown command "${name}"\n${USAGE}`);
     return 2;
   }
-  return (await load())(rest, io);
+  return command(rest, io);
 }
