@@ -58,6 +58,7 @@ export const enUS = {
 
   "weights.tree": "Indicator tree",
   "weights.editing": "Editing: {title}",
+  "weights.changed": "changed",
   "weights.topSum": "Dimension weights: {sum}%",
   "weights.sum": "Sum {sum}%",
   "weights.equal": "equal",

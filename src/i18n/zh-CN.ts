@@ -57,6 +57,7 @@ export const zhCN: Messages = {
 
   "weights.tree": "指标树",
   "weights.editing": "正在编辑：{title}",
+  "weights.changed": "已修改",
   "weights.topSum": "维度权重：{sum}%",
   "weights.sum": "合计 {sum}%",
   "weights.equal": "平均",

@@ -117,9 +117,23 @@ describeE2E("task pane in Chromium, outside Office", () => {
     mkdirSync(OUTPUT, { recursive: true });
     await page.screenshot({ path: join(OUTPUT, "pane.png"), fullPage: true });
 
-    // Weights tab.
-    await page.getByRole("tab", { name: "Weights" }).click();
+    // Weights tab, reached and used with the keyboard only.
+    await page.getByRole("tab", { name: "New" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
     await page.getByText("Weights under “3 Service” sum to 110%", { exact: false }).waitFor();
+    await page.getByRole("treeitem", { name: /^1 Product/ }).focus();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter"); // opens "3 Service" and selects it
+    await page.getByRole("region", { name: "Selected indicator 3" }).waitFor();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.getByRole("region", { name: "Selected indicator 3.1" }).waitFor();
+    await page.getByRole("textbox", { name: /Weight/ }).focus();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("10");
+    await page.getByRole("treeitem", { name: /^3 Service/ }).getByText("Sum 100%").first().waitFor();
     await noHorizontalScroll(page);
     await page.screenshot({ path: join(OUTPUT, "pane-weights.png"), fullPage: true });
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, Text } from "@fluentui/react-components";
+import { Badge, Button, Link, MessageBar, MessageBarActions, MessageBarBody, Text } from "@fluentui/react-components";
 import { findByCode, rescaleGroup, validateTree, weightSum, type IndicatorTree } from "../model";
 import { dictionaries } from "../../i18n";
 import { useTask } from "../hooks";
@@ -49,7 +49,15 @@ export function WeightsTab(props: WeightsTabProps): JSX.Element {
 
   return (
     <div style={column}>
-      <Text size={200}>{t("weights.editing", { title: props.edited ? t("new.standard.edited") : tree.title[content] })}</Text>
+      <Text size={200}>
+        {t("weights.editing", { title: tree.title[content] })}
+        {props.edited && (
+          <>
+            {" "}
+            <Badge appearance="outline" size="small">{t("weights.changed")}</Badge>
+          </>
+        )}
+      </Text>
       <WeightWarnings tree={tree} findings={findings} onRescale={(at) => edit(rescaleGroup(tree, at))} onRescaleAll={rescaleAll} />
       <div style={{ display: "flex", alignItems: "center", gap: 6, flexWrap: "wrap" }}>
         <Text weight="semibold">{topSum === null ? t("weights.groupTop") : t("weights.topSum", { sum: pct(topSum) })}</Text>
