@@ -65,10 +65,12 @@ export class FakeExcel {
   syncs = 0;
   /** JSON bytes of the calls sent with each sync. */
   readonly requestBytes: number[] = [];
+  /** JSON bytes of the values loaded by each sync (Excel on the web also refuses responses over 5 MB). */
+  readonly responseBytes: number[] = [];
   /** Called at the start of every sync with its 1-based number (e.g. to abort mid-way). */
   onSync?: (n: number) => void;
   private pendingBytes = 0;
-  private pendingLoads: { loaded: boolean }[] = [];
+  private pendingLoads: { loaded: boolean; responseSize(): number }[] = [];
   readonly context: FakeContext;
 
   constructor(sheetNames: string[] = ["Sheet1"]) {
@@ -85,7 +87,7 @@ export class FakeExcel {
     this.pendingBytes += JSON.stringify({ target, op, name, args }).length;
   }
 
-  queueLoad(obj: { loaded: boolean }): void {
+  queueLoad(obj: { loaded: boolean; responseSize(): number }): void {
     this.pendingLoads.push(obj);
   }
 
@@ -96,7 +98,12 @@ export class FakeExcel {
     this.requestBytes.push(bytes);
     this.pendingBytes = 0;
     if (bytes > EXCEL_REQUEST_LIMIT) throw officeError("RequestPayloadSizeLimitExceeded", `request of ${bytes} bytes`);
-    for (const o of this.pendingLoads) o.loaded = true;
+    let response = 0;
+    for (const o of this.pendingLoads) {
+      o.loaded = true;
+      response += o.responseSize();
+    }
+    this.responseBytes.push(response);
     this.pendingLoads = [];
   }
 
@@ -180,6 +187,10 @@ class Loadable {
     this.fake.record(this.target, "load", "load", props === undefined ? [] : [props]);
     this.fake.queueLoad(this);
     return this;
+  }
+
+  responseSize(): number {
+    return 100;
   }
 
   protected need(prop: string): void {
@@ -337,6 +348,10 @@ export class FakeRange extends Loadable {
     this.format = recorder(fake, `${this.target}.format`, () => this.checkWritable());
     this.dataValidation = recorder(fake, `${this.target}.dataValidation`, () => this.checkWritable());
     this.conditionalFormats = recorder(fake, `${this.target}.conditionalFormats`, () => this.checkWritable());
+  }
+
+  override responseSize(): number {
+    return this.nullObject ? 20 : JSON.stringify(this.values).length + this.a1.length + 40;
   }
 
   get isNullObject(): boolean {
