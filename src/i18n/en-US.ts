@@ -134,6 +134,12 @@ export const enUS = {
   "error.InvalidOperationInCellEditMode.action": "Press Enter or Esc to finish editing the cell, then try again.",
   "error.ItemAlreadyExists": "A sheet with the same name already exists.",
   "error.ItemAlreadyExists.action": "Rename or delete that sheet, or create the scorecard in a new workbook.",
+  "error.ScorecardLayoutChanged": "A scorecard sheet was changed by hand where the add-in keeps its headers and codes.",
+  "error.ScorecardLayoutChanged.action": "Undo that change, or create the scorecard again (ratings are kept).",
+  "error.ScorecardStructureChanged": "The indicators in the workbook differ from this tree (added, removed or moved).",
+  "error.ScorecardStructureChanged.action": "Weights can only be written into the same structure: create the scorecard again with this tree (ratings are kept).",
+  "error.cell": "Cell: {cell}",
+  "error.goTo": "Go to the cell",
   "error.unknown": "Something unexpected went wrong.",
   "error.unknown.action": "Try again. If it repeats, reload the add-in.",
 } as const;

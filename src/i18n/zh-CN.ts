@@ -133,6 +133,12 @@ export const zhCN: Messages = {
   "error.InvalidOperationInCellEditMode.action": "按 Enter 或 Esc 结束单元格编辑，然后重试。",
   "error.ItemAlreadyExists": "已存在同名的工作表。",
   "error.ItemAlreadyExists.action": "请重命名或删除该工作表，或在新工作簿中创建评分卡。",
+  "error.ScorecardLayoutChanged": "评分卡工作表中存放表头和编码的位置被手动改动了。",
+  "error.ScorecardLayoutChanged.action": "请撤销该改动，或重新创建评分卡（评分会保留）。",
+  "error.ScorecardStructureChanged": "工作簿中的指标与当前指标树不一致（有增加、删除或移动）。",
+  "error.ScorecardStructureChanged.action": "权重只能写入相同结构：请用当前指标树重新创建评分卡（评分会保留）。",
+  "error.cell": "单元格：{cell}",
+  "error.goTo": "转到该单元格",
   "error.unknown": "发生了意外错误。",
   "error.unknown.action": "请重试。若反复出现，请重新加载此加载项。",
 };

@@ -14,6 +14,9 @@ export const KNOWN_ERROR_CODES = [
   "GeneralException",
   "InvalidOperationInCellEditMode",
   "ItemAlreadyExists",
+  // Thrown by the Excel adapter itself (src/excel/errors.ts), with the sheet and cell concerned.
+  "ScorecardLayoutChanged",
+  "ScorecardStructureChanged",
 ] as const;
 
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
@@ -35,6 +38,8 @@ export interface FriendlyError {
   code: string | null;
   title: string;
   action: string;
+  /** The cell the error is about, when the thrower named one (the pane offers to select it). */
+  where: { sheet: string; address: string } | null;
 }
 
 export function isAbortError(err: unknown): boolean {
@@ -54,8 +59,14 @@ export function errorKind(err: unknown): KnownErrorCode | "unknown" {
   return ALIASES[code] ?? "unknown";
 }
 
+function whereOf(err: unknown): { sheet: string; address: string } | null {
+  if (typeof err !== "object" || err === null) return null;
+  const { sheet, address } = err as { sheet?: unknown; address?: unknown };
+  return typeof sheet === "string" && typeof address === "string" && sheet !== "" && address !== "" ? { sheet, address } : null;
+}
+
 export function describeError(err: unknown, t: Translate): FriendlyError {
   const kind = errorKind(err);
   const base = `error.${kind}` as MessageKey;
-  return { kind, code: codeOf(err), title: t(base), action: t(`${base}.action` as MessageKey) };
+  return { kind, code: codeOf(err), title: t(base), action: t(`${base}.action` as MessageKey), where: whereOf(err) };
 }

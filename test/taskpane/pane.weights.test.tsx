@@ -121,3 +121,16 @@ test("Apply to workbook: protected sheet", async () => {
   expect(alert.textContent).toContain("The sheet is protected or the workbook is read-only.");
   await waitFor(() => expect(within(panel).getByRole("button", { name: "Apply to workbook" }).hasAttribute("disabled")).toBe(false));
 });
+
+test("an adapter error naming a cell offers to go there", async () => {
+  const err = Object.assign(new Error("Sheet \"Weights\" was changed by hand"), { code: "ScorecardLayoutChanged", sheet: "Weights", address: "B7" });
+  const port = createFakePort({ failWith: { applyWeights: err } });
+  const panel = await setup(port);
+  fireEvent.click(await enabledButton("Apply to workbook"));
+  const alert = await within(panel).findByRole("alert");
+  expect(alert.textContent).toContain("A scorecard sheet was changed by hand where the add-in keeps its headers and codes.");
+  expect(alert.textContent).toContain("Cell: Weights!B7");
+  expect(alert.textContent).not.toContain("changed by hand: cell");
+  fireEvent.click(within(alert).getByRole("button", { name: "Go to the cell" }));
+  await waitFor(() => expect(port.selected).toEqual({ sheet: "Weights", address: "B7" }));
+});

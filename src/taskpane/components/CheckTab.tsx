@@ -24,7 +24,7 @@ export function CheckTab(props: { port: WorkbookPort; reasons: FeatureReasons })
   const [selectError, setSelectError] = useState<unknown>(null);
   const snapshot = read.status === "done" ? read.result : null;
 
-  const select = (p: WorkbookProblem): void => {
+  const select = (p: Pick<WorkbookProblem, "sheet" | "address">): void => {
     setSelectError(null);
     port.selectCell(p.sheet, p.address).catch(setSelectError);
   };
@@ -53,7 +53,8 @@ export function CheckTab(props: { port: WorkbookPort; reasons: FeatureReasons })
           <MessageBarBody>{t("task.cancelled")}</MessageBarBody>
         </MessageBar>
       )}
-      {read.status === "error" && <ErrorMessage error={read.error} onDismiss={read.reset} />}
+      {read.status === "error" && <ErrorMessage error={read.error} onDismiss={read.reset} onGoTo={(sheet, address) => select({ sheet, address })} />}
+      {selectError !== null && <ErrorMessage error={selectError} onDismiss={() => setSelectError(null)} />}
       {read.status === "done" && read.result === null && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{t("check.noScorecard")}</MessageBarBody>
@@ -68,7 +69,6 @@ export function CheckTab(props: { port: WorkbookPort; reasons: FeatureReasons })
           ) : (
             <ProblemList tree={snapshot.tree} problems={snapshot.problems} onSelect={select} />
           )}
-          {selectError !== null && <ErrorMessage error={selectError} onDismiss={() => setSelectError(null)} />}
           <RankingTable vendors={snapshot.scores.vendors} />
           {top.length > 0 &&
             (radar ? (

@@ -118,7 +118,7 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
           <MessageBarBody>{t("task.cancelled")}</MessageBarBody>
         </MessageBar>
       )}
-      {task.status === "error" && <ErrorMessage error={task.error} onDismiss={task.reset} />}
+      {task.status === "error" && <ErrorMessage error={task.error} onDismiss={task.reset} onGoTo={(sheet, address) => goToFirst({ sheet, address })} />}
       {task.status === "done" && task.result && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>

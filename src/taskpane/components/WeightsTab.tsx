@@ -41,6 +41,12 @@ export function WeightsTab(props: WeightsTabProps): JSX.Element {
     onChange(next, true);
   };
 
+  const [goError, setGoError] = useState<unknown>(null);
+  const goTo = (sheet: string, address: string): void => {
+    setGoError(null);
+    port.selectCell(sheet, address).catch(setGoError);
+  };
+
   const rescaleAll = (): void => {
     let next = tree;
     for (const f of findings) if (f.code === "weights-not-100") next = rescaleGroup(next, f.at);
@@ -135,7 +141,8 @@ export function WeightsTab(props: WeightsTabProps): JSX.Element {
           <MessageBarBody>{t("task.cancelled")}</MessageBarBody>
         </MessageBar>
       )}
-      {task.status === "error" && <ErrorMessage error={task.error} onDismiss={task.reset} />}
+      {task.status === "error" && <ErrorMessage error={task.error} onDismiss={task.reset} onGoTo={goTo} />}
+      {goError !== null && <ErrorMessage error={goError} onDismiss={() => setGoError(null)} />}
       {task.status === "done" && (
         <MessageBar intent="success">
           <MessageBarBody>{t("weights.applied")}</MessageBarBody>
