@@ -72,27 +72,17 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   }
   for (const name of oldNames) ops.push(estimate(2, name), () => workbook.names.getItem(name).delete());
 
-  // New sheets first (under a temporary name while the old one exists), so a visible sheet always
-  // remains; the old sheets go before any formula is written, so none binds to them.
+  // The old sheets step aside under temporary names and are deleted only once the new ones are
+  // written, so no new formula binds to an old sheet and a failed or cancelled request loses nothing.
   const taken = [...state.sheets.map((s) => s.name), ...plan.sheets.map((s) => s.name)];
-  const temp = new Map<string, string>();
-  for (const sheet of plan.sheets) {
-    const name = existing.has(sheet.name.toLowerCase()) ? uniqueSheetName(`SC~${sheet.key}`, taken) : sheet.name;
-    if (name !== sheet.name) {
-      temp.set(sheet.name, name);
-      taken.push(name);
-    }
-    ops.push(estimate(1, name), () => void proxies.set(sheet.name, workbook.worksheets.add(name)));
-  }
+  const asideName = new Map<string, string>();
   for (const old of replaced) {
-    ops.push(estimate(3, old.name), () => {
-      const ws = workbook.worksheets.getItem(old.name);
-      // Excel refuses to delete a very hidden sheet.
-      if (old.visibility === "VeryHidden") ws.visibility = "Hidden";
-      ws.delete();
-    });
+    const aside = uniqueSheetName(`SC~old~${old.name}`, taken);
+    taken.push(aside);
+    asideName.set(old.name, aside);
+    ops.push(estimate(2, aside), () => void (workbook.worksheets.getItem(old.name).name = aside));
   }
-  for (const [final] of temp) ops.push(estimate(1, final), () => void ((proxies.get(final) as Excel.Worksheet).name = final));
+  for (const sheet of plan.sheets) ops.push(estimate(1, sheet.name), () => void proxies.set(sheet.name, workbook.worksheets.add(sheet.name)));
 
   const env = { rangeOf, styles: plan.styles, supports, note };
   for (const sheet of plan.sheets) sheetOps(sheet, { ...env, sheet: () => sheetOf(sheet.name) }, ops);
@@ -103,6 +93,15 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     if (supports("1.4")) {
       for (const n of plan.names) ops.push(estimate(1, n), () => void workbook.names.add(n.name, `=${n.ref}`, n.comment));
     } else note("named ranges skipped (needs ExcelApi 1.4)");
+  }
+  for (const old of replaced) {
+    const aside = asideName.get(old.name) as string;
+    ops.push(estimate(3, aside), () => {
+      const ws = workbook.worksheets.getItem(aside);
+      // Excel refuses to delete a very hidden sheet.
+      if (old.visibility === "VeryHidden") ws.visibility = "Hidden";
+      ws.delete();
+    });
   }
   if (opts.activate) {
     const { sheet, address } = opts.activate;

@@ -152,13 +152,17 @@ describe("applyPlan", () => {
     await applyPlan(ctx(fake), p, { state, scorecardSheets: p.sheets.map((s) => s.name), syncer });
     expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", ...p.sheets.map((s) => s.name)]);
     expect(fake.calls({ name: "unprotect" })).toHaveLength(p.sheets.length);
-    const unhide = firstIndex(fake, (c) => c.target === `sheet(${MODEL_SHEET_NAME})` && c.name === "visibility" && c.args[0] === "Hidden");
-    const del = firstIndex(fake, (c) => c.target === `sheet(${MODEL_SHEET_NAME})` && c.name === "delete");
+    const aside = `SC~old~${MODEL_SHEET_NAME}`;
+    const unhide = firstIndex(fake, (c) => c.target === `sheet(${aside})` && c.name === "visibility" && c.args[0] === "Hidden");
+    const del = firstIndex(fake, (c) => c.target === `sheet(${aside})` && c.name === "delete");
     expect(unhide).toBeGreaterThanOrEqual(0);
     expect(unhide).toBeLessThan(del);
-    // Every old sheet is gone before the first formula is written.
-    const lastDelete = lastIndex(fake, (c) => c.name === "delete" && c.target.startsWith("sheet("));
-    expect(lastDelete).toBeLessThan(firstIndex(fake, (c) => c.name === "formulas"));
+    // Old sheets step aside before the new ones are added, and go only after everything is written.
+    const renames = fake.calls({ op: "set", name: "name", target: /^sheet\([^)]*\)$/ }).map((c) => c.args[0]);
+    expect(renames).toEqual(p.sheets.map((s) => `SC~old~${s.name}`.slice(0, 31)));
+    expect(lastIndex(fake, (c) => c.op === "set" && c.name === "name" && /^sheet\([^)]*\)$/.test(c.target))).toBeLessThan(firstIndex(fake, (c) => c.name === "add" && c.target === "worksheets"));
+    expect(firstIndex(fake, (c) => c.name === "delete" && c.target.startsWith("sheet("))).toBeGreaterThan(lastIndex(fake, (c) => c.name === "formulas" || c.name === "values"));
+    expect(fake.calls({ name: "delete", target: "sheet(" })).toHaveLength(p.sheets.length);
     expect(syncer.stats.syncs).toBe(2);
   });
 
