@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import Papa from "papaparse";
-import { importDelimited, importFile, importText, type ImportResult } from "../../src/core/import";
+import { importDelimited, importFile, importText, parseDelimited, type ImportResult } from "../../src/core/import";
 import { expectAccounting, leafCodes, tree } from "./helpers";
 
 const opts = { tree };
-const RUNS = 1500;
+const RUNS = Number(process.env.IMPORT_FUZZ_RUNS ?? 1500);
 
 /** Text cells that stress the parser: delimiters, quotes, line breaks, full-width and CJK text. */
 const nastyCell = fc.oneof(
@@ -122,6 +122,35 @@ describe("generated bad values are always rejected", () => {
         expect(res.accepted).toEqual([]);
         expect(res.rejected.map((x) => x.code)).toEqual(vals.map((v) => v.code));
         expect(res.counts).toMatchObject({ read: vals.length, rejected: vals.length, accepted: 0 });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("line numbers agree with papaparse's own cursor", () => {
+  /** Oracle: papaparse step mode gives each row's end cursor; a row starts on 1 + the breaks before it. */
+  function cursorLines(text: string, delimiter: string): number[] {
+    const out: number[] = [];
+    let start = 0;
+    Papa.parse<string[]>(text, {
+      delimiter,
+      step: (r) => {
+        out.push(1 + (text.slice(0, start).match(/\r\n|\r|\n/g)?.length ?? 0));
+        start = r.meta.cursor;
+      },
+    });
+    return out;
+  }
+  it("for random quoted fields with CR, LF and CRLF inside, and for broken quoting", () => {
+    const field = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("a\nb", "a\r\nb", "x\ry", "\n\n", "q\"\"q", ""));
+    fc.assert(
+      fc.property(fc.array(fc.array(field, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }), fc.constantFrom("\n", "\r\n"), fc.boolean(), (rows, nl, raw) => {
+        // raw: fields joined without quoting, so quotes are unbalanced and breaks fall anywhere.
+        const text = raw ? rows.map((r) => r.join(",")).join(nl) : Papa.unparse(rows, { newline: nl, quotes: true });
+        const t = parseDelimited(text, ",");
+        const oracle = cursorLines(text, ",");
+        expect(t.lines).toEqual(oracle.slice(0, t.lines.length));
       }),
       { numRuns: RUNS },
     );
