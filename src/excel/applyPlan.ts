@@ -4,7 +4,7 @@ import { parseRangeRef } from "./address";
 import { estimate, newStats, OpList, runOps, Syncer, type SyncStats } from "./batch";
 import { sheetOps } from "./applySheet";
 import { nameClash, sheetClash } from "./errors";
-import { probeWorkbook, type WorkbookState } from "./readBack";
+import { ASIDE_PREFIX, probeWorkbook, type WorkbookState } from "./readBack";
 
 export interface ApplyOptions {
   /** Whether the host supports ExcelApi `version`; default: everything. */
@@ -77,7 +77,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   const taken = [...state.sheets.map((s) => s.name), ...plan.sheets.map((s) => s.name)];
   const asideName = new Map<string, string>();
   for (const old of replaced) {
-    const aside = uniqueSheetName(`SC~old~${old.name}`, taken);
+    const aside = uniqueSheetName(`${ASIDE_PREFIX}${old.name}`, taken);
     taken.push(aside);
     asideName.set(old.name, aside);
     ops.push(estimate(2, aside), () => void (workbook.worksheets.getItem(old.name).name = aside));
@@ -85,7 +85,12 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   for (const sheet of plan.sheets) ops.push(estimate(1, sheet.name), () => void proxies.set(sheet.name, workbook.worksheets.add(sheet.name)));
 
   const env = { rangeOf, styles: plan.styles, supports, note };
-  for (const sheet of plan.sheets) sheetOps(sheet, { ...env, sheet: () => sheetOf(sheet.name) }, ops);
+  // Ratings, archive and the stored model first: if a split request stops half-way, the next run
+  // finds a scorecard holding every rating (and may drop the old sheets left aside).
+  const FIRST: SheetPlan["key"][] = ["ratings", "archive", "model"];
+  const rank = (s: SheetPlan): number => (FIRST.includes(s.key) ? FIRST.indexOf(s.key) : FIRST.length);
+  const contentOrder = [...plan.sheets].sort((a, b) => rank(a) - rank(b));
+  for (const sheet of contentOrder) sheetOps(sheet, { ...env, sheet: () => sheetOf(sheet.name) }, ops);
   for (const sheet of plan.sheets) {
     if (sheet.visibility !== "visible") ops.push(estimate(1), () => void (sheetOf(sheet.name).visibility = VISIBILITY[sheet.visibility]));
   }

@@ -24,6 +24,9 @@ import { Grid, text } from "./address";
 import type { Syncer } from "./batch";
 import { layoutChanged } from "./errors";
 
+/** Prefix of an old scorecard sheet set aside while its replacement is written. */
+export const ASIDE_PREFIX = "SC~old~";
+
 export interface ExistingSheet {
   name: string;
   visibility: string;
@@ -115,6 +118,8 @@ export async function readScorecard(context: Excel.RequestContext, syncer: Synce
   }
   const sheets = plan.sheets.map((s) => findSheet(state, s.name)?.name).filter((n): n is string => n !== undefined);
   if (grids.archive && !sheets.includes(grids.archive.sheet)) sheets.push(grids.archive.sheet);
+  // Sheets set aside by a rewrite that stopped half-way: a valid model means their ratings were carried.
+  for (const s of state.sheets) if (s.name.startsWith(ASIDE_PREFIX)) sheets.push(s.name);
   return { model, plan, grids, sheets };
 }
 

@@ -136,6 +136,27 @@ describe("createWorkbook", () => {
     await expect(portOn(big).createWorkbook(request({ tree: bigTree(), vendors: vendors(100) }), { signal: ctl3.signal })).rejects.toMatchObject({ name: "AbortError" });
     expect(big.syncs).toBe(2);
   });
+
+  test("a split create stopped between its requests can be run again without losing ratings", async () => {
+    const fake = new FakeExcel();
+    const port = portOn(fake);
+    const req = request({ tree: bigTree(), vendors: vendors(100) });
+    await port.createWorkbook(req);
+    fake.put("Ratings", "D6", [[64, 65]]);
+    const ctl = new AbortController();
+    const start = fake.syncs;
+    fake.onSync = (n) => void (n === start + 3 && ctl.abort());
+    await expect(port.createWorkbook(req, { signal: ctl.signal })).rejects.toMatchObject({ name: "AbortError" });
+    fake.onSync = undefined;
+    // The first write request held the new Ratings and model; the old sheets wait aside.
+    expect(fake.cell("Ratings", "D6")?.value).toBe(64);
+    expect(fake.sheet("SC~old~Ratings")).toBeDefined();
+    await port.createWorkbook(req);
+    expect([fake.cell("Ratings", "D6")?.value, fake.cell("Ratings", "E6")?.value]).toEqual([64, 65]);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", "Ratings", "Weights", "Results", "Charts", "Method", "Calc", MODEL_SHEET_NAME]);
+    const snap = await port.readWorkbook();
+    expect(snap?.ratings).toEqual(expect.arrayContaining([{ vendor: "Vendor 1", code: "1.1.1", value: 64 }]));
+  });
 });
 
 describe("readWorkbook", () => {
