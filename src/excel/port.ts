@@ -7,11 +7,15 @@ import {
   buildPlan,
   cell,
   freezeResults as freezePlan,
+  MODEL_SHEET_NAME,
   parseCell,
   parseRect,
   reconcile,
   storedModel,
+  type RatingsGrid,
+  type ReconcileResult,
   type SheetPlan,
+  type StoredModel,
   type WorkbookPlan,
 } from "../plan";
 import type {
@@ -41,6 +45,7 @@ import {
   readScorecard,
   treeWithWeights,
   type Scorecard,
+  type WorkbookState,
 } from "./readBack";
 
 /** What the port needs from Office; tests pass a fake. */
@@ -177,33 +182,43 @@ class ExcelPort implements WorkbookPort {
       if (!card) throw noScorecard();
       const weights = required(card, "weights");
       checkWeightsLayout(weights.sheet, weights.grid, card.plan.layout.weights);
-      const model = { ...card.model, tree, createdAt: card.model.createdAt };
-      const next = buildPlan({ tree, vendors: model.vendors, options: model.options, createdAt: model.createdAt });
+      const { vendors, options: modelOptions, createdAt } = card.model;
+      const next = buildPlan({ tree, vendors, options: modelOptions, createdAt });
       if (!sameStructure(card.plan, next)) throw structureChanged();
-      const touched = labelSheets(next);
-      const ops = new OpList();
-      const protectedNow = new Set(state.sheets.filter((s) => s.protected).map((s) => s.name));
-      const wb = syncer.context.workbook;
-      for (const s of touched) if (protectedNow.has(s.name)) ops.push(estimate(2), () => wb.worksheets.getItem(s.name).protection.unprotect(s.protection.password ?? undefined));
-      // The model sheet's column is cleared first: the new model may take fewer cells.
-      ops.push(estimate(2), () => wb.worksheets.getItem(next.layout.sheetNames.model as string).getRange("A:A").clear("Contents"));
-      const note = (): void => undefined;
-      for (const s of touched) {
-        const env = { sheet: () => wb.worksheets.getItem(s.name), rangeOf: () => wb.worksheets.getItem(s.name).getRange("A1"), styles: next.styles, supports: this.supports, note };
-        sheetOps({ ...s, columns: [], formats: [], rowGroups: [], validations: [], conditionalFormats: [], merges: [], freeze: { rows: 0, columns: 0 }, charts: [] }, env, ops);
-      }
-      const modelName = next.names.find((n) => n.name === "SC_Model");
-      if (modelName && this.supports("1.4")) {
-        ops.push(estimate(2, modelName), () => {
-          wb.names.getItem(modelName.name).delete();
-          wb.names.add(modelName.name, `=${modelName.ref}`, modelName.comment);
-        });
-      }
-      for (const s of touched) if (protectedNow.has(s.name)) protectOps(s, () => wb.worksheets.getItem(s.name), this.supports, note, ops);
+      const ops = rewriteOps(syncer.context.workbook, next, state, this.supports);
       await runOps(syncer, ops.ops);
       options?.onProgress?.(1, "weights");
     });
   }
+}
+
+/**
+ * Rewrites the label and weight cells of a plan whose layout matches the workbook: unprotect,
+ * clear the model column (the new model may take fewer cells), write the blocks, renew the
+ * SC_Model name, protect again what was protected.
+ */
+function rewriteOps(wb: Excel.Workbook, next: WorkbookPlan, state: WorkbookState, supports: (v: string) => boolean): OpList {
+  const ops = new OpList();
+  const touched = labelSheets(next);
+  const wasProtected = new Set(state.sheets.filter((s) => s.protected).map((s) => s.name));
+  const sheet = (name: string): Excel.Worksheet => wb.worksheets.getItem(name);
+  const note = (): void => undefined;
+  for (const s of touched) if (wasProtected.has(s.name)) ops.push(estimate(2), () => sheet(s.name).protection.unprotect(s.protection.password ?? undefined));
+  ops.push(estimate(2), () => sheet(MODEL_SHEET_NAME).getRange("A:A").clear("Contents"));
+  for (const s of touched) {
+    const blocksOnly: SheetPlan = { ...s, columns: [], formats: [], rowGroups: [], validations: [], conditionalFormats: [], merges: [], freeze: { rows: 0, columns: 0 }, charts: [] };
+    sheetOps(blocksOnly, { sheet: () => sheet(s.name), rangeOf: () => sheet(s.name).getRange("A1"), styles: next.styles, supports, note }, ops);
+  }
+  const modelName = next.names.find((n) => n.name === "SC_Model");
+  if (modelName && supports("1.4")) {
+    const exists = state.names.some((n) => n.toLowerCase() === modelName.name.toLowerCase());
+    ops.push(estimate(2, modelName), () => {
+      if (exists) wb.names.getItem(modelName.name).delete();
+      wb.names.add(modelName.name, `=${modelName.ref}`, modelName.comment);
+    });
+  }
+  for (const s of touched) if (wasProtected.has(s.name)) protectOps(s, () => sheet(s.name), supports, note, ops);
+  return ops;
 }
 
 function required(card: Scorecard, role: "ratings" | "weights" | "results"): { sheet: string; grid: Grid } {
@@ -213,9 +228,9 @@ function required(card: Scorecard, role: "ratings" | "weights" | "results"): { s
 }
 
 /** Kept and archived ratings when a scorecard is created over an existing one. */
-function carryOver(old: Scorecard, next: ReturnType<typeof storedModel>): { kept: ReturnType<typeof reconcile>["kept"]; archived: ReturnType<typeof reconcile>["archived"] } {
+function carryOver(old: Scorecard, next: StoredModel): ReconcileResult {
   const ratings = old.grids.ratings;
-  let grid = {};
+  let grid: RatingsGrid = {};
   if (ratings) {
     checkRatingsLayout(ratings.sheet, ratings.grid, old.plan.layout.ratings);
     grid = ratingsGrid(ratingCells(ratings.grid, old.plan.layout.ratings, old.model.tree));
