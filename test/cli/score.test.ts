@@ -164,3 +164,27 @@ describe("scorecard score", () => {
     expect(j.vendors[0].total).toBeCloseTo(74.444, 3);
   });
 });
+
+describe("scorecard score: mapping options", () => {
+  it("--column maps unrecognised columns (Microsoft Forms export); --delimiter forces the delimiter", async () => {
+    const forms = join(FIX, "msforms-wide.csv");
+    const before = await run(forms);
+    expect(before.code).toBe(2);
+    expect(before.err).toContain("No vendor column");
+    const { code, out } = await run(forms, "--json", "--column", "Which vendor are you rating?=vendor", "--column", "Name=rater");
+    expect(code).toBe(0);
+    const j = JSON.parse(out) as JsonShape;
+    expect(j.vendors.map((v) => v.vendor).sort()).toEqual(["Acme Live", "Beta Stream"]);
+    expect(j.warnings.filter((w) => w.code === "unmapped-column").map((w) => w.message)).toEqual([
+      'Column 1 "ID" is not recognised; please map it',
+      'Column 2 "Start time" is not recognised; please map it',
+      'Column 3 "Completion time" is not recognised; please map it',
+      'Column 4 "Email" is not recognised; please map it',
+    ]);
+    const semi = join(FIX, "semicolon-decimal-comma.csv");
+    expect((await run(semi, "--delimiter", "comma")).code).toBe(2);
+    expect((JSON.parse((await run(semi, "--json", "--delimiter", "semicolon")).out) as JsonShape).vendors[0].vendor).toBe("Acme");
+    expect((await run(semi, "--delimiter", "colon")).code).toBe(2);
+    expect((await run(semi, "--column", "nonsense")).code).toBe(2);
+  });
+});

@@ -4,7 +4,15 @@ import { basename } from "path";
 import { parseArgs } from "util";
 import { score } from "../../core/engine";
 import type { Aggregation, MissingPolicy, ScoreResult } from "../../core/engine";
-import { ENCODING_CHOICES, importFile, type EncodingChoice, type ImportResult } from "../../core/import";
+import {
+  ENCODING_CHOICES,
+  importFile,
+  type ColumnMapping,
+  type ColumnRole,
+  type DelimiterChoice,
+  type EncodingChoice,
+  type ImportResult,
+} from "../../core/import";
 import { defaultTree, leaves, parseTree, validateTree, type Finding, type IndicatorTree } from "../../core/model";
 import type { CliIO } from "../main";
 
@@ -22,6 +30,11 @@ Options:
   --encoding auto|utf8|gb18030|utf16le|utf16be
                               Text encoding (default: auto-detect)
   --sheet <name>              .xlsx sheet to read (default: the first)
+  --delimiter auto|comma|tab|semicolon|pipe
+                              Field delimiter of a text file (default: auto-detect)
+  --column "<header>=<role>"  Map a column the import did not recognise (repeatable);
+                              role: vendor, indicator, score, rater, comment, ignore, or a
+                              leaf code such as 2.1.4. "#3=vendor" maps the third column.
   --json                      Print JSON: {vendors, rejected, warnings}
   --strict                    Exit 1 when any row is rejected
   -h, --help                  Show this help
@@ -155,6 +168,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const encoding = (o.encoding ?? "auto") as EncodingChoice;
   if (!ENCODING_CHOICES.includes(encoding)) return fail(io, `--encoding must be one of ${ENCODING_CHOICES.join(", ")}, got "${o.encoding}"`);
 
+  const delimiter = DELIMITER_NAMES[o.delimiter ?? "auto"];
+  if (delimiter === undefined) return fail(io, `--delimiter must be one of ${Object.keys(DELIMITER_NAMES).join(", ")}, got "${o.delimiter}"`);
+  const columns: ColumnMapping = {};
+  for (const spec of o.column ?? []) {
+    const at = spec.lastIndexOf("=");
+    const header = at > 0 ? spec.slice(0, at).trim() : "";
+    const role = at > 0 ? spec.slice(at + 1).trim() : "";
+    if (header === "" || role === "") return fail(io, `--column expects "<header>=<role>", got "${spec}"`);
+    columns[header] = (FIELD_ROLES as readonly string[]).includes(role) ? (role as ColumnRole) : { leaf: role };
+  }
+
   const file = parsed.positionals[0];
   const loaded = await loadTree(o.tree);
   if (typeof loaded === "string") return fail(io, loaded);
@@ -167,7 +191,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const code = (err as NodeJS.ErrnoException).code;
     return fail(io, code === "ENOENT" ? `no such file: ${file}` : `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const imported = await importFile(bytes, { tree, encoding, ...(o.sheet !== undefined ? { sheet: o.sheet } : {}), sourceName: basename(file) });
+  const imported = await importFile(bytes, { tree, encoding, delimiter, columns, ...(o.sheet !== undefined ? { sheet: o.sheet } : {}), sourceName: basename(file) });
   if (!imported.ok) return fail(io, `${file}: ${imported.fatal?.message["en-US"] ?? "cannot be read"}`);
 
   const result = score(tree, imported.accepted, { missing: missing as MissingPolicy, aggregate: aggregate as Aggregation });
@@ -197,12 +221,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   return o.strict && imported.rejected.length > 0 ? 1 : 0;
 }
 
+const DELIMITER_NAMES: Record<string, DelimiterChoice | undefined> = { auto: "auto", comma: ",", tab: "\t", semicolon: ";", pipe: "|", ",": ",", ";": ";", "|": "|" };
+const FIELD_ROLES = ["vendor", "indicator", "score", "rater", "comment", "ignore"] as const;
+
 const OPTIONS = {
   tree: { type: "string" },
   missing: { type: "string" },
   aggregate: { type: "string" },
   encoding: { type: "string" },
   sheet: { type: "string" },
+  delimiter: { type: "string" },
+  column: { type: "string", multiple: true },
   json: { type: "boolean" },
   strict: { type: "boolean" },
   help: { type: "boolean", short: "h" },

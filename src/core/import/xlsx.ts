@@ -60,7 +60,8 @@ export function cellToValue(v: ExcelJS.CellValue): Cell {
 export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<XlsxRead> {
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    // ExcelJS hands the data to JSZip, which takes a Uint8Array: no Node Buffer, so this also runs in the pane.
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return { ok: false, code: "xlsx-unreadable", sheets: [], message: { "zh-CN": `无法读取 .xlsx 文件：${why}`, "en-US": `Cannot read the .xlsx file: ${why}` } };
