@@ -15,7 +15,7 @@ export const SCORE_MIN = 0;
 export const SCORE_MAX = 100;
 
 /** Spellings of "not applicable" (compared after NFKC, trimming and lower-casing). */
-const NA_WORDS = new Set(["n/a", "na", "不适用", "n.a.", "#na"]);
+const NA_WORDS = new Set(["n/a", "na", "不适用", "n.a."]);
 
 const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;

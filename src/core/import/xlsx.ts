@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { LocalizedText } from "../model/types";
 
 /** A cell as the importer sees it: text, or a number straight from the sheet. */
@@ -58,8 +58,12 @@ export function cellToValue(v: ExcelJS.CellValue): Cell {
 
 /** Reads the chosen sheet (or the first) of an .xlsx into rows; never throws. */
 export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<XlsxRead> {
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
+    // Loaded on first use: keeps ExcelJS out of the pane's initial bundle (a package, so Node's
+    // own dynamic import resolves it under tsx too).
+    const { Workbook } = (await import("exceljs")).default;
+    wb = new Workbook();
     // ExcelJS hands the data to JSZip, which takes a Uint8Array: no Node Buffer, so this also runs in the pane.
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (err) {
