@@ -20,6 +20,14 @@ module.exports = tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
+    // The pane reaches Excel only through its WorkbookPort; index.tsx alone bootstraps Office.
+    files: ["src/taskpane/**"],
+    ignores: ["src/taskpane/index.tsx"],
+    rules: {
+      "no-restricted-globals": ["error", { name: "Excel", message: "Use the WorkbookPort (src/excel implements it)." }, { name: "Office", message: "Only index.tsx bootstraps Office." }],
+    },
+  },
+  {
     // Only the Excel adapter may touch Office.js: the layers run one way.
     files: ["src/core/**", "src/plan/**", "src/xlsx/**", "src/cli/**"],
     rules: {

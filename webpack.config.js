@@ -30,7 +30,14 @@ module.exports = (_env, argv) => {
     },
     resolve: { extensions: [".ts", ".tsx", ".js"], fallback: { fs: false, path: false, stream: false, crypto: false } },
     module: {
-      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // ES modules let webpack tree-shake Fluent UI and split import() into lazy chunks.
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext" } } },
+        },
+      ],
     },
     performance: { hints: false },
     plugins: [

@@ -12,10 +12,8 @@ export interface PortChoice {
 
 export async function createPort(host: { inExcel: boolean }): Promise<PortChoice> {
   if (host.inExcel) {
-    // TODO(wire the Excel adapter, owner of src/excel): once src/excel exports createExcelPort(), use
-    //   const { createExcelPort } = await import(/* webpackChunkName: "excel" */ "../excel");
-    //   return { port: createExcelPort(), demo: false };
-    // Until then Excel gets the demo port too, with the demo banner, so nothing claims to write a workbook.
+    const { createExcelPort } = await import(/* webpackChunkName: "excel" */ "../excel");
+    return { port: createExcelPort(), demo: false };
   }
   const { createFakePort } = await import(/* webpackChunkName: "demo" */ "./fakePort");
   return { port: createFakePort({ demoRatings: true, delayMs: 120 }), demo: true };

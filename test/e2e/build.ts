@@ -8,13 +8,10 @@ import { join, resolve } from "path";
 import { gzipSync } from "zlib";
 
 export const ROOT = resolve(__dirname, "..", "..");
-/** Preload that works around the broken ajv hoisting in package-lock.json (see ajv-shim.js). */
-export const AJV_SHIM = join(__dirname, "ajv-shim.js");
 
 export function buildPane(outDir: string): void {
   execFileSync(process.execPath, [join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--output-path", outDir], {
     cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${AJV_SHIM}`.trim() },
     stdio: "pipe",
   });
 }

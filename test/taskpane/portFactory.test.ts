@@ -8,6 +8,9 @@ test("outside Excel the pane gets the demo port, flagged as demo", async () => {
   expect(await choice.port.getCapabilities()).toEqual({ host: "demo", excelApi: [] });
 });
 
-test("inside Excel, until src/excel is wired, the demo port is still flagged as demo (never passed off as the workbook)", async () => {
-  expect((await createPort({ inExcel: true })).demo).toBe(true);
+test("inside Excel the pane gets the Office.js adapter, not the demo", async () => {
+  const choice = await createPort({ inExcel: true });
+  expect(choice.demo).toBe(false);
+  expect(choice.port).not.toBeInstanceOf(FakePort);
+  expect(choice.port.constructor.name).toBe("ExcelPort");
 });
