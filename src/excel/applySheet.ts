@@ -75,6 +75,12 @@ export function sheetOps(plan: SheetPlan, env: SheetEnv, out: OpList): void {
       });
     } else skip("freeze panes", "1.7");
   }
+  // `autoFilter` is newer than some plan versions: read it without depending on the field.
+  const autoFilter = (plan as SheetPlan & { autoFilter?: string }).autoFilter;
+  if (autoFilter !== undefined) {
+    if (env.supports("1.9")) out.push(estimate(2, autoFilter), () => env.sheet().autoFilter.apply(range(autoFilter)));
+    else skip("autofilter", "1.9");
+  }
   const chartSupport = { series: env.supports("1.7") };
   if (plan.charts.length > 0 && !chartSupport.series) skip("chart categories and extra series", "1.7");
   for (const chart of plan.charts) {

@@ -53,6 +53,10 @@ export function structureChanged(): ScorecardError {
   );
 }
 
+export function panelNotSupported(): ScorecardError {
+  return new ScorecardError("ScorecardPanelNotSupported", "This workbook has one rating sheet per rater; this version of the add-in reads single-rater scorecards only.");
+}
+
 export function abortError(): DOMException {
   return new DOMException("The operation was aborted.", "AbortError");
 }

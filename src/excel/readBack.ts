@@ -22,7 +22,7 @@ import {
 } from "../plan";
 import { Grid, text } from "./address";
 import type { Syncer } from "./batch";
-import { layoutChanged } from "./errors";
+import { layoutChanged, panelNotSupported } from "./errors";
 
 /** Prefix of an old scorecard sheet set aside while its replacement is written. */
 export const ASIDE_PREFIX = "SC~old~";
@@ -103,6 +103,7 @@ export async function readScorecard(context: Excel.RequestContext, syncer: Synce
   if (modelGrid.top !== 1 || modelGrid.left !== 1) return null;
   const model = readStoredModel(modelGrid.values.map((row) => row[0] ?? null));
   if (!model) return null;
+  if ((model.raters?.length ?? 0) > 1) throw panelNotSupported();
   const plan = rebuildPlan(model);
   const grids: Scorecard["grids"] = {};
   const gridOf = (name: string | undefined): { sheet: string; grid: Grid } | undefined => {

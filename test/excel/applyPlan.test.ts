@@ -181,3 +181,17 @@ describe("applyPlan", () => {
     expect(fake.calls({ name: "suspendApiCalculationUntilNextSync" }).map((c) => c.sync)).toEqual(Array.from({ length: writes }, (_, i) => i + 1));
   });
 });
+
+describe("applyPlan, newer plan fields", () => {
+  test("autofilter on a sheet that asks for one (ExcelApi 1.9), skipped with a note before", async () => {
+    const p = plan();
+    const withFilter = { ...p, sheets: p.sheets.map((s) => (s.key === "results" ? { ...s, autoFilter: "A4:L7" } : s)) };
+    const fake = new FakeExcel();
+    await applyPlan(ctx(fake), withFilter);
+    expect(fake.calls({ name: "apply", target: "sheet(Results).autoFilter" }).map((c) => JSON.stringify(c.args[0]))).toEqual(['"Results!A4:L7"']);
+    const old = new FakeExcel();
+    const result = await applyPlan(ctx(old), withFilter, { supports: (v) => Number(v.split(".")[1]) <= 8 });
+    expect(old.calls({ name: "apply" })).toHaveLength(0);
+    expect(result.notes).toContain("Results: autofilter skipped (needs ExcelApi 1.9)");
+  });
+});

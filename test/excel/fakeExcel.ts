@@ -265,6 +265,7 @@ export class FakeWorksheet extends Loadable {
   readonly protection: FakeProtection;
   readonly freezePanes: unknown;
   readonly charts: unknown;
+  readonly autoFilter: unknown;
 
   constructor(
     fake: FakeExcel,
@@ -274,6 +275,7 @@ export class FakeWorksheet extends Loadable {
     this.protection = new FakeProtection(fake, this);
     this.freezePanes = recorder(fake, `${this.target}.freezePanes`);
     this.charts = recorder(fake, `${this.target}.charts`);
+    this.autoFilter = recorder(fake, `${this.target}.autoFilter`, () => this.checkWritable());
   }
 
   get name(): string {
@@ -317,6 +319,10 @@ export class FakeWorksheet extends Loadable {
     const range = new FakeRange(this.fake, this.sheet, box ? rect(box.r1, box.c1, box.r2, box.c2) : "A1");
     range.nullObject = box === null;
     return range;
+  }
+
+  private checkWritable(): void {
+    if (this.sheet.protected) throw officeError("AccessDenied", `sheet ${this.sheet.name} is protected`);
   }
 
   activate(): void {

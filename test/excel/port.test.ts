@@ -284,3 +284,16 @@ describe("applyWeights", () => {
     await expect(portOn(fake).applyWeights(tree)).rejects.toMatchObject({ code: "ScorecardStructureChanged" });
   });
 });
+
+describe("panel workbooks", () => {
+  test("a stored model with several raters is refused in plain words, not read wrongly", async () => {
+    const fake = new FakeExcel();
+    await portOn(fake).createWorkbook(request());
+    const model = fake.sheet(MODEL_SHEET_NAME);
+    const json = String(model?.cells.get("4,1")?.value);
+    const panel = JSON.stringify({ ...JSON.parse(json), raters: ["Ann", "Bo"] });
+    expect(Number(model?.cells.get("3,1")?.value)).toBe(1);
+    model?.cells.set("4,1", { value: panel, numberFormat: "@" });
+    await expect(portOn(fake).readWorkbook()).rejects.toMatchObject({ code: "ScorecardPanelNotSupported" });
+  });
+});
