@@ -65,7 +65,7 @@ export const enUS = {
   "weights.groupTop": "Dimension weights",
   "weights.groupUnder": "Weights under “{name}”",
   "weights.notHundredTitle": "Weights don't add up to 100%",
-  "weights.notHundred": "{group} sum to {sum}%. Scores divide by the sum, so they are rescaled silently unless you fix it.",
+  "weights.notHundred": "{group} sum to {sum}%. Scores divide each weight by this sum (the workbook shows the normalised weights); rescale to make the published figures add up.",
   "weights.rescale": "Rescale to 100%",
   "weights.rescaleAll": "Rescale all groups to 100%",
   "weights.allGood": "Every weight group adds up to 100%.",

@@ -64,7 +64,7 @@ export const zhCN: Messages = {
   "weights.groupTop": "维度权重",
   "weights.groupUnder": "“{name}”下的权重",
   "weights.notHundredTitle": "权重合计不是 100%",
-  "weights.notHundred": "{group}合计为 {sum}%。评分时会除以合计，若不修正，这一换算不会显示出来。",
+  "weights.notHundred": "{group}合计为 {sum}%。计分时每个权重都除以该合计（工作簿中列出归一化后的权重）；可一键按比例调整为 100%。",
   "weights.rescale": "按比例调整为 100%",
   "weights.rescaleAll": "将所有组调整为 100%",
   "weights.allGood": "所有权重组合计均为 100%。",
