@@ -61,7 +61,7 @@ export const EXCEL_API_VERSIONS = Array.from({ length: 17 }, (_, i) => `1.${i + 
 export function officeHost(): ExcelHost {
   return {
     run: (batch) => Excel.run(batch),
-    isSetSupported: (version) => Office.context.requirements.isSetSupported("ExcelApi", version),
+    isSetSupported: (version) => Office.context.requirements?.isSetSupported("ExcelApi", version) ?? false,
     platform: () => (Office.context.platform == null ? undefined : String(Office.context.platform)),
     now: () => new Date(),
   };
