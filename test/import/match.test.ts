@@ -53,6 +53,9 @@ describe("headers", () => {
     const wide = mapHeaders(["ID", "vendor", "2.1.1", "Smoothness", "并发量", "2.1", "Foo"], ix);
     expect(wide.shape).toBe("wide");
     expect(wide.columns.filter((c) => c.role === "leaf").map((c) => c.code)).toEqual(["2.1.1", "2.1.2"]);
+    expect(wide.columns.map((c) => c.matchedBy)).toEqual(["synonym", "indicator", "indicator"]);
+    const forms = mapHeaders(["供应商", "Rate the vendor.Stability", "3、(流畅度)", "技术—清晰度"], ix);
+    expect(forms.columns.slice(1).map((c) => [c.code, c.matchedBy])).toEqual([["2.1.1", "indicator-part"], ["2.1.2", "indicator-part"], ["2.1.3", "indicator-part"]]);
     expect(wide.unmapped.map((u) => [u.header, u.reason])).toEqual([["ID", "unknown"], ["并发量", "ambiguous"], ["2.1", "group"], ["Foo", "unknown"]]);
     expect(wide.unmapped[1].message["en-US"]).toContain("2.1.4 Technology/Core technical capability/Concurrency");
     expect(wide.unmapped[1].message["zh-CN"]).toContain("5.1.4 生态/业务连接/并发量");

@@ -22,6 +22,12 @@ export interface ColumnInfo {
   /** Leaf code for role "leaf". */
   code?: string;
   explicit: boolean;
+  /**
+   * How the column was recognised: "explicit" mapping, a "synonym" header, the whole header as
+   * an indicator ("indicator"), or part of it ("indicator-part": after question numbering or a
+   * separator, e.g. "Rate the vendor.Stability") — the pane should show the last for review.
+   */
+  matchedBy: "explicit" | "synonym" | "indicator" | "indicator-part";
 }
 
 export type UnmappedReason = "unknown" | "ambiguous" | "group" | "duplicate" | "unused" | "bad-mapping";
@@ -70,7 +76,11 @@ export function roleOfHeader(header: string): FieldRole | undefined {
   return ROLE_OF.get(key) ?? ROLE_OF.get(stripDecorations(key));
 }
 
-type LeafGuess = { kind: "leaf"; code: string } | { kind: "ambiguous"; candidates: LeafCandidate[] } | { kind: "group"; code: string } | null;
+type LeafGuess =
+  | { kind: "leaf"; code: string; part: boolean }
+  | { kind: "ambiguous"; candidates: LeafCandidate[] }
+  | { kind: "group"; code: string }
+  | null;
 
 /** Forms put a matrix row after the question: "评分—稳定性", "Rate the vendor.Stability", "题目(稳定性)". */
 function derivedTexts(key: string): string[] {
@@ -87,11 +97,13 @@ function derivedTexts(key: string): string[] {
 
 function guessLeaf(header: string, index: IndicatorIndex): LeafGuess {
   const direct = index.match(header);
+  if (direct.kind === "leaf") return { ...direct, part: false };
   if (direct.kind !== "unknown") return direct;
   const key = normKey(header);
   const stripped = stripDecorations(key);
   if (stripped !== key && stripped !== "") {
     const m = index.match(stripped);
+    if (m.kind === "leaf") return { ...m, part: true };
     if (m.kind !== "unknown") return m;
   }
   const found = new Map<string, LeafCandidate[] | null>();
@@ -100,7 +112,7 @@ function guessLeaf(header: string, index: IndicatorIndex): LeafGuess {
     if (m.kind === "leaf") found.set(m.code, null);
     else if (m.kind === "ambiguous") return m;
   }
-  if (found.size === 1) return { kind: "leaf", code: [...found.keys()][0] };
+  if (found.size === 1) return { kind: "leaf", code: [...found.keys()][0], part: true };
   if (found.size > 1) {
     return {
       kind: "ambiguous",
@@ -158,19 +170,21 @@ export function mapHeaders(header: string[], index: IndicatorIndex, explicit: Co
     const given = explicit[`#${i + 1}`] ?? (h !== "" ? explicit[h] : undefined);
     if (given !== undefined) {
       if (typeof given === "object") {
-        if (leafCodes.has(given.leaf)) columns.push({ index: i, header: h, role: "leaf", code: given.leaf, explicit: true });
+        if (leafCodes.has(given.leaf)) columns.push({ index: i, header: h, role: "leaf", code: given.leaf, explicit: true, matchedBy: "explicit" });
         else unmappedCols.push(unmapped(i, h, "bad-mapping", { code: given.leaf }));
-      } else columns.push({ index: i, header: h, role: given, explicit: true });
+      } else columns.push({ index: i, header: h, role: given, explicit: true, matchedBy: "explicit" });
       continue;
     }
     if (h === "") continue; // an empty header over an empty column is not worth reporting; see below
     const role = roleOfHeader(h);
     if (role) {
-      columns.push({ index: i, header: h, role, explicit: false });
+      columns.push({ index: i, header: h, role, explicit: false, matchedBy: "synonym" });
       continue;
     }
     const leaf = guessLeaf(h, index);
-    if (leaf?.kind === "leaf") columns.push({ index: i, header: h, role: "leaf", code: leaf.code, explicit: false });
+    if (leaf?.kind === "leaf") {
+      columns.push({ index: i, header: h, role: "leaf", code: leaf.code, explicit: false, matchedBy: leaf.part ? "indicator-part" : "indicator" });
+    }
     else if (leaf?.kind === "ambiguous") unmappedCols.push(unmapped(i, h, "ambiguous", { candidates: leaf.candidates }));
     else if (leaf?.kind === "group") unmappedCols.push(unmapped(i, h, "group", { code: leaf.code }));
     else unmappedCols.push(unmapped(i, h, "unknown"));

@@ -21,8 +21,3 @@ export function pathSegments(text: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
-
-/** Trim including full-width (U+3000) and no-break spaces, which String.prototype.trim already covers. */
-export function cleanCell(text: string): string {
-  return text.trim();
-}
