@@ -250,3 +250,14 @@ describe("file-level failures", () => {
     expect(clean.unmapped).toEqual([]);
   });
 });
+
+describe("plausibility warnings (never change what is imported)", () => {
+  it("flags vendor names differing only in case/width/spacing, and fraction-like scores", () => {
+    const r = importText("vendor,indicator,score\nAcme Live,1.1,0.8\nACME  live,1.2,0.9\nＡｃｍｅ Live,1.3,1\n", opts);
+    expect(r.accepted).toHaveLength(3);
+    expect(new Set(r.accepted.map((a) => a.vendor)).size).toBe(3);
+    expect(r.warnings.map((w) => w.code)).toEqual(["similar-vendor-names", "scores-look-like-fractions"]);
+    expect(en(r.warnings[0])).toContain('"Acme Live", "ACME  live", "Ａｃｍｅ Live"');
+    expect(importText("vendor,indicator,score\nA,1.1,80\nB,1.1,0.5\n", opts).warnings).toEqual([]);
+  });
+});

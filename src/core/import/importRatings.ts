@@ -4,6 +4,7 @@ import { decodeBytes, type DetectedEncoding, type EncodingChoice } from "./decod
 import { parseDelimited, type Delimiter, type DelimiterChoice } from "./delimited";
 import { mapHeaders, type ColumnInfo, type ColumnMapping, type Shape, type UnmappedColumn } from "./headers";
 import { IndicatorIndex } from "./match";
+import { normKey } from "./normalize";
 import { rejection, type Rejection } from "./reasons";
 import { fastScore, isBlankCell, parseScore } from "./values";
 import { looksLikeZip, readXlsx, type Cell } from "./xlsx";
@@ -336,9 +337,56 @@ export function importTable(rows: Cell[][], lines: number[], options: ImportOpti
 
   const accepted = resolveDuplicates(cands, rejected, mapping.shape === "wide");
   rejected.sort((a, b) => a.line - b.line);
+  warnings.push(...plausibilityWarnings(accepted));
   counts.accepted = accepted.length;
   counts.rejected = rejected.length;
   return { ok: true, source, shape: mapping.shape, columns: mapping.columns, unmapped: mapping.unmapped, accepted, rejected, counts, warnings };
+}
+
+/**
+ * Hints that never change what is imported: vendor names that differ only in case, width or
+ * spacing (kept apart, never merged), and scores that all look like fractions (0–1), as from
+ * cells formatted as percentages.
+ */
+function plausibilityWarnings(accepted: ImportedRating[]): ImportWarning[] {
+  const out: ImportWarning[] = [];
+  const spellings = new Map<string, Set<string>>();
+  let numeric = 0;
+  let max = -Infinity;
+  let lastVendor: string | undefined;
+  for (const a of accepted) {
+    if (typeof a.value === "number") {
+      numeric++;
+      if (a.value > max) max = a.value;
+    }
+    if (a.vendor === lastVendor) continue;
+    lastVendor = a.vendor;
+    const key = normKey(a.vendor);
+    const set = spellings.get(key);
+    if (set) set.add(a.vendor);
+    else spellings.set(key, new Set([a.vendor]));
+  }
+  for (const set of spellings.values()) {
+    if (set.size < 2) continue;
+    const names = [...set].map((n) => `"${n}"`);
+    out.push({
+      code: "similar-vendor-names",
+      message: {
+        "zh-CN": `这些供应商名称仅大小写、全半角或空格不同，按不同供应商处理：${names.join("、")}`,
+        "en-US": `These vendor names differ only in case, width or spacing and are kept as different vendors: ${names.join(", ")}`,
+      },
+    });
+  }
+  if (numeric >= 3 && max <= 1) {
+    out.push({
+      code: "scores-look-like-fractions",
+      message: {
+        "zh-CN": `所有得分都不超过 1（最高 ${max}）：是否为百分比格式？得分应为 0–100`,
+        "en-US": `Every score is at most 1 (highest ${max}): percentages? Scores are on 0–100`,
+      },
+    });
+  }
+  return out;
 }
 
 /**
