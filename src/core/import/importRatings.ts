@@ -354,13 +354,15 @@ function plausibilityWarnings(accepted: ImportedRating[]): ImportWarning[] {
   let numeric = 0;
   let max = -Infinity;
   let lastVendor: string | undefined;
+  const seen = new Set<string>();
   for (const a of accepted) {
     if (typeof a.value === "number") {
       numeric++;
       if (a.value > max) max = a.value;
     }
-    if (a.vendor === lastVendor) continue;
+    if (a.vendor === lastVendor || seen.has(a.vendor)) continue;
     lastVendor = a.vendor;
+    seen.add(a.vendor);
     const key = normKey(a.vendor);
     const set = spellings.get(key);
     if (set) set.add(a.vendor);
