@@ -1,12 +1,17 @@
 import type { MissingPolicy } from "../core/engine/types";
 import { leaves } from "../core/model/tree";
 import type { IndicatorTree, Locale } from "../core/model/types";
-import { absCell, absRect, sheetRef } from "./a1";
+import { absCell, absRect, parseCell, sheetRef } from "./a1";
 import { calcSheet } from "./calcSheet";
 import { chartsSheet } from "./charts";
-import { CALC, makeContext, RATINGS, RESULTS, WEIGHTS } from "./context";
+import { CALC, makeContext, RATINGS, RESULTS, WEIGHTS, type PlanContext } from "./context";
 import { methodSheet } from "./methodSheet";
 import { modelSheet } from "./modelSheet";
+import { addPanelCalc } from "./panelCalc";
+import { addPanelMethod } from "./panelMethod";
+import { panelContext, panelSheets, withRatingsSheet } from "./panelPlan";
+import { addPanelResults } from "./panelResults";
+import { checkRaters } from "./raterNames";
 import { ratingsSheet } from "./ratingsSheet";
 import { archiveSheet } from "./reconcile";
 import { resultsSheet } from "./resultsSheet";
@@ -30,21 +35,48 @@ function checkInput(tree: IndicatorTree, vendors: string[]): void {
 export function storedModel(input: PlanInput): StoredModel {
   const missing: MissingPolicy = input.options?.missing ?? "exclude";
   const locale: Locale = input.options?.locale ?? "en-US";
+  const raters = input.raters ?? [];
+  const aggregate = input.options?.aggregate ?? (raters.length >= 2 ? "mean" : undefined);
   return {
     kind: "vendor-scorecard", schemaVersion: MODEL_SCHEMA_VERSION, tree: input.tree, vendors: [...input.vendors],
-    options: { missing, locale }, createdAt: input.createdAt ?? new Date().toISOString(),
+    options: { missing, locale, ...(aggregate !== undefined ? { aggregate } : {}) },
+    ...(raters.length > 0 ? { raters: [...raters] } : {}),
+    createdAt: input.createdAt ?? new Date().toISOString(),
   };
 }
 
-/** The whole workbook plan: Weights, Ratings, Results, Charts, Method, (Archive), Calc, SC_Model. */
+/** Names every plan has; SC_Ratings is the block the scores read (Consolidated for a panel). */
+function commonNames(ctx: PlanContext, model: NamedRangePlan): NamedRangePlan[] {
+  const V = ctx.vendors.length;
+  const nodeRows = ctx.layout.nodes.length;
+  const res = (c: number): string => sheetRef(ctx.names.results, absRect(RESULTS.firstRow, c, RESULTS.firstRow + V - 1, c));
+  return [
+    { name: "SC_Vendors", ref: res(RESULTS.vendor) },
+    { name: "SC_Totals", ref: res(RESULTS.total) },
+    { name: "SC_Ranks", ref: res(RESULTS.rank) },
+    { name: "SC_Ratings", ref: sheetRef(ctx.names.ratings, absRect(RATINGS.firstRow, RATINGS.firstVendor, RATINGS.firstRow + nodeRows - 1, RATINGS.firstVendor + V - 1)) },
+    { name: "SC_Weights", ref: sheetRef(ctx.names.weights, absRect(WEIGHTS.firstRow, WEIGHTS.weight, WEIGHTS.firstRow + nodeRows - 1, WEIGHTS.weight)) },
+    { name: "SC_MissingZero", ref: sheetRef(ctx.names.calc, absCell(CALC.settingRow, CALC.weight)), comment: "1 = a missing rating counts as 0" },
+    model,
+  ];
+}
+
+/**
+ * The whole workbook plan: Ratings, Weights, Results, Charts, Method, (Archive), Calc, SC_Model.
+ * With two or more raters: one Ratings sheet per rater, then Consolidated and Moderation, and
+ * Calc and Results read Consolidated (see panelPlan.ts). One rater stays the single-rater plan.
+ */
 export function buildPlan(input: PlanInput): WorkbookPlan {
   checkInput(input.tree, input.vendors);
+  checkRaters(input.raters ?? []);
   const model = storedModel(input);
   const protect = input.protect ?? true;
   const password = input.password ?? null;
   const ctx = makeContext(input.tree, model.vendors, model.options.locale, model.options.missing, model.createdAt, protect, password);
+  if ((model.raters ?? []).length >= 2) return buildPanelPlan(input, model, ctx);
+  const single = model.raters?.[0];
   const weights = weightsSheet(ctx);
-  const ratings = ratingsSheet(ctx, input.ratings);
+  const ratings = ratingsSheet(ctx, input.ratings ?? (single !== undefined ? input.raterRatings?.[single] : undefined), single);
   const results = resultsSheet(ctx);
   const modelPart = modelSheet(model, protect, password);
   const archived = input.archived ?? [];
@@ -53,18 +85,7 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
     ...(archived.length > 0 ? [archiveSheet(archived, ctx.locale, model.createdAt, protect, password)] : []),
     calcSheet(ctx), modelPart.sheet,
   ];
-  const V = ctx.vendors.length;
-  const nodeRows = ctx.layout.nodes.length;
-  const res = (c: number): string => sheetRef(ctx.names.results, absRect(RESULTS.firstRow, c, RESULTS.firstRow + V - 1, c));
-  const names: NamedRangePlan[] = [
-    { name: "SC_Vendors", ref: res(RESULTS.vendor) },
-    { name: "SC_Totals", ref: res(RESULTS.total) },
-    { name: "SC_Ranks", ref: res(RESULTS.rank) },
-    { name: "SC_Ratings", ref: sheetRef(ctx.names.ratings, absRect(RATINGS.firstRow, RATINGS.firstVendor, RATINGS.firstRow + nodeRows - 1, RATINGS.firstVendor + V - 1)) },
-    { name: "SC_Weights", ref: sheetRef(ctx.names.weights, absRect(WEIGHTS.firstRow, WEIGHTS.weight, WEIGHTS.firstRow + nodeRows - 1, WEIGHTS.weight)) },
-    { name: "SC_MissingZero", ref: sheetRef(ctx.names.calc, absCell(CALC.settingRow, CALC.weight)), comment: "1 = a missing rating counts as 0" },
-    modelPart.name,
-  ];
+  const names = commonNames(ctx, modelPart.name);
   return {
     locale: ctx.locale,
     sheets,
@@ -75,6 +96,54 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
       ratings: ratings.layout,
       results: results.layout,
       weights: weights.layout,
+    },
+    model,
+  };
+}
+
+/** The panel plan: raters' sheets, Consolidated, Moderation, then the single-rater sheets reading Consolidated. */
+function buildPanelPlan(input: PlanInput, model: StoredModel, ctx: PlanContext): WorkbookPlan {
+  const p = panelContext(ctx, model.raters ?? [], model.options.aggregate ?? "mean");
+  const panel = panelSheets(ctx, p, input.raterRatings);
+  const scored = withRatingsSheet(ctx, p.consolidated);
+  const weights = weightsSheet(ctx);
+  const results = resultsSheet(scored);
+  const resultsLayout = addPanelResults(scored, p, results);
+  const calc = calcSheet(scored);
+  const agreement = addPanelCalc(scored, p, calc);
+  const method = methodSheet(ctx);
+  addPanelMethod(ctx, p, method, agreement);
+  const modelPart = modelSheet(model, ctx.protect, ctx.password);
+  const archived = input.archived ?? [];
+  const sheets = [
+    ...panel.raters.map((r) => r.sheet), panel.consolidated.sheet, panel.moderation.sheet,
+    weights.sheet, results.sheet, chartsSheet(ctx), method,
+    ...(archived.length > 0 ? [archiveSheet(archived, ctx.locale, model.createdAt, ctx.protect, ctx.password)] : []),
+    calc, modelPart.sheet,
+  ];
+  const threshold = parseCell(panel.consolidated.layout.threshold);
+  const names: NamedRangePlan[] = [
+    ...commonNames(scored, modelPart.name),
+    { name: "SC_SpreadThreshold", ref: sheetRef(p.consolidated, absCell(threshold.row, threshold.col)), comment: "raters' spread (max − min) above which a cell needs moderation" },
+    { name: "SC_KendallW", ref: agreement.w, comment: "Kendall's W: the panel's agreement on the vendor ranking" },
+  ];
+  return {
+    locale: ctx.locale,
+    sheets,
+    names,
+    styles: STYLES,
+    layout: {
+      sheetNames: { ...Object.fromEntries(sheets.map((s) => [s.key, s.name])), ratings: p.sheets[0] },
+      ratings: panel.raters[0].layout,
+      results: resultsLayout,
+      weights: weights.layout,
+      panel: {
+        raters: p.raters.map((name, k) => ({ name, sheet: p.sheets[k] })),
+        aggregate: p.aggregate,
+        consolidated: panel.consolidated.layout,
+        moderation: panel.moderation.layout,
+        agreement,
+      },
     },
     model,
   };

@@ -10,9 +10,9 @@ export function ratingsLeafSource(ctx: PlanContext): LeafSource {
   return (v, i) => sheetRef(ctx.names.ratings, cell(ctx.ratingsRow(i), RATINGS.firstVendor + v));
 }
 
-/** Column of vendor v's score (S) and has-score (H) cells on Calc. */
-export function calcCols(ctx: PlanContext, v: number): { s: number; h: number } {
-  return { s: K.firstScore + v, h: K.firstScore + ctx.vendors.length + v };
+/** Column of vendor v's score (S) and has-score (H) cells on Calc, for a block starting at `firstCol`. */
+export function calcCols(ctx: PlanContext, v: number, firstCol: number = K.firstScore): { s: number; h: number } {
+  return { s: firstCol + v, h: firstCol + ctx.vendors.length + v };
 }
 
 /**
@@ -29,10 +29,36 @@ export function calcSheet(ctx: PlanContext, leafSource: LeafSource = ratingsLeaf
   const V = vendors.length;
   const sheet = emptySheet("calc", ctx.names.calc, "hidden", protection(ctx.protect, ctx.password));
   const lastCol = K.firstScore + 2 * V - 1;
+  const codes: CellValue[][] = layout.calcOrder.map((i) => [layout.nodes[i].code]);
+  const weights: CellValue[][] = layout.calcOrder.map((i) => {
+    const g = sheetRef(ctx.names.weights, `$${colLetter(WEIGHTS.normalised)}$${ctx.weightsRow(i)}`);
+    return [`=IF(ISNUMBER(${g}),${g},0)`];
+  });
+  const score = scoreBlock(ctx, leafSource, K.firstScore);
 
+  sheet.blocks.push(
+    ...block(K.settingRow, 1, "values", [["missing=zero", ctx.missing === "zero" ? 1 : 0]]),
+    ...block(K.headerRow, 1, "values", [["code", "weight", ...vendors, ...vendors]]),
+    ...block(K.keyRow, 1, "values", [["rank key"]]),
+    ...block(K.keyRow, K.firstScore, "formulas", [score.keys]),
+    ...block(K.rootRow, 1, "values", [[labels.colTotal]]),
+    ...block(K.rootRow, K.firstScore, "formulas", [score.root]),
+    ...block(K.firstRow, K.code, "values", codes),
+    ...block(K.firstRow, K.weight, "formulas", weights),
+    ...block(K.firstRow, K.firstScore, "formulas", score.body),
+  );
+  sheet.columns = [{ range: "A", width: 10 }, { range: "B", width: 10 }];
+  if (V > 0) sheet.formats.push({ ranges: [rect(K.headerRow, 1, K.headerRow, lastCol)], style: "header" });
+  return sheet;
+}
+
+/** The S and H columns of one scoring (rank-key row, total row, node rows) starting at column `firstCol`. */
+export function scoreBlock(ctx: PlanContext, leafSource: LeafSource, firstCol: number): { keys: CellValue[]; root: CellValue[]; body: CellValue[][] } {
+  const { layout, vendors } = ctx;
+  const V = vendors.length;
   const groupFormulas = (row: number, groupId: number, v: number): [string, string] => {
     const span = layout.groupSpan.get(groupId);
-    const { s, h } = calcCols(ctx, v);
+    const { s, h } = calcCols(ctx, v, firstCol);
     if (!span) return ["=0", "=0"];
     const a = K.firstRow + span.start;
     const b = K.firstRow + span.end;
@@ -61,30 +87,9 @@ export function calcSheet(ctx: PlanContext, leafSource: LeafSource = ratingsLeaf
     }
     return [...sCells, ...hCells];
   };
-
-  const keyRow: CellValue[] = vendors.map((_, v) => {
-    const { s, h } = calcCols(ctx, v);
+  const keys: CellValue[] = vendors.map((_, v) => {
+    const { s, h } = calcCols(ctx, v, firstCol);
     return `=IF(${cell(K.rootRow, h)}=1,ROUND(${cell(K.rootRow, s)},9),"")`;
   });
-  const codes: CellValue[][] = layout.calcOrder.map((i) => [layout.nodes[i].code]);
-  const weights: CellValue[][] = layout.calcOrder.map((i) => {
-    const g = sheetRef(ctx.names.weights, `$${colLetter(WEIGHTS.normalised)}$${ctx.weightsRow(i)}`);
-    return [`=IF(ISNUMBER(${g}),${g},0)`];
-  });
-  const body: CellValue[][] = layout.calcOrder.map((i, pos) => rowCells(K.firstRow + pos, i));
-
-  sheet.blocks.push(
-    ...block(K.settingRow, 1, "values", [["missing=zero", ctx.missing === "zero" ? 1 : 0]]),
-    ...block(K.headerRow, 1, "values", [["code", "weight", ...vendors, ...vendors]]),
-    ...block(K.keyRow, 1, "values", [["rank key"]]),
-    ...block(K.keyRow, K.firstScore, "formulas", [keyRow]),
-    ...block(K.rootRow, 1, "values", [[labels.colTotal]]),
-    ...block(K.rootRow, K.firstScore, "formulas", [rowCells(K.rootRow, null)]),
-    ...block(K.firstRow, K.code, "values", codes),
-    ...block(K.firstRow, K.weight, "formulas", weights),
-    ...block(K.firstRow, K.firstScore, "formulas", body),
-  );
-  sheet.columns = [{ range: "A", width: 10 }, { range: "B", width: 10 }];
-  if (V > 0) sheet.formats.push({ ranges: [rect(K.headerRow, 1, K.headerRow, lastCol)], style: "header" });
-  return sheet;
+  return { keys, root: rowCells(K.rootRow, null), body: layout.calcOrder.map((i, pos) => rowCells(K.firstRow + pos, i)) };
 }

@@ -85,6 +85,47 @@ export interface PlanLabels {
   reasonNowAGroup: string;
 
   frozenTitle: string;
+
+  /** Panel: a rater's sheet is this prefix + the rater's name. */
+  sheetRaterPrefix: string;
+  sheetConsolidated: string;
+  sheetModeration: string;
+  consolidatedTitle: string;
+  consolidatedIntro: string;
+  colFinal: string;
+  colAggregate: string;
+  colSpread: string;
+  colStdev: string;
+  thresholdLabel: string;
+  thresholdPromptTitle: string;
+  thresholdPromptMessage: string;
+  moderationTitle: string;
+  moderationIntro: string;
+  colNeedsModeration: string;
+  flagModerate: string;
+  colConsensus: string;
+  colMissingReason: string;
+  consensusPromptTitle: string;
+  consensusPromptMessage: string;
+  consensusErrorMessage: string;
+  reasonPromptTitle: string;
+  reasonPromptMessage: string;
+  colRaters: string;
+  colConsensusWithoutReason: string;
+  colRaterCompleteness: string;
+  methodPanelHeading: string;
+  methodPanelRaters: string;
+  methodPanelMean: string;
+  methodPanelMedian: string;
+  methodPanelTrimmed: string;
+  methodPanelNA: string;
+  methodPanelSpread: string;
+  methodPanelModeration: string;
+  methodPanelAgreement: string;
+  methodAgreementW: string;
+  methodAgreementRaters: string;
+  methodAgreementVendors: string;
+  raterCopyIntro: string;
 }
 
 export const LABELS: Record<Locale, PlanLabels> = {
@@ -175,6 +216,53 @@ export const LABELS: Record<Locale, PlanLabels> = {
     reasonNowAGroup: "indicator now has sub-indicators",
 
     frozenTitle: "Frozen results (values only) —",
+
+    sheetRaterPrefix: "Ratings - ",
+    sheetConsolidated: "Consolidated",
+    sheetModeration: "Moderation",
+    consolidatedTitle: "Consolidated ratings",
+    consolidatedIntro: "Every cell is a formula over the raters' sheets; edit nothing here.",
+    colFinal: "Consolidated (used for scores)",
+    colAggregate: "Aggregate",
+    colSpread: "Spread (max − min)",
+    colStdev: "Std. dev. (STDEV.P)",
+    thresholdLabel: "Spread threshold (points):",
+    thresholdPromptTitle: "Spread threshold",
+    thresholdPromptMessage: "Cells whose raters differ by more than this many points are highlighted and flagged for moderation.",
+    moderationTitle: "Moderation",
+    moderationIntro:
+      "One row per vendor and indicator. Filter the 'Needs moderation' column to see the disagreements. A consensus score replaces the raters' aggregate for that cell; always record the reason.",
+    colNeedsModeration: "Needs moderation",
+    flagModerate: "moderate",
+    colConsensus: "Consensus score",
+    colMissingReason: "consensus without reason",
+    consensusPromptTitle: "Consensus score",
+    consensusPromptMessage: "0–100 or N/A, agreed by the panel. It replaces the raters' aggregate. Leave blank to keep the aggregate.",
+    consensusErrorMessage: "Enter a number from 0 to 100, N/A, or leave the cell blank.",
+    reasonPromptTitle: "Reason",
+    reasonPromptMessage: "Why the panel agreed on this score (required with a consensus score).",
+    colRaters: "Raters",
+    colConsensusWithoutReason: "Consensus without reason",
+    colRaterCompleteness: "Completeness:",
+    methodPanelHeading: "Panel scoring",
+    methodPanelRaters: "Raters:",
+    methodPanelMean:
+      "Each rater scores on their own sheet. A cell's rating is the mean of the raters' numeric ratings (blanks and N/A left out).",
+    methodPanelMedian:
+      "Each rater scores on their own sheet. A cell's rating is the median of the raters' numeric ratings (blanks and N/A left out).",
+    methodPanelTrimmed:
+      "Each rater scores on their own sheet. A cell's rating is the trimmed mean of the raters' numeric ratings (TRIMMEAN, 20%: the highest and lowest 10% left out; blanks and N/A left out).",
+    methodPanelNA: "A cell with no numeric rating from any rater but at least one N/A is N/A; a cell no rater answered is missing.",
+    methodPanelSpread:
+      "Spread = highest − lowest numeric rating of a cell (also shown: population standard deviation). Cells whose spread exceeds the threshold on the Consolidated sheet (named SC_SpreadThreshold) are highlighted and marked 'moderate'.",
+    methodPanelModeration:
+      "The Moderation sheet lists every vendor × indicator pair, not only the flagged ones (listing only those would need the FILTER function): use the filter on 'Needs moderation'. A consensus score entered there replaces the aggregate for that cell; its reason is recorded beside it and Results counts consensus scores without a reason. The raters' own sheets are never changed.",
+    methodPanelAgreement:
+      "Agreement of the panel on the ranking: Kendall's W (0 = no agreement, 1 = all raters rank the vendors alike), from each rater's own weighted totals (the same scoring applied to that rater's sheet alone), equal totals sharing the average rank, with the tie correction. Only raters with a total for every vendor count; it needs two raters and two vendors.",
+    methodAgreementW: "Kendall's W (live):",
+    methodAgreementRaters: "Raters counted:",
+    methodAgreementVendors: "Vendors ranked:",
+    raterCopyIntro: "Rater copy: fill in this sheet only and return the file. Do not re-order the vendor columns; rows may be sorted.",
   },
   "zh-CN": {
     sheetWeights: "权重",
@@ -260,6 +348,48 @@ export const LABELS: Record<Locale, PlanLabels> = {
     reasonNowAGroup: "指标已有下级指标",
 
     frozenTitle: "结果快照（仅数值）——",
+
+    sheetRaterPrefix: "评分-",
+    sheetConsolidated: "汇总评分",
+    sheetModeration: "评审合议",
+    consolidatedTitle: "汇总评分",
+    consolidatedIntro: "每个单元格都是基于各评委评分表的公式，请勿在此修改。",
+    colFinal: "汇总结果（用于计分）",
+    colAggregate: "合并值",
+    colSpread: "分差（最高 − 最低）",
+    colStdev: "标准差（STDEV.P）",
+    thresholdLabel: "分差阈值（分）：",
+    thresholdPromptTitle: "分差阈值",
+    thresholdPromptMessage: "评委评分相差超过此分数的单元格会被突出显示并标记为需合议。",
+    moderationTitle: "评审合议",
+    moderationIntro: "每个服务商和指标一行。筛选“需合议”列即可查看分歧。填写的合议分将替代该单元格的评委合并值；请务必填写理由。",
+    colNeedsModeration: "需合议",
+    flagModerate: "需合议",
+    colConsensus: "合议分",
+    colMissingReason: "合议分未填理由",
+    consensusPromptTitle: "合议分",
+    consensusPromptMessage: "0–100 或 N/A，由评审组商定，将替代评委合并值。留空则保留合并值。",
+    consensusErrorMessage: "请输入 0 到 100 之间的数字，或填 N/A，或留空。",
+    reasonPromptTitle: "理由",
+    reasonPromptMessage: "评审组确定此分数的理由（填写合议分时必填）。",
+    colRaters: "评委数",
+    colConsensusWithoutReason: "合议分未填理由",
+    colRaterCompleteness: "完成度：",
+    methodPanelHeading: "评审组评分",
+    methodPanelRaters: "评委：",
+    methodPanelMean: "每位评委在各自的评分表中评分。单元格的评分为各评委数字评分的平均值（留空和 N/A 不计入）。",
+    methodPanelMedian: "每位评委在各自的评分表中评分。单元格的评分为各评委数字评分的中位数（留空和 N/A 不计入）。",
+    methodPanelTrimmed: "每位评委在各自的评分表中评分。单元格的评分为各评委数字评分的截尾平均值（TRIMMEAN，20%：去掉最高和最低各 10%；留空和 N/A 不计入）。",
+    methodPanelNA: "没有任何评委给出数字评分、但至少一位评委填了 N/A 的单元格视为 N/A；没有任何评委作答的单元格视为缺失。",
+    methodPanelSpread: "分差 = 单元格数字评分的最高分 − 最低分（同时显示总体标准差）。分差超过“汇总评分”表中阈值（名称 SC_SpreadThreshold）的单元格会被突出显示并标记为“需合议”。",
+    methodPanelModeration:
+      "“评审合议”表列出所有服务商 × 指标组合，而不只列出被标记的组合（只列出这些需要 FILTER 函数）：请对“需合议”列使用筛选。在该表填写的合议分将替代该单元格的合并值；理由记录在旁边，“结果”表统计未填理由的合议分数量。各评委自己的评分表不会被修改。",
+    methodPanelAgreement:
+      "评审组对排名的一致性：肯德尔和谐系数 W（0 = 完全不一致，1 = 所有评委排名相同），依据每位评委各自的加权总分（仅用该评委的评分表按同样方法计分）计算；总分相同者取平均名次，并作结校正。只计入对每个服务商都有总分的评委；至少需要两位评委和两个服务商。",
+    methodAgreementW: "肯德尔 W（实时）：",
+    methodAgreementRaters: "计入的评委数：",
+    methodAgreementVendors: "参与排名的服务商数：",
+    raterCopyIntro: "评委副本：只需填写本表并交回文件。请勿调整服务商列的顺序；各行可以排序。",
   },
 };
 

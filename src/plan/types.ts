@@ -34,13 +34,14 @@
  * that every sibling group is contiguous, the normalised weight of each node (from Weights),
  * and per vendor a score column S and a has-score column H. A group's H is
  * SUMPRODUCT(w,Hc)<>0 and its S is SUMPRODUCT(w,Sc)/SUMPRODUCT(w,Hc) over its children's rows.
- * Results reads Calc. A later PANEL feature adds one `ratings` sheet per rater (same layout,
- * `SheetPlan.rater`), a `consolidated` sheet of the same leaf layout aggregating them (mean /
- * MEDIAN / TRIMMEAN, spread) and a `moderation` sheet; Calc then reads leaves from
- * `consolidated` instead of `ratings` (calcSheet takes the leaf source as a parameter).
+ * Results reads Calc. A PANEL (two or more raters, `PlanInput.raters`) has one `ratings` sheet per
+ * rater (same layout, `SheetPlan.rater`), a `consolidated` sheet of the same leaf layout
+ * aggregating them (AVERAGE / MEDIAN / TRIMMEAN over hidden staging columns, spread, consensus
+ * override) and a `moderation` sheet; Calc and Results then read `consolidated` instead of
+ * `ratings`, and Calc adds one scoring block per rater for Kendall's W (see panelPlan.ts).
  */
 import type { IndicatorTree, Locale } from "../core/model/types";
-import type { MissingPolicy } from "../core/engine/types";
+import type { Aggregation, MissingPolicy } from "../core/engine/types";
 
 /** Version of the stored model (the very hidden sheet). Bump on incompatible changes. */
 export const MODEL_SCHEMA_VERSION = 1;
@@ -96,8 +97,10 @@ export interface StoredModel {
   tree: IndicatorTree;
   vendors: string[];
   options: ModelOptions;
-  /** Panel feature (later): rater names, one ratings sheet each. Absent or empty = single rater. */
+  /** Panel: rater names, one ratings sheet each. Absent or empty = single rater. */
   raters?: string[];
+  /** Set on a rater copy (one rater's sheet sent out for scoring): whose copy it is. */
+  raterCopy?: { rater: string };
   /** ISO date-time when the plan was built. */
   createdAt: string;
 }
@@ -105,6 +108,8 @@ export interface StoredModel {
 export interface ModelOptions {
   missing: MissingPolicy;
   locale: Locale;
+  /** Panel: how the raters' ratings of one cell are combined (default mean; TRIMMEAN 20% for "trimmed"). */
+  aggregate?: Aggregation;
 }
 
 /** Input of buildPlan. */
@@ -121,6 +126,10 @@ export interface PlanInput {
   ratings?: RatingsGrid;
   /** Ratings with no place in this model (from reconcile): listed on an Archive sheet. */
   archived?: ArchivedRating[];
+  /** Panel: rater names (two or more = one ratings sheet each, Consolidated and Moderation sheets). */
+  raters?: string[];
+  /** Panel: ratings to pre-fill per rater name. */
+  raterRatings?: Record<string, RatingsGrid>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -131,8 +140,10 @@ export interface SheetPlan {
   /** Localised display name (tab name). Formulas of other sheets use it quoted. */
   name: string;
   visibility: SheetVisibility;
-  /** Panel feature (later): which rater a `ratings` sheet belongs to. */
+  /** Panel: which rater a `ratings` sheet belongs to. */
   rater?: string;
+  /** Range given an autofilter (header row included), e.g. "A3:M60". Optional: the sheet works without it. */
+  autoFilter?: string;
   tabColor?: string;
   /** Column widths in characters (Excel's unit; ≈ 7 px each at Calibri 11). */
   columns: ColumnPlan[];
@@ -306,6 +317,41 @@ export interface PlanLayout {
   ratings: RatingsLayout;
   results: ResultsLayout;
   weights: WeightsLayout;
+  /** Panel only. `sheetNames.ratings` is then the first rater's sheet. */
+  panel?: PanelLayout;
+}
+
+/** Where the panel parts live. Every rater sheet has the `ratings` layout. */
+export interface PanelLayout {
+  raters: { name: string; sheet: string }[];
+  aggregate: Aggregation;
+  consolidated: ConsolidatedLayout;
+  moderation: ModerationLayout;
+  /** Sheet-qualified cells of Kendall's W and the numbers of raters and vendors it is based on. */
+  agreement: { w: RangeRef; raters: RangeRef; vendors: RangeRef };
+}
+
+export interface ConsolidatedLayout {
+  sheet: string;
+  /** Same rows as Ratings; per block the 1-based column of the first vendor. */
+  finalCol: number;
+  aggregateCol: number;
+  rangeCol: number;
+  stdevCol: number;
+  /** Hidden mirror of every rater's cell: column = stageCol + vendor × raters + rater. */
+  stageCol: number;
+  /** Cell (relative to the sheet) of the spread threshold, named SC_SpreadThreshold. */
+  threshold: string;
+}
+
+export interface ModerationLayout {
+  sheet: string;
+  headerRow: number;
+  firstRow: number;
+  /** One row per vendor × leaf, vendor-major, leaves in pre-order. */
+  rows: { vendor: string; code: string; row: number }[];
+  /** 1-based columns. */
+  columns: { vendor: number; code: number; firstRater: number; aggregate: number; range: number; stdev: number; flag: number; consensus: number; reason: number; missingReason: number };
 }
 
 export interface RatingsLayout {
@@ -338,7 +384,11 @@ export type ResultsColumn =
   | { kind: "missing" }
   | { kind: "requiredUnrated" }
   | { kind: "flags" }
-  | { kind: "node"; code: string; depth: number };
+  | { kind: "node"; code: string; depth: number }
+  /** Panel only, after the node columns: */
+  | { kind: "raters" }
+  | { kind: "consensusWithoutReason" }
+  | { kind: "raterCompleteness"; rater: string };
 
 export interface WeightsLayout {
   firstRow: number;

@@ -1,5 +1,5 @@
 /** Shared by the HyperFormula and LibreOffice checks: Results figures versus the engine's score(). */
-import { score, type MissingPolicy, type Rating } from "../../src/core/engine";
+import { score, type Aggregation, type MissingPolicy, type Rating } from "../../src/core/engine";
 import type { IndicatorTree } from "../../src/core/model";
 import { cell } from "../../src/plan/a1";
 import type { CellValue, RatingsGrid, WorkbookPlan } from "../../src/plan";
@@ -18,7 +18,19 @@ const col = (plan: WorkbookPlan, kind: string): number => plan.layout.results.co
  * so completeness is compared to 1e-12 instead of exactly; its missing count stays exact.
  */
 export function compareResults(plan: WorkbookPlan, tree: IndicatorTree, grid: RatingsGrid, missing: MissingPolicy, get: Getter, storedDigits = false): string[] {
-  const result = score(tree, ratingsList(grid), { missing, vendors: plan.model.vendors });
+  return compareScores(plan, tree, ratingsList(grid), { missing }, get, storedDigits);
+}
+
+/** As compareResults, from a list of ratings (several raters allowed) and the engine's aggregation. */
+export function compareScores(
+  plan: WorkbookPlan,
+  tree: IndicatorTree,
+  ratings: Rating[],
+  opts: { missing: MissingPolicy; aggregate?: Aggregation },
+  get: Getter,
+  storedDigits = false,
+): string[] {
+  const result = score(tree, ratings, { missing: opts.missing, aggregate: opts.aggregate, vendors: plan.model.vendors });
   const sheet = plan.layout.sheetNames.results as string;
   const { firstRow, columns } = plan.layout.results;
   const problems: string[] = [];
