@@ -1,3 +1,6 @@
+import { setFlagsFromString } from "v8";
+import { runInNewContext } from "vm";
+
 /** Shared helpers for bench sections. Figures only: nothing here fails a run. */
 export function timeIt<T>(fn: () => T, repeats = 5): { ms: number; result: T } {
   let best = Infinity;
@@ -35,4 +38,12 @@ export function heapNow(): number {
 
 export function line(label: string, value: string): void {
   console.log(`${label.padEnd(52)} ${value}`);
+}
+
+/** A full GC, whether or not node was started with --expose-gc. */
+export function gcFunction(): () => void {
+  const existing = (globalThis as { gc?: () => void }).gc;
+  if (existing) return existing;
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
 }

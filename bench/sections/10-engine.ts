@@ -1,9 +1,7 @@
-import { setFlagsFromString } from "v8";
-import { runInNewContext } from "vm";
 import { score } from "../../src/core/engine";
 import type { Rating } from "../../src/core/engine";
 import { leaves, type IndicatorNode, type IndicatorTree } from "../../src/core/model";
-import { heapNow, line, mb, timeIt } from "../util";
+import { gcFunction, heapNow, line, mb, timeIt } from "../util";
 
 const DIMS = 5;
 const SUBS = 8;
@@ -40,14 +38,6 @@ function syntheticRatings(leafCodes: string[]): Rating[] {
     }
   }
   return out;
-}
-
-/** A full GC, whether or not node was started with --expose-gc. */
-function gcFunction(): () => void {
-  const existing = (globalThis as { gc?: () => void }).gc;
-  if (existing) return existing;
-  setFlagsFromString("--expose-gc");
-  return runInNewContext("gc") as () => void;
 }
 
 export async function bench(): Promise<void> {

@@ -1,10 +1,8 @@
 import Papa from "papaparse";
-import { setFlagsFromString } from "v8";
-import { runInNewContext } from "vm";
 import { score } from "../../src/core/engine";
 import { importDelimited, IndicatorIndex } from "../../src/core/import";
 import { defaultTree, leaves } from "../../src/core/model";
-import { heapNow, line, mb, timeIt } from "../util";
+import { gcFunction, heapNow, line, mb, timeIt } from "../util";
 
 const ROWS = 100_000;
 const VENDORS = 25;
@@ -26,13 +24,6 @@ function generate(codes: string[]): string {
     }
   }
   return parts.join("");
-}
-
-function gcFunction(): () => void {
-  const existing = (globalThis as { gc?: () => void }).gc;
-  if (existing) return existing;
-  setFlagsFromString("--expose-gc");
-  return runInNewContext("gc") as () => void;
 }
 
 export async function bench(): Promise<void> {
