@@ -31,6 +31,12 @@ function checkInput(tree: IndicatorTree, vendors: string[]): void {
   if (leaves(tree).length === 0) throw new RangeError("the indicator tree has no leaves to rate");
 }
 
+/** Throws RangeError for vendors, raters or a tree a workbook cannot represent. */
+export function checkPlanInput(input: PlanInput): void {
+  checkInput(input.tree, input.vendors);
+  checkRaters(input.raters ?? []);
+}
+
 /** The model a plan stores in its very hidden sheet. */
 export function storedModel(input: PlanInput): StoredModel {
   const missing: MissingPolicy = input.options?.missing ?? "exclude";
@@ -67,8 +73,7 @@ function commonNames(ctx: PlanContext, model: NamedRangePlan): NamedRangePlan[] 
  * Calc and Results read Consolidated (see panelPlan.ts). One rater stays the single-rater plan.
  */
 export function buildPlan(input: PlanInput): WorkbookPlan {
-  checkInput(input.tree, input.vendors);
-  checkRaters(input.raters ?? []);
+  checkPlanInput(input);
   const model = storedModel(input);
   const protect = input.protect ?? true;
   const password = input.password ?? null;

@@ -14,8 +14,10 @@ function aggregateFormula(p: PanelContext, st: string): string {
 /**
  * Consolidated: the Ratings layout (same rows, vendor columns D…) holding the rating each cell
  * scores with — the Moderation consensus if entered, else the raters' aggregate — then the
- * aggregate, the spread (max − min) and STDEV.P blocks, and hidden staging columns mirroring
- * every rater's cell (number, "N/A" or ""), so each figure is one function over a row range.
+ * aggregate, the spread (max − min) and population standard deviation blocks, and hidden staging
+ * columns mirroring every rater's cell (number, "N/A" or ""), so each figure is one function over
+ * a row range. STDEVP, not STDEV.P: a file must spell the newer name _xlfn.STDEV.P or LibreOffice
+ * and Excel read #NAME?; the legacy name means the same everywhere.
  * `ratingsLike` is a rater sheet of the same layout: its group-row formats and outline are reused.
  */
 export function consolidatedSheet(ctx: PlanContext, p: PanelContext, ratingsLike: SheetPlan): { sheet: SheetPlan; layout: ConsolidatedLayout } {
@@ -39,7 +41,7 @@ export function consolidatedSheet(ctx: PlanContext, p: PanelContext, ratingsLike
       out[v] = `=IF(ISNUMBER(${consensus}),${consensus},IF(OR(${consensus}="N/A",${consensus}="NA"),"N/A",${agg}))`;
       out[V + v] = aggregateFormula(p, st);
       out[2 * V + v] = `=IF(COUNT(${st})>0,MAX(${st})-MIN(${st}),"")`;
-      out[3 * V + v] = `=IF(COUNT(${st})>0,STDEV.P(${st}),"")`;
+      out[3 * V + v] = `=IF(COUNT(${st})>0,STDEVP(${st}),"")`;
       p.sheets.forEach((raterSheet, k) => {
         const x = sheetRef(raterSheet, cell(row, R.firstVendor + v));
         out[4 * V + v * m + k] = `=IF(ISNUMBER(${x}),${x},IF(OR(${x}="N/A",${x}="NA"),"N/A",""))`;

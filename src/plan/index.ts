@@ -1,5 +1,5 @@
 export * from "./types";
-export { buildPlan, storedModel } from "./buildPlan";
+export { buildPlan, checkPlanInput, storedModel } from "./buildPlan";
 export { reconcile, archiveSheet } from "./reconcile";
 export { freezeResults, uniqueSheetName } from "./freeze";
 export { readStoredModel, modelCells, MODEL_CHUNK } from "./modelSheet";
@@ -9,3 +9,6 @@ export { MODEL_SHEET_NAME } from "./context";
 export { STYLES, NUMBER_FORMATS } from "./styles";
 export { colLetter, cell, rect, rowRuns, parseCell, parseRect, quoteSheet, sheetRef, needsTextGuard } from "./a1";
 export { splitBlock } from "./grid";
+export { raterCopyPlan, type RaterCopyOptions } from "./raterCopy";
+export { readReturnedCopy, copyRatings, type ReadCopyInput, type ReturnedCopy, type UnplacedRow } from "./returnedCopy";
+export { raterSheetNames } from "./raterNames";

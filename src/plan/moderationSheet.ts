@@ -8,7 +8,7 @@ import type { CellValue, ModerationLayout, SheetPlan } from "./types";
 
 /**
  * Moderation: every vendor × leaf (vendor-major, leaves in pre-order), the raters' ratings, the
- * aggregate, spread and STDEV.P (from Consolidated), a "needs moderation" flag (spread above the
+ * aggregate, spread and standard deviation (from Consolidated), a "needs moderation" flag (spread above the
  * threshold), and the panel's inputs: a consensus score and its reason. A hidden column marks a
  * consensus without a reason (Results counts them). Listing every pair avoids FILTER; an
  * autofilter on the header row narrows it to the flagged ones.

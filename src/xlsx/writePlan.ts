@@ -121,6 +121,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan, plan: Workbook
   for (const v of sheet.validations) dv.add(v.range, validation(v));
   sheet.conditionalFormats.forEach((cf, i) => ws.addConditionalFormatting(conditional(cf, i + 1)));
   for (const m of sheet.merges) ws.mergeCells(m);
+  if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter;
   const p = sheet.protection;
   if (p.protect) {
     await ws.protect(p.password ?? "", {

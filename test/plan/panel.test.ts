@@ -7,7 +7,7 @@ import { raterSheetNames } from "../../src/plan/raterNames";
 import { treeArb } from "./arbitraries";
 import { compareScores } from "./compare";
 import { hfFromPlan } from "./hf";
-import { comparePanelCells, comparePanelResults, engineRatings, engineW, enterPanel, panelArb } from "./panelHelpers";
+import { compareAgreement, comparePanelCells, comparePanelResults, engineRatings, engineW, enterPanel, panelArb } from "./panelHelpers";
 
 const CREATED = "2026-11-25T21:30:00.000Z";
 
@@ -112,14 +112,8 @@ describe("panel plan evaluated by HyperFormula equals score()", () => {
           ...comparePanelCells(plan, tree, panel, aggregate, 20, book.get),
           ...comparePanelResults(plan, tree, panel, book.get),
         ];
-        const agreement = plan.layout.panel?.agreement;
-        const ref = (r: string): string => r.replace(/^'([^']+)'!/, "").replace(/\$/g, "");
-        const want = engineW(tree, panel, missing);
-        const w = book.get("Calc", ref(agreement?.w as string));
-        const m = book.get("Calc", ref(agreement?.raters as string));
-        if (want.w === null ? w !== "" : typeof w !== "number" || Math.abs(w - want.w) > 1e-9) problems.push(`W: sheet ${JSON.stringify(w)} engine ${want.w}`);
-        if (m !== want.raters) problems.push(`W raters: sheet ${JSON.stringify(m)} engine ${want.raters}`);
-        if (typeof w === "number") numericW++;
+        problems.push(...compareAgreement(plan, tree, panel, missing, book.get));
+        if (engineW(tree, panel, missing).w !== null) numericW++;
         expect(problems).toEqual([]);
       }),
       { numRuns: 25 },

@@ -87,9 +87,10 @@ export function comparePanelCells(plan: WorkbookPlan, tree: IndicatorTree, panel
   const result = score(tree, all, { aggregate, vendors: panel.vendors });
   const problems: string[] = [];
   const num = (x: CellValue | undefined): number | null => (typeof x === "number" ? x : null);
+  const blank = (x: CellValue | undefined): boolean => x === "" || x === null || x === undefined;
   const near = (label: string, got: CellValue | undefined, want: number | null): void => {
     const g = num(got);
-    const ok = want === null ? got === "" || got === null || got === "N/A" : g !== null && Math.abs(g - want) <= tolerance;
+    const ok = want === null ? blank(got) || got === "N/A" : g !== null && Math.abs(g - want) <= tolerance;
     if (!ok) problems.push(`${label}: sheet ${JSON.stringify(got)} engine ${want}`);
   };
   const C = p.consolidated;
@@ -101,13 +102,13 @@ export function comparePanelCells(plan: WorkbookPlan, tree: IndicatorTree, panel
       const label = `${vr.vendor} ${row.code}`;
       near(`${label} aggregate`, at(C.aggregateCol), leaf.value);
       if (leaf.status === "na" && at(C.aggregateCol) !== "N/A") problems.push(`${label}: N/A expected, got ${JSON.stringify(at(C.aggregateCol))}`);
-      if (leaf.status === "missing" && at(C.aggregateCol) !== "") problems.push(`${label}: blank expected, got ${JSON.stringify(at(C.aggregateCol))}`);
+      if (leaf.status === "missing" && !blank(at(C.aggregateCol))) problems.push(`${label}: blank expected, got ${JSON.stringify(at(C.aggregateCol))}`);
       near(`${label} range`, at(C.rangeCol), leaf.range);
       near(`${label} stdev`, at(C.stdevCol), leaf.stdev);
       const modRow = p.moderation.rows.find((x) => x.vendor === vr.vendor && x.code === row.code)?.row as number;
       const flag = get(p.moderation.sheet, cell(modRow, p.moderation.columns.flag));
       const want = leaf.range !== null && leaf.range > threshold;
-      if ((flag !== "" && flag !== null) !== want) problems.push(`${label}: flag ${JSON.stringify(flag)} but range ${leaf.range}`);
+      if (!blank(flag) !== want) problems.push(`${label}: flag ${JSON.stringify(flag)} but range ${leaf.range}`);
     }
   });
   return problems;
@@ -135,5 +136,23 @@ export function comparePanelResults(plan: WorkbookPlan, tree: IndicatorTree, pan
       }
     });
   });
+  return problems;
+}
+
+/** Kendall's W cell and its rater count versus the engine. */
+export function compareAgreement(plan: WorkbookPlan, tree: IndicatorTree, panel: Panel, missing: MissingPolicy, get: Getter): string[] {
+  const a = plan.layout.panel?.agreement;
+  if (!a) return ["not a panel plan"];
+  const at = (ref: string): CellValue | undefined => {
+    const m = /^'((?:[^']|'')+)'!(.+)$/.exec(ref) as RegExpExecArray;
+    return get(m[1].replace(/''/g, "'"), m[2].replace(/\$/g, ""));
+  };
+  const want = engineW(tree, panel, missing);
+  const w = at(a.w);
+  const problems: string[] = [];
+  const blankW = w === "" || w === null || w === undefined;
+  if (want.w === null ? !blankW : typeof w !== "number" || Math.abs(w - want.w) > 1e-9) problems.push(`W: sheet ${JSON.stringify(w)} engine ${want.w}`);
+  if (at(a.raters) !== want.raters) problems.push(`W raters: sheet ${JSON.stringify(at(a.raters))} engine ${want.raters}`);
+  if (at(a.vendors) !== want.items) problems.push(`W vendors: sheet ${JSON.stringify(at(a.vendors))} engine ${want.items}`);
   return problems;
 }
