@@ -141,3 +141,16 @@ describe("panel plan evaluated by HyperFormula equals score()", () => {
     expect(book.get("Results", cell(5, plan.layout.results.columns.findIndex((c) => c.kind === "consensusWithoutReason") + 1))).toBe(1);
   });
 });
+
+describe("a single named rater", () => {
+  test("is the single-rater workbook, with the rater on the Ratings sheet and in the model only", () => {
+    const tree = defaultTree();
+    const none = buildPlan({ tree, vendors: ["A", "B"], createdAt: CREATED, ratings: { A: { "1.1": 5 } } });
+    const one = buildPlan({ tree, vendors: ["A", "B"], raters: ["Alice"], createdAt: CREATED, raterRatings: { Alice: { A: { "1.1": 5 } } } });
+    const { rater, ...sheet } = one.sheets[0];
+    expect(rater).toBe("Alice");
+    expect(sheet).toEqual(none.sheets[0]);
+    expect(one.sheets.slice(1, -1)).toEqual(none.sheets.slice(1, -1));
+    expect({ ...one.model, raters: undefined }).toEqual({ ...none.model, raters: undefined });
+  });
+});
