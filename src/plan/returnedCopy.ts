@@ -1,6 +1,6 @@
 import type { Rating } from "../core/engine/types";
 import { rejection, type Rejection } from "../core/import/reasons";
-import type { ImportedRating, ImportResult } from "../core/import/importRatings";
+import type { ImportedRating, ImportResult, ImportWarning } from "../core/import/importRatings";
 import { isBlankCell, parseScore } from "../core/import/values";
 import { allNodes, isLeaf } from "../core/model/tree";
 import { LABELS } from "./labels";
@@ -115,9 +115,18 @@ export function readReturnedCopy(input: ReadCopyInput): ReturnedCopy {
     accepted,
     rejected,
     counts: { unit: "cell", read: accepted.length + rejected.length, accepted: accepted.length, rejected: rejected.length, dataRows, blankRows, blankCells },
-    warnings: [],
+    warnings: copyWarnings(copyModel, target),
   };
   return { rater, imported, extraVendors, unknownCodes, unplaced };
+}
+
+function copyWarnings(copy: StoredModel, target: StoredModel): ImportWarning[] {
+  const out: ImportWarning[] = [];
+  if (!copy.raterCopy) out.push({ code: "not-a-rater-copy", message: { "zh-CN": "该文件不是评委副本：未标明评委", "en-US": "this file is not a rater copy: no rater is named" } });
+  if (copy.tree.id !== target.tree.id) {
+    out.push({ code: "other-standard", message: { "zh-CN": "该副本使用的指标体系与本工作簿不同", "en-US": "the copy uses a different indicator standard from this workbook" } });
+  }
+  return out;
 }
 
 /** The ratings of a returned copy as plain engine ratings (rater set). */

@@ -154,3 +154,19 @@ describe("a single named rater", () => {
     expect({ ...one.model, raters: undefined }).toEqual({ ...none.model, raters: undefined });
   });
 });
+
+describe("rater names that need quoting", () => {
+  test("apostrophes and brackets: formulas still reach every rater's sheet", () => {
+    const plan = buildPlan({ tree: defaultTree(), vendors: ["A"], raters: ["O'Brien", "Zoë [lead]"], createdAt: CREATED });
+    const p = plan.layout.panel;
+    if (!p) throw new Error("panel expected");
+    expect(p.raters.map((r) => r.sheet)).toEqual(["Ratings - O'Brien", "Ratings - Zoë lead"]);
+    const book = hfFromPlan(plan);
+    const row = plan.layout.ratings.rows.find((r) => r.leaf)?.row as number;
+    book.set(p.raters[0].sheet, cell(row, 4), 40);
+    book.set(p.raters[1].sheet, cell(row, 4), 80);
+    expect(book.get(p.consolidated.sheet, cell(row, p.consolidated.finalCol))).toBe(60);
+    expect(book.get(p.consolidated.sheet, cell(row, p.consolidated.rangeCol))).toBe(40);
+    expect(book.get(p.moderation.sheet, cell(p.moderation.rows[0].row, p.moderation.columns.flag))).toBe("moderate");
+  });
+});

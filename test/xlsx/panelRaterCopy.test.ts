@@ -119,6 +119,9 @@ describe("rater copy", () => {
     const model = buildPlan({ tree: defaultTree(), vendors, raters }).model;
     const copy = readReturnedCopy({ values: [["something else"], [1, 2, 3]], copyModel: { ...model, raterCopy: { rater: "Bob" } } });
     expect(copy.imported.ok).toBe(false);
+    expect(copy.imported.warnings).toEqual([]);
+    const foreign = readReturnedCopy({ values: [], copyModel: model, target: { ...model, tree: { ...model.tree, id: "other" } } });
+    expect(foreign.imported.warnings.map((w) => w.code)).toEqual(["not-a-rater-copy", "other-standard"]);
     expect(copy.imported.fatal?.code).toBe("no-data");
     expect(copy.imported.accepted).toEqual([]);
   });
