@@ -25,10 +25,13 @@ function formatOf(col: ResultsColumn): string | undefined {
     case "node":
       return NUMBER_FORMATS.score;
     case "completeness":
+    case "raterCompleteness":
       return NUMBER_FORMATS.percent;
     case "rank":
     case "missing":
     case "requiredUnrated":
+    case "raters":
+    case "consensusWithoutReason":
       return NUMBER_FORMATS.count;
     default:
       return undefined;

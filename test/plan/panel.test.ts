@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { kendallW, type Aggregation, type MissingPolicy } from "../../src/core/engine";
 import { defaultTree } from "../../src/core/model";
-import { buildPlan, LABELS, MODEL_SHEET_NAME, parseRect, type WorkbookPlan } from "../../src/plan";
+import { buildPlan, freezeResults, LABELS, MODEL_SHEET_NAME, parseRect, type WorkbookPlan } from "../../src/plan";
 import { cell } from "../../src/plan/a1";
 import { raterSheetNames } from "../../src/plan/raterNames";
 import { treeArb } from "./arbitraries";
@@ -168,5 +168,20 @@ describe("rater names that need quoting", () => {
     expect(book.get(p.consolidated.sheet, cell(row, p.consolidated.finalCol))).toBe(60);
     expect(book.get(p.consolidated.sheet, cell(row, p.consolidated.rangeCol))).toBe(40);
     expect(book.get(p.moderation.sheet, cell(p.moderation.rows[0].row, p.moderation.columns.flag))).toBe("moderate");
+  });
+});
+
+describe("freezing a panel's Results", () => {
+  test("the panel columns keep their count and percent formats", () => {
+    const plan = buildPlan({ tree: defaultTree(), vendors: ["A", "B"], raters: ["R1", "R2"], createdAt: CREATED });
+    const { results } = plan.layout;
+    const { c2 } = parseRect(results.range);
+    const values = Array.from({ length: results.firstRow + 1 }, () => Array.from({ length: c2 }, () => 1));
+    const frozen = freezeResults({ values, results, locale: "en-US", date: "2026-11-25", existingSheetNames: [] });
+    const col = (kind: string): string => cell(results.firstRow, results.columns.findIndex((c) => c.kind === kind) + 1);
+    const formatAt = (a1: string): string | undefined => frozen.formats.find((f) => f.ranges.some((r) => r.startsWith(a1)))?.numberFormat;
+    expect(formatAt(col("raters"))).toBe("0");
+    expect(formatAt(col("consensusWithoutReason"))).toBe("0");
+    expect(formatAt(col("raterCompleteness"))).toBe("0.0%");
   });
 });
