@@ -1,0 +1,136 @@
+/**
+ * Imported ratings into a single-rater workbook, pure: which cells change (with their old values,
+ * for the Import log) and the rating rectangle's blocks that write them.
+ */
+import type { Rating, RatingValue } from "../core/engine/types";
+import { rect } from "./a1";
+import type { ImportAction } from "./importLog";
+import { ratingCell } from "./importLog";
+import type { CellBlock, CellValue, RatingsLayout } from "./types";
+
+export type ImportChoice = "keep-existing" | "overwrite";
+
+export interface ImportEdit {
+  vendor: string;
+  code: string;
+  rater?: string;
+  /** The cell as it was (null = blank). */
+  oldValue: CellValue;
+  newValue: RatingValue;
+  action: ImportAction;
+}
+
+export interface ImportEdits {
+  edits: ImportEdit[];
+  /** Conflicts left as they were ("keep-existing"). */
+  kept: number;
+  /** Incoming ratings equal to the cell. */
+  unchanged: number;
+  /** Second and later ratings of one cell (several raters in a single-rater workbook): not written. */
+  skipped: number;
+}
+
+const keyOf = (vendor: string, code: string): string => `${vendor}\u0001${code}`;
+
+function same(cell: CellValue, v: RatingValue): boolean {
+  if (v === "NA") return typeof cell === "string" && /^n\/?a$/i.test(cell.trim());
+  return cell === v || (typeof cell === "string" && cell.trim() !== "" && Number(cell) === v);
+}
+
+/**
+ * What an import changes. `cells` holds the current non-blank rating cells by vendor and code
+ * (any value, typed text included). One cell per vendor and leaf: a rater name is logged but
+ * does not make another cell.
+ */
+export function importEdits(cells: ReadonlyMap<string, CellValue>, incoming: readonly Rating[], choice: ImportChoice): ImportEdits {
+  const seen = new Set<string>();
+  const edits: ImportEdit[] = [];
+  let kept = 0;
+  let unchanged = 0;
+  let skipped = 0;
+  for (const r of incoming) {
+    const k = keyOf(r.vendor, r.code);
+    if (seen.has(k)) {
+      skipped++;
+      continue;
+    }
+    seen.add(k);
+    const old = cells.get(k) ?? null;
+    const rater = r.rater !== undefined && r.rater !== "" ? { rater: r.rater } : {};
+    if (old === null) edits.push({ vendor: r.vendor, code: r.code, ...rater, oldValue: null, newValue: r.value, action: "added" });
+    else if (same(old, r.value)) unchanged++;
+    else if (choice === "keep-existing") kept++;
+    else edits.push({ vendor: r.vendor, code: r.code, ...rater, oldValue: old, newValue: r.value, action: "overwritten" });
+  }
+  return { edits, kept, unchanged, skipped };
+}
+
+/** Map key for `importEdits`' cells. */
+export function cellKey(vendor: string, code: string): string {
+  return keyOf(vendor, code);
+}
+
+export interface CellWrite {
+  vendor: string;
+  code: string;
+  /** null clears the cell. */
+  value: CellValue;
+}
+
+/**
+ * Blocks writing `writes` into the rating rectangle: per vendor column, runs of consecutive rows;
+ * neighbouring columns with the same run become one rectangle. Writes to unknown vendors or
+ * non-leaf codes are dropped (returned in `outside`). A later write to a cell wins.
+ */
+export function ratingBlocks(layout: RatingsLayout, writes: readonly CellWrite[]): { blocks: CellBlock[]; outside: CellWrite[] } {
+  const colOf = new Map(layout.vendors.map((v, i) => [v, layout.firstCol + i]));
+  const rowOf = new Map(layout.rows.filter((r) => r.leaf).map((r) => [r.code, r.row]));
+  const cells = new Map<number, Map<number, CellValue>>();
+  const outside: CellWrite[] = [];
+  for (const w of writes) {
+    const col = colOf.get(w.vendor);
+    const row = rowOf.get(w.code);
+    if (col === undefined || row === undefined) {
+      outside.push(w);
+      continue;
+    }
+    let m = cells.get(col);
+    if (!m) cells.set(col, (m = new Map()));
+    m.set(row, w.value);
+  }
+  // runs by column, then merged across neighbouring columns with identical runs
+  const runs = new Map<string, { r1: number; r2: number; cols: number[] }>();
+  for (const col of [...cells.keys()].sort((a, b) => a - b)) {
+    const rows = [...(cells.get(col) as Map<number, CellValue>).keys()].sort((a, b) => a - b);
+    for (let i = 0; i < rows.length; ) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+      const id = `${rows[i]}:${rows[j]}`;
+      const run = runs.get(id);
+      if (run) run.cols.push(col);
+      else runs.set(id, { r1: rows[i], r2: rows[j], cols: [col] });
+      i = j + 1;
+    }
+  }
+  const blocks: CellBlock[] = [];
+  for (const { r1, r2, cols } of runs.values()) {
+    for (let i = 0; i < cols.length; ) {
+      let j = i;
+      while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
+      const out: CellValue[][] = [];
+      for (let r = r1; r <= r2; r++) {
+        const line: CellValue[] = [];
+        for (let c = cols[i]; c <= cols[j]; c++) line.push(cells.get(c)?.get(r) ?? null);
+        out.push(line);
+      }
+      blocks.push({ address: rect(r1, cols[i], r2, cols[j]), kind: "values", cells: out });
+      i = j + 1;
+    }
+  }
+  return { blocks, outside };
+}
+
+/** The cell value of an imported rating ("NA" → "N/A"). */
+export function importedCell(v: RatingValue): CellValue {
+  return ratingCell(v);
+}
