@@ -4,6 +4,7 @@ import { parseRangeRef } from "./address";
 import { estimate, newStats, OpList, runOps, Syncer, type SyncStats } from "./batch";
 import { sheetOps } from "./applySheet";
 import { nameClash, sheetClash } from "./errors";
+import { noteText, type CreateNote } from "./notes";
 import { ASIDE_PREFIX, probeWorkbook, type WorkbookState } from "./readBack";
 
 export interface ApplyOptions {
@@ -24,8 +25,10 @@ export interface ApplyOptions {
 export interface ApplyResult {
   /** Sheet names written, in plan order. */
   sheets: string[];
-  /** Features skipped because the host lacks their requirement set. */
+  /** Features skipped because the host lacks their requirement set, in English. */
   notes: string[];
+  /** The same, as codes for the pane to word. */
+  noteCodes: CreateNote[];
   stats: SyncStats;
 }
 
@@ -42,7 +45,13 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   const syncer = opts.syncer ?? new Syncer(context, newStats(), opts.signal);
   const state = opts.state ?? (await probeWorkbook(context, syncer));
   const notes: string[] = [];
-  const note = (m: string): void => void (notes.includes(m) || notes.push(m));
+  const noteCodes: CreateNote[] = [];
+  const note = (n: CreateNote): void => {
+    const m = noteText(n);
+    if (notes.includes(m)) return;
+    notes.push(m);
+    noteCodes.push(n);
+  };
 
   const existing = new Map(state.sheets.map((s) => [s.name.toLowerCase(), s]));
   const replaced = state.sheets.filter((s) => (opts.scorecardSheets ?? []).some((n) => n.toLowerCase() === s.name.toLowerCase()));
@@ -97,7 +106,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   if (plan.names.length > 0) {
     if (supports("1.4")) {
       for (const n of plan.names) ops.push(estimate(1, n), () => void workbook.names.add(n.name, `=${n.ref}`, n.comment));
-    } else note("named ranges skipped (needs ExcelApi 1.4)");
+    } else note({ code: "named-ranges", version: "1.4" });
   }
   for (const old of replaced) {
     const aside = asideName.get(old.name) as string;
@@ -122,16 +131,16 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
     beforeBatch: () => (supports("1.6") ? { bytes: estimate(1), run: () => context.application.suspendApiCalculationUntilNextSync() } : null),
     onBatch: (done, total) => opts.onProgress?.(total === 0 ? 1 : done / total, "format"),
   });
-  return { sheets: plan.sheets.map((s) => s.name), notes, stats: syncer.stats };
+  return { sheets: plan.sheets.map((s) => s.name), notes, noteCodes, stats: syncer.stats };
 }
 
 /** Protection goes last: nothing may be written to a sheet after it. */
-export function protectOps(sheet: SheetPlan, ws: () => Excel.Worksheet, supports: (v: string) => boolean, note: (m: string) => void, ops: OpList): void {
+export function protectOps(sheet: SheetPlan, ws: () => Excel.Worksheet, supports: (v: string) => boolean, note: (n: CreateNote) => void, ops: OpList): void {
   const p = sheet.protection;
   if (!p.protect) return;
   let password = p.password ?? undefined;
   if (password !== undefined && !supports("1.7")) {
-    note(`${sheet.name}: protected without its password (a password needs ExcelApi 1.7)`);
+    note({ code: "password", sheet: sheet.name, version: "1.7" });
     password = undefined;
   }
   const options: Excel.WorksheetProtectionOptions = {

@@ -3,6 +3,7 @@ import { estimate, jsonSize, type OpList } from "./batch";
 import { chunkBlock, textGuardFormats, writeBlock } from "./blocks";
 import { addChart, chartActions } from "./charts";
 import { applyFormat, formatBytes, widthPoints } from "./styles";
+import type { CreateNote, CreateNoteCode } from "./notes";
 import { applyConditionalFormat, applyValidation } from "./validation";
 
 /** What applying a sheet needs from its surroundings. */
@@ -12,7 +13,7 @@ export interface SheetEnv {
   rangeOf(ref: RangeRef): Excel.Range;
   styles: Record<StyleKey, CellStyle>;
   supports(version: string): boolean;
-  note(message: string): void;
+  note(note: CreateNote): void;
 }
 
 /**
@@ -22,11 +23,11 @@ export interface SheetEnv {
  */
 export function sheetOps(plan: SheetPlan, env: SheetEnv, out: OpList): void {
   const range = (address: string): Excel.Range => env.sheet().getRange(address);
-  const skip = (what: string, version: string): void => env.note(`${plan.name}: ${what} skipped (needs ExcelApi ${version})`);
+  const skip = (code: CreateNoteCode, version: string): void => env.note({ code, sheet: plan.name, version });
 
   if (plan.tabColor !== undefined) {
     if (env.supports("1.7")) out.push(estimate(1, plan.tabColor), () => void (env.sheet().tabColor = plan.tabColor as string));
-    else skip("tab colour", "1.7");
+    else skip("tab-color", "1.7");
   }
   for (const col of plan.columns) {
     out.push(estimate(3, col), () => {
@@ -51,17 +52,17 @@ export function sheetOps(plan: SheetPlan, env: SheetEnv, out: OpList): void {
   if (plan.rowGroups.length > 0) {
     if (env.supports("1.10")) {
       for (const g of plan.rowGroups) out.push(estimate(2, g.rows), () => range(g.rows).group("ByRows"));
-    } else skip("row outline", "1.10");
+    } else skip("row-outline", "1.10");
   }
   if (plan.validations.length > 0) {
     if (env.supports("1.8")) {
       for (const v of plan.validations) out.push(estimate(5, v), () => applyValidation(range(v.range), v));
-    } else skip("data validation", "1.8");
+    } else skip("data-validation", "1.8");
   }
   if (plan.conditionalFormats.length > 0) {
     if (env.supports("1.6")) {
       for (const cf of plan.conditionalFormats) out.push(estimate(6, cf), () => applyConditionalFormat(range(cf.range), cf));
-    } else skip("conditional formats", "1.6");
+    } else skip("conditional-formats", "1.6");
   }
   for (const m of plan.merges) out.push(estimate(2, m), () => range(m).merge(false));
   const { rows, columns } = plan.freeze;
@@ -73,7 +74,7 @@ export function sheetOps(plan: SheetPlan, env: SheetEnv, out: OpList): void {
         else if (rows > 0) panes.freezeRows(rows);
         else panes.freezeColumns(columns);
       });
-    } else skip("freeze panes", "1.7");
+    } else skip("freeze-panes", "1.7");
   }
   // `autoFilter` is newer than some plan versions: read it without depending on the field.
   const autoFilter = (plan as SheetPlan & { autoFilter?: string }).autoFilter;
@@ -82,7 +83,7 @@ export function sheetOps(plan: SheetPlan, env: SheetEnv, out: OpList): void {
     else skip("autofilter", "1.9");
   }
   const chartSupport = { series: env.supports("1.7") };
-  if (plan.charts.length > 0 && !chartSupport.series) skip("chart categories and extra series", "1.7");
+  if (plan.charts.length > 0 && !chartSupport.series) skip("chart-series", "1.7");
   for (const chart of plan.charts) {
     out.push(estimate(chartActions(chart, chartSupport), chart), () => addChart(env.sheet(), chart, env.rangeOf, chartSupport));
   }

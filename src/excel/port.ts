@@ -10,19 +10,19 @@ import {
   MODEL_SHEET_NAME,
   parseCell,
   parseRect,
-  reconcile,
   storedModel,
-  type RatingsGrid,
-  type ReconcileResult,
   type SheetPlan,
-  type StoredModel,
   type WorkbookPlan,
 } from "../plan";
 import type {
   Capabilities,
   CreateWorkbookRequest,
   CreateWorkbookResult,
+  ImportRatingsRequest,
+  ImportRatingsResult,
+  ImportSummary,
   PortCallOptions,
+  UndoImportResult,
   WorkbookPort,
   WorkbookProblem,
   WorkbookSnapshot,
@@ -32,6 +32,8 @@ import { applyPlan, protectOps } from "./applyPlan";
 import { sheetOps } from "./applySheet";
 import { estimate, newStats, OpList, runOps, Syncer, type SyncStats } from "./batch";
 import { chunkBlock } from "./blocks";
+import { carryOver } from "./carryOver";
+import { importRatings, listImports, undoImport, type ImportEnv } from "./importRatings";
 import { noScorecard, sheetMissing, structureChanged, throwIfAborted } from "./errors";
 import {
   checkRatingsLayout,
@@ -40,8 +42,6 @@ import {
   classify,
   probeWorkbook,
   ratingCells,
-  ratingsGrid,
-  readArchive,
   readScorecard,
   treeWithWeights,
   type Scorecard,
@@ -118,7 +118,7 @@ class ExcelPort implements WorkbookPort {
         onProgress: (f) => options?.onProgress?.(0.2 + 0.8 * f, f < 1 ? "results" : "format"),
         ...(firstInput ? { activate: firstInput } : {}),
       });
-      return { sheets: result.sheets, ...(firstInput ? { firstInput } : {}) };
+      return { sheets: result.sheets, ...(firstInput ? { firstInput } : {}), ...(result.noteCodes.length > 0 ? { notes: result.noteCodes } : {}) };
     });
   }
 
@@ -190,6 +190,25 @@ class ExcelPort implements WorkbookPort {
       options?.onProgress?.(1, "weights");
     });
   }
+
+  private env(syncer: Syncer, options: PortCallOptions | undefined): ImportEnv {
+    return { syncer, supports: this.supports, now: this.host.now(), ...(options ? { options } : {}) };
+  }
+
+  /** Syncs: 3, or 4 when new vendors rebuild the scorecard (see ./importRatings.ts). */
+  async importRatings(request: ImportRatingsRequest, options?: PortCallOptions): Promise<ImportRatingsResult> {
+    return this.run("importRatings", options, (syncer) => importRatings(this.env(syncer, options), request));
+  }
+
+  /** Syncs: 2. */
+  async listImports(options?: PortCallOptions): Promise<ImportSummary[]> {
+    return this.run("listImports", options, (syncer) => listImports(this.env(syncer, options)));
+  }
+
+  /** Syncs: 3. */
+  async undoImport(importId: string, options?: PortCallOptions): Promise<UndoImportResult> {
+    return this.run("undoImport", options, (syncer) => undoImport(this.env(syncer, options), importId));
+  }
 }
 
 /**
@@ -225,19 +244,6 @@ function required(card: Scorecard, role: "ratings" | "weights" | "results"): { s
   const g = card.grids[role];
   if (!g) throw sheetMissing(card.plan.layout.sheetNames[role] ?? role);
   return g;
-}
-
-/** Kept and archived ratings when a scorecard is created over an existing one. */
-function carryOver(old: Scorecard, next: StoredModel): ReconcileResult {
-  const ratings = old.grids.ratings;
-  let grid: RatingsGrid = {};
-  if (ratings) {
-    checkRatingsLayout(ratings.sheet, ratings.grid, old.plan.layout.ratings);
-    grid = ratingsGrid(ratingCells(ratings.grid, old.plan.layout.ratings, old.model.tree));
-  }
-  const { kept, archived } = reconcile(old.model, grid, next);
-  const earlier = old.grids.archive ? readArchive(old.grids.archive.grid) : [];
-  return { kept, archived: [...earlier, ...archived] };
 }
 
 function firstInputCell(plan: WorkbookPlan): { sheet: string; address: string } | undefined {

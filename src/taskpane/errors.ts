@@ -17,6 +17,8 @@ export const KNOWN_ERROR_CODES = [
   // Thrown by the Excel adapter itself (src/excel/errors.ts), with the sheet and cell concerned.
   "ScorecardLayoutChanged",
   "ScorecardStructureChanged",
+  "ScorecardPanelNotSupported",
+  "ScorecardImportNotFound",
 ] as const;
 
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];

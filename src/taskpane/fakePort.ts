@@ -5,11 +5,16 @@
  */
 import { allNodes, leaves, validateTree, type IndicatorTree } from "./model";
 import { score, type MissingPolicy, type Rating } from "../core/engine";
+import { importIdOf, summarizeImports, type ImportLogEntry } from "../plan/importLog";
 import type {
   Capabilities,
   CreateWorkbookRequest,
   CreateWorkbookResult,
+  ImportRatingsRequest,
+  ImportRatingsResult,
+  ImportSummary,
   PortCallOptions,
+  UndoImportResult,
   ProgressStep,
   WorkbookPort,
   WorkbookProblem,
@@ -26,6 +31,10 @@ export interface FakePortOptions {
   failWith?: Partial<Record<Method | "getCapabilities", unknown>>;
   /** Fill the rating sheet with demo ratings (with a few deliberate problems) on create. */
   demoRatings?: boolean;
+  /** Clock for import times (default: the real one). */
+  now?: () => Date;
+  /** Returned by createWorkbook as skipped features. */
+  createNotes?: CreateWorkbookResult["notes"];
 }
 
 /** An error shaped like OfficeExtension.Error. */
@@ -86,6 +95,8 @@ export class FakePort implements WorkbookPort {
   readonly calls: FakeCall[] = [];
   selected: { sheet: string; address: string } | null = null;
   book: FakeBook | null = null;
+  /** The Import log, in row order. */
+  readonly importLog: ImportLogEntry[] = [];
   private readonly options: FakePortOptions;
 
   constructor(options: FakePortOptions = {}) {
@@ -137,7 +148,8 @@ export class FakePort implements WorkbookPort {
     await this.step("createWorkbook", options, 0.95, "format");
     this.book = { tree: structuredClone(request.tree), vendors: [...request.vendors], raters: [...request.raters], missing: request.missing, sheets, cells, frozen: 0 };
     options?.onProgress?.(1, "format");
-    return { sheets: [sheets.weights, sheets.ratings, sheets.results], firstInput: { sheet: sheets.ratings, address: "C2" } };
+    const notes = this.options.createNotes;
+    return { sheets: [sheets.weights, sheets.ratings, sheets.results], firstInput: { sheet: sheets.ratings, address: "C2" }, ...(notes ? { notes } : {}) };
   }
 
   /** Test helper: types a text into a rating cell. */
@@ -220,6 +232,81 @@ export class FakePort implements WorkbookPort {
     if (this.book === null) throw officeError("ItemNotFound");
     this.book.tree = structuredClone(tree);
     options?.onProgress?.(1, "weights");
+  }
+
+  async importRatings(request: ImportRatingsRequest, options?: PortCallOptions): Promise<ImportRatingsResult> {
+    this.calls.push({ method: "importRatings", args: [request] });
+    await this.step("importRatings", options, 0, "read", true);
+    const book = this.book;
+    if (book === null) throw officeError("ItemNotFound");
+    await this.step("importRatings", options, 0.5, "import");
+    const leafCodes = new Set(leaves(book.tree).map((l) => l.node.code));
+    const time = (this.options.now?.() ?? new Date()).toISOString();
+    const importId = importIdOf(time);
+    const result: ImportRatingsResult = { importId, added: 0, overwritten: 0, kept: 0, unchanged: 0, skipped: 0, newVendors: [] };
+    const seen = new Set<string>();
+    for (const r of request.ratings) {
+      const rater = book.raters.includes(r.rater ?? "") ? (r.rater as string) : "";
+      const k = key(r.vendor, rater, r.code);
+      if (!leafCodes.has(r.code) || seen.has(k)) {
+        result.skipped++;
+        continue;
+      }
+      seen.add(k);
+      if (!book.vendors.includes(r.vendor)) {
+        book.vendors.push(r.vendor);
+        result.newVendors.push(r.vendor);
+      }
+      const text = r.value === "NA" ? "NA" : String(r.value);
+      const old = book.cells.get(k);
+      const entry = { importId, time, sourceFile: request.sourceFile, vendor: r.vendor, code: r.code, ...(r.rater ? { rater: r.rater } : {}), newValue: r.value };
+      if (old === undefined || old.trim() === "") {
+        this.importLog.push({ ...entry, oldValue: null, action: "added" });
+        result.added++;
+      } else if (old.trim().toUpperCase() === text.toUpperCase() || Number(old) === r.value) {
+        result.unchanged++;
+        continue;
+      } else if (request.choice === "keep-existing") {
+        result.kept++;
+        continue;
+      } else {
+        this.importLog.push({ ...entry, oldValue: old, action: "overwritten" });
+        result.overwritten++;
+      }
+      book.cells.set(k, text);
+    }
+    options?.onProgress?.(1, "import");
+    return result.added + result.overwritten > 0 ? { ...result, logSheet: book.sheets.ratings === "评分" ? "导入日志" : "Import log" } : result;
+  }
+
+  async listImports(options?: PortCallOptions): Promise<ImportSummary[]> {
+    this.calls.push({ method: "listImports", args: [] });
+    await this.step("listImports", options, 0, "read", true);
+    return summarizeImports(this.importLog);
+  }
+
+  async undoImport(importId: string, options?: PortCallOptions): Promise<UndoImportResult> {
+    this.calls.push({ method: "undoImport", args: [importId] });
+    await this.step("undoImport", options, 0, "undo", true);
+    const book = this.book;
+    const entries = this.importLog.filter((e) => e.importId === importId && e.undoneAt === undefined);
+    if (book === null || entries.length === 0) throw officeError("ScorecardImportNotFound");
+    const time = (this.options.now?.() ?? new Date()).toISOString();
+    const out: UndoImportResult = { restored: 0, changedSince: 0, missing: 0 };
+    for (const e of entries) {
+      const rater = book.raters.includes(e.rater ?? "") ? (e.rater as string) : "";
+      const k = key(e.vendor, rater, e.code);
+      const now = book.cells.get(k);
+      if (!book.vendors.includes(e.vendor)) out.missing++;
+      else if (now === (e.newValue === "NA" ? "NA" : String(e.newValue))) {
+        if (e.oldValue === null) book.cells.delete(k);
+        else book.cells.set(k, String(e.oldValue));
+        out.restored++;
+      } else out.changedSince++;
+      e.undoneAt = time;
+    }
+    options?.onProgress?.(1, "undo");
+    return out;
   }
 }
 

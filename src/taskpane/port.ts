@@ -6,6 +6,11 @@
  */
 import type { IndicatorTree, Locale } from "./model";
 import type { MissingPolicy, Rating, ScoreResult } from "../core/engine";
+import type { ImportChoice } from "../plan/importWrite";
+import type { ImportSummary } from "../plan/importLog";
+
+export type { ImportChoice } from "../plan/importWrite";
+export type { ImportSummary } from "../plan/importLog";
 
 export interface PortCallOptions {
   /** Abort the call; the port rejects with a DOMException named "AbortError" as soon as it can. */
@@ -14,7 +19,7 @@ export interface PortCallOptions {
   onProgress?(fraction: number, step: ProgressStep): void;
 }
 
-export type ProgressStep = "prepare" | "weights" | "ratings" | "results" | "format" | "read" | "check" | "freeze" | "select";
+export type ProgressStep = "prepare" | "weights" | "ratings" | "results" | "format" | "read" | "check" | "freeze" | "select" | "import" | "undo";
 
 export interface Capabilities {
   /** "excel" inside Excel; "demo" for the in-memory fake. */
@@ -41,6 +46,64 @@ export interface CreateWorkbookResult {
   sheets: string[];
   /** Sheet and cell to show the user first (the first rating cell). */
   firstInput?: { sheet: string; address: string };
+  /** Features skipped because this Excel lacks them (the pane words each code). */
+  notes?: CreateNote[];
+}
+
+/** A feature left out on an older Excel, by code; `sheet` when it concerns one sheet. */
+export interface CreateNote {
+  code: CreateNoteCode;
+  sheet?: string;
+  /** ExcelApi version the feature needs. */
+  version: string;
+}
+
+export type CreateNoteCode =
+  | "tab-color"
+  | "indent"
+  | "row-outline"
+  | "data-validation"
+  | "conditional-formats"
+  | "freeze-panes"
+  | "autofilter"
+  | "chart-series"
+  | "named-ranges"
+  | "password";
+
+export interface ImportRatingsRequest {
+  /** Accepted ratings from the pure importer (src/core/import). */
+  ratings: Rating[];
+  /** What to do where the workbook already holds a different rating. */
+  choice: ImportChoice;
+  /** File name (or a label for pasted text), logged with every change. */
+  sourceFile: string;
+  /** Vendors not in the workbook yet, as shown in the preview (the adapter also derives them). */
+  newVendors: string[];
+}
+
+export interface ImportRatingsResult {
+  importId: string;
+  /** Ratings written into empty cells. */
+  added: number;
+  overwritten: number;
+  /** Conflicts left as they were (keep existing). */
+  kept: number;
+  unchanged: number;
+  /** Ratings not written: a second rating of the same cell, or an indicator/vendor with no cell. */
+  skipped: number;
+  /** Vendors added to the scorecard (it was rebuilt with them, keeping every rating). */
+  newVendors: string[];
+  /** The Import log sheet (absent when nothing was written). */
+  logSheet?: string;
+}
+
+export interface UndoImportResult {
+  /** Cells set back to what they held before the import. */
+  restored: number;
+  /** Cells changed since the import: left as they are. */
+  changedSince: number;
+  /** Log rows whose vendor or indicator is no longer in the scorecard. */
+  missing: number;
 }
 
 export type WorkbookProblemKind =
@@ -88,6 +151,12 @@ export interface WorkbookPort {
   freezeResults(options?: PortCallOptions): Promise<{ sheet: string }>;
   /** Writes the tree's names and weights into the workbook's weights sheet. */
   applyWeights(tree: IndicatorTree, options?: PortCallOptions): Promise<void>;
+  /** Writes imported ratings (new vendors are added first), logging every change to the Import log sheet. */
+  importRatings(request: ImportRatingsRequest, options?: PortCallOptions): Promise<ImportRatingsResult>;
+  /** Imports in the Import log, newest first. */
+  listImports(options?: PortCallOptions): Promise<ImportSummary[]>;
+  /** Sets every cell an import wrote back to what it held before, where it still holds the imported value. */
+  undoImport(importId: string, options?: PortCallOptions): Promise<UndoImportResult>;
 }
 
 /** Which ExcelApi version each pane feature needs (the adapter must not need more). */
@@ -97,6 +166,9 @@ export const FEATURE_REQUIREMENTS = {
   applyWeights: "1.4",
   freezeResults: "1.4",
   selectCell: "1.1",
+  importRatings: "1.4", // used ranges, named items
+  listImports: "1.4",
+  undoImport: "1.4",
 } as const;
 
 export type Feature = keyof typeof FEATURE_REQUIREMENTS;

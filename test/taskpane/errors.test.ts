@@ -23,6 +23,10 @@ describe("describeError", () => {
     expect(describeError(officeError("ApiNotFound"), en).action).toMatch(/Update Office/);
     expect(describeError(officeError("RequestPayloadSizeLimitExceeded"), en).action).toMatch(/fewer vendors/);
     expect(describeError(officeError("InvalidOperationInCellEditMode"), en).action).toMatch(/Enter or Esc/);
+    // the adapter's own codes (src/excel/errors.ts)
+    expect(describeError(officeError("ScorecardPanelNotSupported"), en).title).toMatch(/one rating sheet per rater/);
+    expect(describeError(officeError("ScorecardPanelNotSupported"), zh).title).toMatch(/评分人/);
+    expect(describeError(officeError("ScorecardImportNotFound"), en).action).toMatch(/earlier imports/);
   });
 
   test("aliases map to the same advice", () => {

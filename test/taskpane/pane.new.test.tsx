@@ -137,3 +137,18 @@ test("capabilities failing is reported, not fatal", async () => {
   expect((await screen.findByRole("alert")).textContent).toContain(en("error.GeneralException"));
   expect(screen.getByRole("button", { name: "Create scorecard" })).toBeTruthy();
 });
+
+test("features skipped on an older Excel are listed after creating, in the pane's language", async () => {
+  const port = createFakePort({
+    createNotes: [
+      { code: "data-validation", sheet: "Ratings", version: "1.8" },
+      { code: "named-ranges", version: "1.4" },
+    ],
+  });
+  renderPane(port, { locale: "zh-CN" });
+  fireEvent.change(await screen.findByRole("textbox", { name: /^供应商/ }), { target: { value: "Acme" } });
+  fireEvent.click(await enabledButton(zh("new.create")));
+  expect(await screen.findByText(zh("new.notes"))).toBeTruthy();
+  expect(screen.getByText(zh("note.item", { what: zh("note.data-validation"), sheet: "Ratings", version: "1.8" }))).toBeTruthy();
+  expect(screen.getByText(zh("note.itemWorkbook", { what: zh("note.named-ranges"), version: "1.4" }))).toBeTruthy();
+});

@@ -8,6 +8,7 @@ import { useLocale } from "../locale";
 import { parseNames } from "../names";
 import type { CreateWorkbookResult, WorkbookPort } from "../port";
 import type { FeatureReasons } from "./App";
+import { CreateNotes } from "./CreateNotes";
 import { ErrorMessage } from "./ErrorMessage";
 import { FeatureNote } from "./FeatureNote";
 import { NameListField } from "./NameListField";
@@ -131,6 +132,7 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
           </MessageBarBody>
         </MessageBar>
       )}
+      {task.status === "done" && task.result && <CreateNotes notes={task.result.notes} />}
       {goError !== null && <ErrorMessage error={goError} onDismiss={() => setGoError(null)} />}
     </form>
   );

@@ -1,0 +1,185 @@
+import type { Rating } from "../../src/core/engine";
+import { defaultTree } from "../../src/core/model/default-tree";
+import { leaves } from "../../src/core/model/tree";
+import type { SyncStats } from "../../src/excel";
+import type { ImportRatingsRequest } from "../../src/taskpane/port";
+import { FakeExcel } from "./fakeExcel";
+import { bigTree, portOn, request, vendors } from "./helpers";
+
+const codes = leaves(defaultTree()).map((l) => l.node.code);
+
+function rowOf(fake: FakeExcel, code: string, sheet = "Ratings"): number {
+  for (let r = 4; r < 2000; r++) if (fake.cell(sheet, `A${r}`)?.value === code) return r;
+  throw new Error(`no row for ${code}`);
+}
+
+function req(ratings: Rating[], over: Partial<ImportRatingsRequest> = {}): ImportRatingsRequest {
+  return { ratings, choice: "keep-existing", sourceFile: "ratings.csv", newVendors: [], ...over };
+}
+
+/** Values of the Import log rows (from row 2), columns A–J. */
+function logRows(fake: FakeExcel): (string | number | boolean | null)[][] {
+  const out: (string | number | boolean | null)[][] = [];
+  for (let r = 2; fake.cell("Import log", `A${r}`) !== undefined; r++) {
+    out.push("ABCDEFGHIJ".split("").map((c) => fake.cell("Import log", `${c}${r}`)?.value ?? null));
+  }
+  return out;
+}
+
+async function setUp(names = ["Acme", "Bolt", "Cirrus"]): Promise<FakeExcel> {
+  const fake = new FakeExcel();
+  await portOn(fake).createWorkbook(request({ vendors: names }));
+  return fake;
+}
+
+describe("importRatings", () => {
+  test.each([
+    ["10 ratings", 10],
+    ["10,000 ratings", 10_000],
+  ])("%s: 3 syncs, every request under 4 MB, values where the layout says", async (_l, n) => {
+    const fake = new FakeExcel();
+    const tree = bigTree();
+    const all = leaves(tree).map((l) => l.node.code);
+    const names = vendors(50);
+    await portOn(fake).createWorkbook(request({ tree, vendors: names }));
+    const ratings: Rating[] = [];
+    for (let i = 0; i < n; i++) ratings.push({ vendor: names[Math.floor(i / all.length)], code: all[i % all.length], value: i % 101 });
+    const before = fake.syncs;
+    const stats: Record<string, SyncStats> = {};
+    const result = await portOn(fake, undefined, stats).importRatings(req(ratings));
+    expect(fake.syncs - before).toBe(3);
+    expect(stats.importRatings.syncs).toBe(3);
+    expect(Math.max(...fake.requestBytes.slice(before))).toBeLessThan(4_000_000);
+    expect(result).toMatchObject({ added: n, overwritten: 0, kept: 0, skipped: 0, newVendors: [] });
+    const last = ratings[n - 1];
+    const col = String.fromCharCode(68 + names.indexOf(last.vendor)); // D onwards; < 26 vendors used for this read
+    if (names.indexOf(last.vendor) < 22) expect(fake.cell("Ratings", `${col}${rowOf(fake, last.code)}`)?.value).toBe(last.value);
+    expect(logRows(fake)).toHaveLength(n);
+    // rectangles, not one call per cell: a full import is one range per run of leaf rows
+    const writes = fake.calls({ op: "set", name: "values", target: "Ratings!" });
+    expect(writes.length).toBeLessThan(Math.max(10, n / 4));
+  });
+
+  test("keep existing vs overwrite; the log holds old and new values with time and source", async () => {
+    const fake = await setUp();
+    const [a, b, c] = codes;
+    fake.put("Ratings", `D${rowOf(fake, a)}`, [[50, 60]]);
+    const incoming: Rating[] = [
+      { vendor: "Acme", code: a, value: 55 },
+      { vendor: "Bolt", code: a, value: 60 },
+      { vendor: "Acme", code: b, value: "NA" },
+      { vendor: "Cirrus", code: c, value: 70, rater: "Ann" },
+    ];
+    const keep = await portOn(fake).importRatings(req(incoming));
+    expect(keep).toMatchObject({ added: 2, overwritten: 0, kept: 1, unchanged: 1, logSheet: "Import log" });
+    expect(fake.cell("Ratings", `D${rowOf(fake, a)}`)?.value).toBe(50);
+    expect(fake.cell("Ratings", `D${rowOf(fake, b)}`)?.value).toBe("N/A");
+    expect(fake.cell("Ratings", `F${rowOf(fake, c)}`)?.value).toBe(70);
+
+    const over = await portOn(fake).importRatings(req(incoming, { choice: "overwrite", sourceFile: "second.xlsx" }));
+    expect(over).toMatchObject({ added: 0, overwritten: 1, kept: 0, unchanged: 3 });
+    expect(fake.cell("Ratings", `D${rowOf(fake, a)}`)?.value).toBe(55);
+    const rows = logRows(fake);
+    expect(fake.cell("Import log", "A1")?.value).toBe("Import");
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toEqual([keep.importId, "2026-11-25T10:00:00.000Z", "ratings.csv", "Acme", b, null, null, "N/A", "added", null]);
+    expect(rows[1].slice(3, 9)).toEqual(["Cirrus", c, "Ann", null, 70, "added"]);
+    expect(rows[2].slice(2, 9)).toEqual(["second.xlsx", "Acme", a, null, 50, 55, "overwritten"]);
+  });
+
+  test("undo restores old values (blank where the import added), marks the rows and leaves later edits", async () => {
+    const fake = await setUp();
+    const [a, b] = codes;
+    fake.put("Ratings", `D${rowOf(fake, a)}`, [[50, 60, 70]]);
+    const port = portOn(fake);
+    const done = await port.importRatings(req([
+      { vendor: "Acme", code: a, value: 1 },
+      { vendor: "Bolt", code: a, value: 2 },
+      { vendor: "Acme", code: b, value: 3 },
+    ], { choice: "overwrite" }));
+    fake.put("Ratings", `E${rowOf(fake, a)}`, [[99]]); // changed by hand since
+    expect(await port.listImports()).toEqual([{ importId: done.importId, time: "2026-11-25T10:00:00.000Z", sourceFile: "ratings.csv", added: 1, overwritten: 2, undone: false }]);
+    const before = fake.syncs;
+    const undo = await port.undoImport(done.importId);
+    expect(fake.syncs - before).toBe(3);
+    expect(undo).toEqual({ restored: 2, changedSince: 1, missing: 0 });
+    expect(fake.cell("Ratings", `D${rowOf(fake, a)}`)?.value).toBe(50);
+    expect(fake.cell("Ratings", `E${rowOf(fake, a)}`)?.value).toBe(99);
+    expect(fake.cell("Ratings", `D${rowOf(fake, b)}`)?.value).toBeUndefined();
+    expect(logRows(fake).map((r) => r[9])).toEqual(["2026-11-25T10:00:00.000Z", "2026-11-25T10:00:00.000Z", "2026-11-25T10:00:00.000Z"]);
+    expect((await port.listImports())[0].undone).toBe(true);
+    await expect(port.undoImport(done.importId)).rejects.toMatchObject({ code: "ScorecardImportNotFound" });
+    expect(fake.sheet("Ratings")?.protected).toBe(true);
+  });
+
+  test("nothing to write: 2 syncs, no log sheet", async () => {
+    const fake = await setUp();
+    fake.put("Ratings", `D${rowOf(fake, codes[0])}`, [[50]]);
+    const before = fake.syncs;
+    const r = await portOn(fake).importRatings(req([{ vendor: "Acme", code: codes[0], value: 50 }, { vendor: "Acme", code: "nope", value: 1 }]));
+    expect(fake.syncs - before).toBe(2);
+    expect(r).toMatchObject({ added: 0, unchanged: 1, skipped: 1 });
+    expect(fake.sheet("Import log")).toBeUndefined();
+  });
+
+  test("no scorecard: a plain error code", async () => {
+    await expect(portOn(new FakeExcel()).importRatings(req([]))).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+});
+
+describe("importRatings with new vendors", () => {
+  const hostile = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "-1+1", "@SUM(A1)"];
+
+  test("formula-like vendor names stay literal text in every cell they reach; constant syncs; ratings kept", async () => {
+    const fake = await setUp(["Acme"]);
+    const [a, b] = codes;
+    fake.put("Ratings", `D${rowOf(fake, a)}`, [[40]]);
+    const incoming: Rating[] = hostile.flatMap((vendor, i) => [{ vendor, code: a, value: 10 + i }, { vendor, code: b, value: 20 + i }]);
+    const before = fake.syncs;
+    const port = portOn(fake);
+    const result = await port.importRatings(req(incoming, { newVendors: hostile }));
+    // probe + read + log + rebuild
+    expect(fake.syncs - before).toBe(4);
+    expect(result).toMatchObject({ added: 8, newVendors: hostile });
+
+    // Ratings header: literal text, formatted as text before it was written
+    hostile.forEach((v, i) => {
+      const c = fake.cell("Ratings", `${String.fromCharCode(69 + i)}3`);
+      expect(c).toMatchObject({ value: v, numberFormat: "@" });
+      expect(c?.formula).toBeUndefined();
+      expect(fake.cell("Ratings", `${String.fromCharCode(69 + i)}${rowOf(fake, a)}`)?.value).toBe(10 + i);
+    });
+    expect(fake.cell("Ratings", `D${rowOf(fake, a)}`)?.value).toBe(40);
+    // no cell anywhere holds a formula made of a vendor name (Results reads the header by reference)
+    for (const sheet of fake.sheets) {
+      for (const cell of sheet.cells.values()) {
+        const f = cell.formula ?? "";
+        expect(/HYPERLINK|cmd\||SUM\(A1\)|^=-1\+1$/.test(f)).toBe(false);
+        if (typeof cell.value === "string" && hostile.includes(cell.value)) expect(cell.numberFormat).toBe("@");
+      }
+    }
+    // Import log vendor column
+    const logVendors = logRows(fake).map((r) => r[3]);
+    expect(new Set(logVendors)).toEqual(new Set(hostile));
+    // Model: read back, the vendor list is exactly the names
+    const snap = await port.readWorkbook();
+    expect(snap?.vendors).toEqual(["Acme", ...hostile]);
+    expect(snap?.ratings).toEqual(expect.arrayContaining([{ vendor: hostile[0], code: a, value: 10 }, { vendor: "Acme", code: a, value: 40 }]));
+    // Results: the vendor cell is a reference to the Ratings header, never the name as a formula
+    const resultRefs = fake.calls({ op: "set", name: "formulas", target: "Results!" }).flatMap((c) => (c.args[0] as unknown[][]).flat()).filter((v) => typeof v === "string");
+    expect(resultRefs.some((f) => /Ratings'!E\$3/.test(f as string))).toBe(true);
+  });
+
+  test("10,000 ratings for 50 new vendors: still 4 syncs, requests under 4 MB", async () => {
+    const fake = new FakeExcel();
+    const tree = bigTree();
+    const all = leaves(tree).map((l) => l.node.code);
+    await portOn(fake).createWorkbook(request({ tree, vendors: ["Old"] }));
+    const names = vendors(50);
+    const ratings: Rating[] = names.flatMap((vendor) => all.map((code, i) => ({ vendor, code, value: i % 100 })));
+    const before = fake.syncs;
+    await portOn(fake).importRatings(req(ratings, { newVendors: names }));
+    expect(fake.syncs - before).toBe(4);
+    expect(Math.max(...fake.requestBytes.slice(before))).toBeLessThan(4_000_000);
+  });
+});
