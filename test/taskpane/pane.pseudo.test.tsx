@@ -84,6 +84,20 @@ test("pseudo-locale: no hard-coded strings anywhere in the pane", async () => {
   fireEvent.click(within(check).getByRole("button", { name: t("check.freeze") }));
   await within(check).findByText(/Results \(1\)/);
   expect(unwrapped(body)).toEqual([]);
+
+  // Import: paste with a rejected line, a new vendor, a conflict and an unmapped column; write; list.
+  const imp = await openTab(t("tab.import"));
+  fireEvent.change(within(imp).getByRole("textbox", { name: t("import.paste") }), {
+    target: { value: "Vendor\tIndicator\tScore\tZzz\nAcme\t1.1\t80\tq\nDelta\t1.2\t70\tq\nAcme\tnonsense\t5\tq\n" },
+  });
+  fireEvent.click(within(imp).getByRole("button", { name: t("import.readPaste") }));
+  await within(imp).findByRole("radio", { name: t("import.choice.overwrite") });
+  expect(unwrapped(body)).toEqual([]);
+  fireEvent.click(within(imp).getByRole("button", { name: t("import.write", { count: 1 }) }));
+  await within(imp).findByText(new RegExp(escape(t("import.doneVendors", { names: "Delta" }))));
+  fireEvent.click(within(imp).getByRole("button", { name: t("import.history.show") }));
+  await within(imp).findByRole("button", { name: t("import.undo") });
+  expect(unwrapped(body)).toEqual([]);
 });
 
 function escape(s: string): string {

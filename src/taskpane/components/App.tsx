@@ -15,6 +15,8 @@ import { NewTab } from "./NewTab";
 // when the browser is idle (prefetch), so the first download holds only what the New tab needs.
 const WeightsTab = lazy(() => import(/* webpackChunkName: "weights", webpackPrefetch: true */ "./WeightsTab").then((m) => ({ default: m.WeightsTab })));
 const CheckTab = lazy(() => import(/* webpackChunkName: "check", webpackPrefetch: true */ "./CheckTab").then((m) => ({ default: m.CheckTab })));
+// The importer (papaparse; ExcelJS on the first .xlsx) stays out of the first download too.
+const ImportTab = lazy(() => import(/* webpackChunkName: "import", webpackPrefetch: true */ "./ImportTab").then((m) => ({ default: m.ImportTab })));
 
 export interface AppProps {
   port: WorkbookPort;
@@ -25,7 +27,7 @@ export interface AppProps {
   onLocaleChange?(locale: UiLocale): void;
 }
 
-export type TabId = "new" | "weights" | "check";
+export type TabId = "new" | "weights" | "check" | "import";
 /** Why each feature is unavailable ("" while the capabilities are still being asked), or null when it is available. */
 export type FeatureReasons = Record<Feature, string | null>;
 
@@ -120,6 +122,7 @@ function Pane(props: { port: WorkbookPort; demo: boolean }): JSX.Element {
         <Tab value="new" id="tab-new" aria-controls="panel-new">{t("tab.new")}</Tab>
         <Tab value="weights" id="tab-weights" aria-controls="panel-weights">{t("tab.weights")}</Tab>
         <Tab value="check" id="tab-check" aria-controls="panel-check">{t("tab.check")}</Tab>
+        <Tab value="import" id="tab-import" aria-controls="panel-import">{t("tab.import")}</Tab>
       </TabList>
       <div id="panel-new" role="tabpanel" aria-labelledby="tab-new" hidden={tab !== "new"}>
         <NewTab port={port} tree={tree} edited={edited} reasons={reasons} />
@@ -135,6 +138,13 @@ function Pane(props: { port: WorkbookPort; demo: boolean }): JSX.Element {
         {visited.has("check") && (
           <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
             <CheckTab port={port} reasons={reasons} />
+          </Suspense>
+        )}
+      </div>
+      <div id="panel-import" role="tabpanel" aria-labelledby="tab-import" hidden={tab !== "import"}>
+        {visited.has("import") && (
+          <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
+            <ImportTab port={port} reasons={reasons} />
           </Suspense>
         )}
       </div>

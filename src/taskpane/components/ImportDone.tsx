@@ -1,0 +1,19 @@
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { useLocale } from "../locale";
+import type { ImportRatingsResult } from "../port";
+
+/** What an import wrote. */
+export function ImportDone(props: { result: ImportRatingsResult }): JSX.Element {
+  const { t } = useLocale();
+  const r = props.result;
+  const nothing = r.added + r.overwritten === 0;
+  return (
+    <MessageBar intent={nothing ? "info" : "success"} layout="multiline">
+      <MessageBarBody>
+        {nothing ? t("import.nothing") : t("import.done", { added: r.added, overwritten: r.overwritten, kept: r.kept })}
+        {r.newVendors.length > 0 && <> {t("import.doneVendors", { names: r.newVendors.join(", ") })}</>}
+        {r.skipped > 0 && <> {t("import.doneSkipped", { count: r.skipped })}</>}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * The Import tab's work outside React: run the pure importer on a file or pasted text against the
+ * workbook's tree, preview it against the workbook's ratings, build the port request and the report.
+ * Only the lazily loaded Import tab imports this (it pulls in the importer and papaparse).
+ */
+import {
+  importFile,
+  importPasted,
+  previewMerge,
+  reportToCsv,
+  type ColumnMapping,
+  type ColumnRole,
+  type DelimiterChoice,
+  type EncodingChoice,
+  type ImportResult,
+  type MergePreview,
+} from "../core/import";
+import type { Rating } from "../core/engine";
+import type { Locale } from "./model";
+import type { ImportChoice, ImportRatingsRequest, WorkbookSnapshot } from "./port";
+
+export type ImportInput = { kind: "file"; name: string; bytes: Uint8Array } | { kind: "paste"; text: string };
+
+export interface ReadSettings {
+  encoding: EncodingChoice;
+  delimiter: DelimiterChoice;
+  columns: ColumnMapping;
+}
+
+export interface ReadOutcome {
+  result: ImportResult;
+  preview: MergePreview;
+}
+
+/** Runs the importer (never throws on user input) and previews the merge. */
+export async function readInput(input: ImportInput, snapshot: WorkbookSnapshot, settings: ReadSettings): Promise<ReadOutcome> {
+  const base = { tree: snapshot.tree, columns: settings.columns };
+  const result =
+    input.kind === "file"
+      ? await importFile(input.bytes, { ...base, encoding: settings.encoding, delimiter: settings.delimiter, sourceName: input.name })
+      : importPasted(input.text, { ...base, delimiter: settings.delimiter });
+  return { result, preview: previewMerge(snapshot.ratings, forWorkbook(result, snapshot)) };
+}
+
+/** A single-rater workbook has one cell per vendor and indicator: rater names do not make another cell. */
+function forWorkbook(result: ImportResult, snapshot: WorkbookSnapshot): ImportResult {
+  if (snapshot.raters.length > 0) return result;
+  return { ...result, accepted: result.accepted.map(({ rater: _rater, ...rest }) => rest) };
+}
+
+export function importRequest(result: ImportResult, preview: MergePreview, choice: ImportChoice, sourceFile: string): ImportRatingsRequest {
+  const ratings: Rating[] = result.accepted.map((r) => (r.rater ? { vendor: r.vendor, code: r.code, rater: r.rater, value: r.value } : { vendor: r.vendor, code: r.code, value: r.value }));
+  return { ratings, choice, sourceFile, newVendors: [...preview.newVendors] };
+}
+
+/** The select value of a column role ("" = as read). */
+export function roleValue(role: ColumnRole | undefined): string {
+  if (role === undefined) return "";
+  return typeof role === "string" ? role : `leaf:${role.leaf}`;
+}
+
+export function roleFrom(value: string): ColumnRole | undefined {
+  if (value === "") return undefined;
+  if (value.startsWith("leaf:")) return { leaf: value.slice(5) };
+  return value as ColumnRole;
+}
+
+/** Key of a column in a ColumnMapping: its 1-based position (works for empty or repeated headers). */
+export function columnKey(index: number): string {
+  return `#${index + 1}`;
+}
+
+export function reportCsv(result: ImportResult, locale: Locale): string {
+  return reportToCsv(result, locale);
+}
+
+/** "ratings.csv" → "ratings-report.csv". */
+export function reportName(source: string | undefined): string {
+  const base = (source ?? "").replace(/\.[^.]*$/, "").replace(/[\\/:*?"<>|]/g, "_").trim();
+  return `${base === "" ? "import" : base}-report.csv`;
+}

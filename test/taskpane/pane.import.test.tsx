@@ -1,0 +1,153 @@
+/** @jest-environment jsdom */
+import { enabledButton, openTab, renderPane } from "./setup";
+import { act, fireEvent, waitFor, within } from "@testing-library/react";
+import { createFakePort, officeError, type FakePort } from "../../src/taskpane/fakePort";
+import { publishedTree } from "../../src/taskpane/standard";
+import { translator } from "../../src/i18n";
+import type { ImportRatingsRequest } from "../../src/taskpane/port";
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
+
+const en = translator("en-US");
+const re = (s: string): RegExp => new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+const zh = translator("zh-CN");
+
+// jsdom lacks what every pane browser has: TextDecoder/TextEncoder, object URLs, File.arrayBuffer.
+const created: Blob[] = [];
+beforeAll(() => {
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.TextDecoder ??= NodeTextDecoder;
+  g.TextEncoder ??= NodeTextEncoder;
+  URL.createObjectURL = (b: Blob): string => `blob:report-${created.push(b)}`;
+  URL.revokeObjectURL = (): void => undefined;
+  if (typeof Blob.prototype.arrayBuffer !== "function") {
+    Blob.prototype.arrayBuffer = function (this: Blob): Promise<ArrayBuffer> {
+      return new Promise((resolve) => {
+        const r = new FileReader();
+        r.onload = () => resolve(r.result as ArrayBuffer);
+        r.readAsArrayBuffer(this);
+      });
+    };
+  }
+});
+
+async function portWithScorecard(options: Parameters<typeof createFakePort>[0] = {}): Promise<FakePort> {
+  const port = createFakePort({ now: () => new Date("2026-11-25T10:00:00Z"), ...options });
+  await port.createWorkbook({ tree: publishedTree(), vendors: ["Acme", "Beta"], raters: [], locale: "en-US", missing: "exclude" });
+  return port;
+}
+
+async function paste(panel: HTMLElement, text: string, t = en): Promise<void> {
+  fireEvent.change(within(panel).getByRole("textbox", { name: t("import.paste") }), { target: { value: text } });
+  await act(async () => {
+    fireEvent.click(await enabledButton(t("import.readPaste")));
+  });
+  await within(panel).findByText(t("import.preview"), { selector: "span" });
+}
+
+function lastImport(port: FakePort): ImportRatingsRequest {
+  const call = [...port.calls].reverse().find((c) => c.method === "importRatings");
+  return call?.args[0] as ImportRatingsRequest;
+}
+
+test("paste: preview with rejected lines in plain words, new vendors and conflicts; overwrite; report; undo", async () => {
+  const port = await portWithScorecard();
+  port.setCell("Acme", "1.1", "50");
+  renderPane(port);
+  const panel = await openTab(en("tab.import"));
+  await paste(panel, "Vendor,Indicator,Score\nAcme,1.1,80\nGamma,1.2,70\nAcme,nonsense,5\nBeta,1.3,abc\n");
+
+  expect(within(panel).getByText(re(en("import.rowsRead", { count: 4 })))).toBeTruthy();
+  expect(within(panel).getByText(en("import.rejectLine", { line: 4, reason: en("import.reject.unknown-indicator", { value: "nonsense" }) }))).toBeTruthy();
+  expect(within(panel).getByText(en("import.rejectLine", { line: 5, reason: en("import.reject.not-a-number", { value: "abc" }) }))).toBeTruthy();
+  expect(within(panel).getByText(re(en("import.newVendors", { count: 1, names: "Gamma" })))).toBeTruthy();
+  expect(within(panel).getByText(/Acme · 1\.1 Core features: workbook 50, file 80 \(line 2\)/)).toBeTruthy();
+
+  // The report is there before anything is written.
+  const link = within(panel).getByRole("link", { name: en("import.report") });
+  expect(link.getAttribute("download")).toBe("import-report.csv");
+  expect(link.getAttribute("href")).toMatch(/^blob:report-/);
+  const csv = new NodeTextDecoder("utf-8", { ignoreBOM: true }).decode(await created[created.length - 1].arrayBuffer());
+  expect(csv).toMatch(/^\uFEFFLine,Status/);
+  expect(csv).toMatch(/nonsense/);
+
+  // Keep existing writes 1 (the new one); overwrite writes 2.
+  expect(within(panel).getByRole("button", { name: en("import.write", { count: 1 }) })).toBeTruthy();
+  fireEvent.click(within(panel).getByRole("radio", { name: en("import.choice.overwrite") }));
+  await act(async () => {
+    fireEvent.click(within(panel).getByRole("button", { name: en("import.write", { count: 2 }) }));
+  });
+  expect(await within(panel).findByText(re(en("import.done", { added: 1, overwritten: 1, kept: 0 })))).toBeTruthy();
+  expect(lastImport(port)).toMatchObject({ choice: "overwrite", sourceFile: en("import.pasteSource"), newVendors: ["Gamma"] });
+  expect(lastImport(port).ratings).toHaveLength(2);
+  expect(port.book?.cells.get("Acme||1.1")).toBe("80");
+  expect(port.book?.vendors).toEqual(["Acme", "Beta", "Gamma"]);
+
+  // Undo from the list of earlier imports.
+  await act(async () => {
+    fireEvent.click(within(panel).getByRole("button", { name: en("import.history.show") }));
+  });
+  const undo = await within(panel).findByRole("button", { name: en("import.undo") });
+  await act(async () => {
+    fireEvent.click(undo);
+  });
+  expect(await within(panel).findByText(en("import.undone", { restored: 2 }))).toBeTruthy();
+  expect(port.book?.cells.get("Acme||1.1")).toBe("50");
+  expect(await within(panel).findByText(en("import.history.undone"))).toBeTruthy();
+});
+
+test("cancel discards the preview and writes nothing", async () => {
+  const port = await portWithScorecard();
+  renderPane(port);
+  const panel = await openTab(en("tab.import"));
+  await paste(panel, "Vendor,Indicator,Score\nAcme,1.1,80\n");
+  fireEvent.click(within(panel).getByRole("button", { name: en("import.cancel") }));
+  expect(within(panel).queryByText(en("import.preview"), { selector: "span" })).toBeNull();
+  expect(port.calls.some((c) => c.method === "importRatings")).toBe(false);
+});
+
+test("file: a wide CSV with an unrecognised column; mapping it to an indicator and reading again accepts it", async () => {
+  const port = await portWithScorecard();
+  renderPane(port);
+  const panel = await openTab(en("tab.import"));
+  const file = new File(["Vendor,Core features,Gut feeling\nAcme,80,90\nBeta,70,60\n"], "wide.csv", { type: "text/csv" });
+  await act(async () => {
+    fireEvent.change(panel.querySelector('input[type="file"]') as HTMLInputElement, { target: { files: [file] } });
+  });
+  await within(panel).findByText(en("import.file", { name: "wide.csv" }));
+  await within(panel).findByText(en("import.preview"), { selector: "span" });
+  expect(within(panel).getByText(re(en("import.accepted", { count: 2 })))).toBeTruthy();
+  const select = within(panel).getByRole("combobox", { name: en("import.column", { header: "Gut feeling", reason: en("import.unmapped.unknown") }) });
+  fireEvent.change(select, { target: { value: "leaf:1.2" } });
+  await act(async () => {
+    fireEvent.click(within(panel).getByRole("button", { name: en("import.reread") }));
+  });
+  await waitFor(() => expect(within(panel).getByText(re(en("import.accepted", { count: 4 })))).toBeTruthy());
+  expect(within(panel).queryByRole("combobox", { name: /Gut feeling/ })).toBeNull();
+  expect(within(panel).getByRole("link", { name: en("import.report") }).getAttribute("download")).toBe("wide-report.csv");
+  await act(async () => {
+    fireEvent.click(within(panel).getByRole("button", { name: en("import.write", { count: 4 }) }));
+  });
+  await within(panel).findByText(re(en("import.done", { added: 4, overwritten: 0, kept: 0 })));
+  expect(lastImport(port)).toMatchObject({ sourceFile: "wide.csv", choice: "keep-existing" });
+});
+
+test("an Excel error while writing is shown in plain words (Chinese)", async () => {
+  const port = await portWithScorecard({ failWith: { importRatings: officeError("AccessDenied") } });
+  renderPane(port, { locale: "zh-CN" });
+  const panel = await openTab(zh("tab.import"));
+  await paste(panel, "供应商,指标,得分\nAcme,1.1,80\n", zh);
+  await act(async () => {
+    fireEvent.click(within(panel).getByRole("button", { name: zh("import.write", { count: 1 }) }));
+  });
+  expect(await within(panel).findByText(zh("error.AccessDenied"))).toBeTruthy();
+});
+
+test("no scorecard: says so instead of a preview", async () => {
+  renderPane(createFakePort());
+  const panel = await openTab(en("tab.import"));
+  fireEvent.change(within(panel).getByRole("textbox", { name: en("import.paste") }), { target: { value: "Vendor,Indicator,Score\nAcme,1.1,80\n" } });
+  await act(async () => {
+    fireEvent.click(await enabledButton(en("import.readPaste")));
+  });
+  expect(await within(panel).findByText(en("import.noScorecard"))).toBeTruthy();
+});
