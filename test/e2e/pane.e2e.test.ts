@@ -154,6 +154,30 @@ describeE2E("task pane in Chromium, outside Office", () => {
     await page.context().close();
   }, 120_000);
 
+  test("imports pasted ratings: preview, conflict choice, write, report link, undo", async () => {
+    const { page, problems } = await openPane();
+    await page.getByRole("textbox", { name: /^Vendors/ }).fill("Acme Cloud\nBrightLive");
+    await page.getByRole("button", { name: "Create scorecard" }).click();
+    await page.getByText("Scorecard created: Weights, Ratings, Results.").waitFor({ timeout: 20_000 });
+    await page.getByRole("tab", { name: "Import" }).click();
+    await page.getByRole("textbox", { name: "Or paste ratings (header row first)" }).fill("Vendor\tIndicator\tScore\nAcme Cloud\t1.1\t12\nNewCo\t1.2\t70\nNewCo\t9.9\t70\n");
+    await page.getByRole("button", { name: "Read pasted text" }).click();
+    await page.getByText("Line 4: indicator “9.9” is not in this standard").waitFor({ timeout: 20_000 });
+    await page.getByText(/New vendors \(1\): NewCo/).waitFor();
+    await page.getByRole("radio", { name: "Overwrite (logged, can be undone)" }).check();
+    expect(await page.getByRole("link", { name: "Download report (CSV)" }).getAttribute("download")).toBe("import-report.csv");
+    await noHorizontalScroll(page);
+    await page.screenshot({ path: join(OUTPUT, "pane-import.png"), fullPage: true });
+    await page.getByRole("button", { name: "Import 2 ratings" }).click();
+    await page.getByText(/Imported: 1 new, 1 overwritten/).waitFor({ timeout: 20_000 });
+    await page.getByRole("button", { name: "Show earlier imports" }).click();
+    await page.getByRole("button", { name: "Undo import" }).click();
+    await page.getByText("Import undone: 2 cells set back.").waitFor({ timeout: 20_000 });
+    await noHorizontalScroll(page);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   test("Chinese display language and pseudo-locale via ?lang=", async () => {
     const { page, problems } = await openPane("?lang=zh-CN");
     await page.getByRole("heading", { name: "供应商评分卡" }).waitFor({ timeout: 30_000 });
