@@ -151,3 +151,14 @@ test("no scorecard: says so instead of a preview", async () => {
   });
   expect(await within(panel).findByText(en("import.noScorecard"))).toBeTruthy();
 });
+
+test("changing the delimiter reads the same text again", async () => {
+  const port = await portWithScorecard();
+  renderPane(port);
+  const panel = await openTab(en("tab.import"));
+  await paste(panel, "Vendor;Indicator;Score\nAcme;1.1;80\n");
+  fireEvent.change(within(panel).getByRole("combobox", { name: en("import.delimiter") }), { target: { value: "comma" } });
+  await waitFor(() => expect(within(panel).getByText(en("import.fatal.no-vendor-column"))).toBeTruthy());
+  fireEvent.change(within(panel).getByRole("combobox", { name: en("import.delimiter") }), { target: { value: "semicolon" } });
+  await waitFor(() => expect(within(panel).getByText(re(en("import.accepted", { count: 1 })))).toBeTruthy());
+});

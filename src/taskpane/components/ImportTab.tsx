@@ -3,7 +3,7 @@ import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import type { ColumnMapping, DelimiterChoice, EncodingChoice } from "../../core/import";
 import type { MessageKey } from "../../i18n";
 import { useTask } from "../hooks";
-import { importRequest, readInput, type ImportInput, type ReadOutcome } from "../importFlow";
+import { importRequest, readInput, type ImportInput, type ReadOutcome, type ReadSettings } from "../importFlow";
 import { useLocale } from "../locale";
 import type { ImportChoice, ImportRatingsResult, WorkbookPort, WorkbookSnapshot } from "../port";
 import type { FeatureReasons } from "./App";
@@ -32,18 +32,19 @@ export function ImportTab(props: { port: WorkbookPort; reasons: FeatureReasons }
   const write = useTask<ImportRatingsResult>();
   const blocked = reasons.importRatings;
 
-  const start = (next: ImportInput, columns: ColumnMapping = mapping): void => {
+  const start = (next: ImportInput, settings: Partial<ReadSettings> = {}): void => {
+    const use: ReadSettings = { encoding, delimiter, columns: mapping, ...settings };
     setInput(next);
     write.reset();
     void read.run(async (options) => {
       const snapshot = await port.readWorkbook(options);
       if (snapshot === null) return { snapshot: null };
-      return { snapshot, ...(await readInput(next, snapshot, { encoding, delimiter, columns })) };
+      return { snapshot, ...(await readInput(next, snapshot, use)) };
     });
   };
   const onInput = (next: ImportInput): void => {
     setMapping({});
-    start(next, {});
+    start(next, { columns: {} });
   };
 
   const state = read.status === "done" ? read.result : null;
@@ -58,8 +59,14 @@ export function ImportTab(props: { port: WorkbookPort; reasons: FeatureReasons }
         delimiter={delimiter}
         fileName={input?.kind === "file" ? input.name : null}
         disabled={busy || blocked !== null}
-        onEncoding={setEncoding}
-        onDelimiter={setDelimiter}
+        onEncoding={(e) => {
+          setEncoding(e);
+          if (input) start(input, { encoding: e });
+        }}
+        onDelimiter={(d) => {
+          setDelimiter(d);
+          if (input) start(input, { delimiter: d });
+        }}
         onInput={onInput}
       />
       {read.status === "running" && <TaskProgress title={t("import.reading")} fraction={read.fraction} step={read.step} onCancel={read.cancel} />}
