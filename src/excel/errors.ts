@@ -54,7 +54,7 @@ export function structureChanged(): ScorecardError {
 }
 
 export function panelNotSupported(): ScorecardError {
-  return new ScorecardError("ScorecardPanelNotSupported", "This workbook has one rating sheet per rater; this version of the add-in reads single-rater scorecards only.");
+  return new ScorecardError("ScorecardPanelNotSupported", "This workbook has one rating sheet per rater; importing ratings writes into single-rater scorecards only. Use rater copies (Panel tab) instead.");
 }
 
 export function abortError(): DOMException {

@@ -18,6 +18,11 @@ import type {
   Capabilities,
   CreateWorkbookRequest,
   CreateWorkbookResult,
+  ApplyCopyResult,
+  ExportRaterCopyOptions,
+  MergeChoice,
+  RaterCopyFile,
+  ReturnedCopyPreview,
   ImportRatingsRequest,
   ImportRatingsResult,
   ImportSummary,
@@ -32,7 +37,8 @@ import { applyPlan, protectOps } from "./applyPlan";
 import { sheetOps } from "./applySheet";
 import { estimate, newStats, OpList, runOps, Syncer, type SyncStats } from "./batch";
 import { chunkBlock } from "./blocks";
-import { carryOver } from "./carryOver";
+import { panelCarryOver, panelSnapshot, withModerationInputs } from "./panel";
+import { applyReturnedCopy, exportRaterCopy, mergeReturnedCopy, type PanelEnv } from "./panelPort";
 import { importRatings, listImports, undoImport, type ImportEnv } from "./importRatings";
 import { noScorecard, sheetMissing, structureChanged, throwIfAborted } from "./errors";
 import {
@@ -101,17 +107,25 @@ class ExcelPort implements WorkbookPort {
 
   /**
    * Syncs: 1 to list sheets, +1 to read an existing scorecard, then 1 write (more only when the
-   * queued writes pass the 4 MB request budget). Raters are not in the plan yet: one rating per cell.
+   * queued writes pass the 4 MB request budget). Two or more raters build a panel (one sheet per
+   * rater, Consolidated, Moderation); re-creating keeps every rater's ratings and the Moderation inputs.
    */
   async createWorkbook(request: CreateWorkbookRequest, options?: PortCallOptions): Promise<CreateWorkbookResult> {
     return this.run("createWorkbook", options, async (syncer) => {
       options?.onProgress?.(0, "prepare");
       const state = await probeWorkbook(syncer.context, syncer);
-      const old = await readScorecard(syncer.context, syncer, state, ["ratings", "archive"]);
+      const old = await readScorecard(syncer.context, syncer, state, ["ratings", "archive"], { panel: true });
       options?.onProgress?.(0.1, "ratings");
-      const input = { tree: request.tree, vendors: request.vendors, options: { missing: request.missing, locale: request.locale }, createdAt: this.host.now().toISOString() };
-      const carried = old ? carryOver(old, storedModel(input)) : { kept: {}, archived: [] };
-      const plan = buildPlan({ ...input, ratings: carried.kept, archived: carried.archived });
+      const panel = request.raters.length >= 2;
+      const input = {
+        tree: request.tree, vendors: request.vendors, createdAt: this.host.now().toISOString(),
+        options: { missing: request.missing, locale: request.locale, ...(panel ? { aggregate: request.aggregate ?? "mean" } : {}) },
+        ...(request.raters.length > 0 ? { raters: request.raters } : {}),
+      };
+      // Every rater's ratings, the Archive and the Moderation inputs are carried over (see ./panel.ts).
+      const carried = old ? panelCarryOver(old, storedModel(input)) : { ratings: {}, raterRatings: {}, archived: [], moderation: [] };
+      const built = buildPlan({ ...input, ratings: carried.ratings, raterRatings: carried.raterRatings, archived: carried.archived });
+      const plan = withModerationInputs(built, carried.moderation);
       const firstInput = firstInputCell(plan);
       const result = await applyPlan(syncer.context, plan, {
         supports: this.supports, state, scorecardSheets: old?.sheets ?? [], syncer, signal: options?.signal,
@@ -122,15 +136,15 @@ class ExcelPort implements WorkbookPort {
     });
   }
 
-  /** Syncs: 2 (list sheets; read model, Ratings and Weights). */
+  /** Syncs: 2 (list sheets; read model, Ratings — every rater's sheet and Moderation for a panel — and Weights). */
   async readWorkbook(options?: PortCallOptions): Promise<WorkbookSnapshot | null> {
     return this.run("readWorkbook", options, async (syncer) => {
       options?.onProgress?.(0, "read");
       const state = await probeWorkbook(syncer.context, syncer);
-      const card = await readScorecard(syncer.context, syncer, state, ["ratings", "weights"]);
+      const card = await readScorecard(syncer.context, syncer, state, ["ratings", "weights"], { panel: true });
       if (!card) return null;
       options?.onProgress?.(0.6, "check");
-      const snapshot = snapshotOf(card);
+      const snapshot = card.panel ? panelSnapshot(card) : snapshotOf(card);
       options?.onProgress?.(1, "check");
       return snapshot;
     });
@@ -208,6 +222,25 @@ class ExcelPort implements WorkbookPort {
   /** Syncs: 3. */
   async undoImport(importId: string, options?: PortCallOptions): Promise<UndoImportResult> {
     return this.run("undoImport", options, (syncer) => undoImport(this.env(syncer, options), importId));
+  }
+
+  private panelEnv(syncer: Syncer, options: PortCallOptions | undefined): PanelEnv {
+    return { syncer, supports: this.supports, ...(options ? { options } : {}) };
+  }
+
+  /** Syncs: 2 (see ./panelPort.ts). */
+  async exportRaterCopy(rater: string, options?: PortCallOptions & ExportRaterCopyOptions): Promise<RaterCopyFile> {
+    return this.run("exportRaterCopy", options, (syncer) => exportRaterCopy(this.panelEnv(syncer, options), rater, options?.prefill ?? true));
+  }
+
+  /** Syncs: 2. */
+  async mergeReturnedCopy(bytes: Uint8Array, sourceFile: string, options?: PortCallOptions): Promise<ReturnedCopyPreview> {
+    return this.run("mergeReturnedCopy", options, (syncer) => mergeReturnedCopy(this.panelEnv(syncer, options), bytes, sourceFile));
+  }
+
+  /** Syncs: 3. */
+  async applyReturnedCopy(copy: ReturnedCopyPreview, choice: MergeChoice, options?: PortCallOptions): Promise<ApplyCopyResult> {
+    return this.run("applyReturnedCopy", options, (syncer) => applyReturnedCopy(this.panelEnv(syncer, options), copy, choice));
   }
 }
 

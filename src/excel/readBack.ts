@@ -66,11 +66,33 @@ export interface Scorecard {
   grids: Partial<Record<SheetRole, { sheet: string; grid: Grid }>>;
   /** Existing sheets of this scorecard (to replace on regeneration). */
   sheets: string[];
+  /** Panel workbooks read with `{ panel: true }`: every rater's sheet and Moderation, as they stand. */
+  panel?: PanelGrids;
+}
+
+export interface PanelGrids {
+  /** In the model's rater order; `grid` is undefined when the rater's sheet is missing. */
+  raters: { rater: string; sheet: string; grid?: Grid }[];
+  moderation?: { sheet: string; grid: Grid };
+}
+
+export interface ReadOptions {
+  /**
+   * Read panel (multi-rater) workbooks: every rater sheet and Moderation are loaded in the same
+   * sync. Without it a panel model is refused (ScorecardPanelNotSupported), so single-rater code
+   * paths never read or write one rater's sheet as if it were the only one.
+   */
+  panel?: boolean;
+}
+
+/** Sheets that may belong to a panel, by name in every locale (rater sheets by their prefix). */
+function panelCandidate(name: string): boolean {
+  return Object.values(LABELS).some((l) => name.startsWith(l.sheetRaterPrefix) || name === l.sheetModeration);
 }
 
 /** The plan the stored model was built from (layout, sheet names, styles). */
 export function rebuildPlan(model: StoredModel): WorkbookPlan {
-  return buildPlan({ tree: model.tree, vendors: model.vendors, options: model.options, createdAt: model.createdAt });
+  return buildPlan({ tree: model.tree, vendors: model.vendors, options: model.options, createdAt: model.createdAt, ...(model.raters ? { raters: model.raters } : {}) });
 }
 
 function roleNames(role: SheetRole): string[] {
@@ -83,7 +105,7 @@ function roleNames(role: SheetRole): string[] {
  * requested sheets. The sheets are looked up under their name in every locale, since the
  * model's locale is only known after the read. Null when the workbook holds no scorecard.
  */
-export async function readScorecard(context: Excel.RequestContext, syncer: Syncer, state: WorkbookState, roles: SheetRole[]): Promise<Scorecard | null> {
+export async function readScorecard(context: Excel.RequestContext, syncer: Syncer, state: WorkbookState, roles: SheetRole[], opts: ReadOptions = {}): Promise<Scorecard | null> {
   const modelSheet = findSheet(state, MODEL_SHEET_NAME);
   if (!modelSheet) return null;
   const load = (name: string): Excel.Range => context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("address,values");
@@ -95,6 +117,7 @@ export async function readScorecard(context: Excel.RequestContext, syncer: Synce
       if (found && !candidates.has(found.name)) candidates.set(found.name, load(found.name));
     }
   }
+  if (opts.panel) for (const s of state.sheets) if (panelCandidate(s.name) && !candidates.has(s.name)) candidates.set(s.name, load(s.name));
   syncer.add(400 * (1 + candidates.size));
   await syncer.sync();
 
@@ -103,7 +126,7 @@ export async function readScorecard(context: Excel.RequestContext, syncer: Synce
   if (modelGrid.top !== 1 || modelGrid.left !== 1) return null;
   const model = readStoredModel(modelGrid.values.map((row) => row[0] ?? null));
   if (!model) return null;
-  if ((model.raters?.length ?? 0) > 1) throw panelNotSupported();
+  if ((model.raters?.length ?? 0) > 1 && !opts.panel) throw panelNotSupported();
   const plan = rebuildPlan(model);
   const grids: Scorecard["grids"] = {};
   const gridOf = (name: string | undefined): { sheet: string; grid: Grid } | undefined => {
@@ -121,7 +144,14 @@ export async function readScorecard(context: Excel.RequestContext, syncer: Synce
   if (grids.archive && !sheets.includes(grids.archive.sheet)) sheets.push(grids.archive.sheet);
   // Sheets set aside by a rewrite that stopped half-way: a valid model means their ratings were carried.
   for (const s of state.sheets) if (s.name.startsWith(ASIDE_PREFIX)) sheets.push(s.name);
-  return { model, plan, grids, sheets };
+  const panel = plan.layout.panel;
+  if (!panel) return { model, plan, grids, sheets };
+  const raters = panel.raters.map(({ name, sheet }) => {
+    const g = gridOf(sheet);
+    return { rater: name, sheet: g?.sheet ?? sheet, ...(g ? { grid: g.grid } : {}) };
+  });
+  const moderation = gridOf(panel.moderation.sheet);
+  return { model, plan, grids, sheets, panel: { raters, ...(moderation ? { moderation } : {}) } };
 }
 
 function expectCell(sheet: string, grid: Grid, row: number, col: number, expected: string): void {

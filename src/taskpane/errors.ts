@@ -19,6 +19,8 @@ export const KNOWN_ERROR_CODES = [
   "ScorecardStructureChanged",
   "ScorecardPanelNotSupported",
   "ScorecardImportNotFound",
+  "ScorecardNotAPanel",
+  "ScorecardUnknownRater",
 ] as const;
 
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];

@@ -6,7 +6,14 @@
 import { allNodes, leaves, validateTree, type IndicatorTree } from "./model";
 import { score, type MissingPolicy, type Rating } from "../core/engine";
 import { importIdOf, summarizeImports, type ImportLogEntry } from "../plan/importLog";
+import { storedModel, type StoredModel } from "../plan";
+import { copyPreview, copyWrites, raterCopyFile, readCopyFile } from "./raterCopy";
 import type {
+  ApplyCopyResult,
+  ExportRaterCopyOptions,
+  MergeChoice,
+  RaterCopyFile,
+  ReturnedCopyPreview,
   Capabilities,
   CreateWorkbookRequest,
   CreateWorkbookResult,
@@ -80,6 +87,8 @@ interface FakeBook {
   vendors: string[];
   raters: string[];
   missing: MissingPolicy;
+  locale: CreateWorkbookRequest["locale"];
+  aggregate?: CreateWorkbookRequest["aggregate"];
   sheets: { weights: string; ratings: string; results: string };
   /** Cell texts of the rating sheet by "vendor|rater|code". */
   cells: Map<string, string>;
@@ -146,7 +155,7 @@ export class FakePort implements WorkbookPort {
     }
     await this.step("createWorkbook", options, 0.85, "results");
     await this.step("createWorkbook", options, 0.95, "format");
-    this.book = { tree: structuredClone(request.tree), vendors: [...request.vendors], raters: [...request.raters], missing: request.missing, sheets, cells, frozen: 0 };
+    this.book = { tree: structuredClone(request.tree), vendors: [...request.vendors], raters: [...request.raters], missing: request.missing, locale: request.locale, ...(request.raters.length >= 2 ? { aggregate: request.aggregate ?? "mean" } : {}), sheets, cells, frozen: 0 };
     options?.onProgress?.(1, "format");
     const notes = this.options.createNotes;
     return { sheets: [sheets.weights, sheets.ratings, sheets.results], firstInput: { sheet: sheets.ratings, address: "C2" }, ...(notes ? { notes } : {}) };
@@ -205,9 +214,10 @@ export class FakePort implements WorkbookPort {
       if (f.code !== "weights-not-100") continue;
       problems.push({ kind: "weights-not-100", sheet: book.sheets.weights, address: `D${rows.indexOf(f.codes[0]) + 2}`, code: f.at, sum: f.sum });
     }
-    const scores = score(book.tree, ratings, { missing: book.missing, vendors: book.vendors });
+    const scores = score(book.tree, ratings, { missing: book.missing, vendors: book.vendors, ...(book.aggregate ? { aggregate: book.aggregate } : {}) });
     options?.onProgress?.(1, "check");
-    return { tree: structuredClone(book.tree), vendors: [...book.vendors], raters: [...book.raters], missing: book.missing, ratings, problems, scores };
+    const panel = book.aggregate ? { aggregate: book.aggregate, consensus: [] } : {};
+    return { tree: structuredClone(book.tree), vendors: [...book.vendors], raters: [...book.raters], missing: book.missing, ratings, problems, scores, ...panel };
   }
 
   async selectCell(sheet: string, address: string, options?: PortCallOptions): Promise<void> {
@@ -307,6 +317,58 @@ export class FakePort implements WorkbookPort {
     }
     options?.onProgress?.(1, "undo");
     return out;
+  }
+
+  /** The panel book as the workbook would store it; throws like the adapter when it is not a panel. */
+  private panelBook(rater?: string): { book: FakeBook; model: StoredModel } {
+    const book = this.book;
+    if (book === null) throw officeError("ItemNotFound");
+    if (book.raters.length < 2) throw officeError("ScorecardNotAPanel");
+    if (rater !== undefined && !book.raters.includes(rater)) throw officeError("ScorecardUnknownRater");
+    const model = storedModel({ tree: book.tree, vendors: book.vendors, raters: book.raters, options: { missing: book.missing, locale: book.locale, aggregate: book.aggregate ?? "mean" }, createdAt: "2026-01-01T00:00:00.000Z" });
+    return { book, model };
+  }
+
+  /** Every typed rating of the book (rater set), as readWorkbook would return it. */
+  private bookRatings(book: FakeBook): Rating[] {
+    const out: Rating[] = [];
+    for (const [k, text] of book.cells) {
+      const [vendor, rater, code] = k.split("|");
+      const t = text.trim();
+      if (/^n\/?a$/i.test(t)) out.push({ vendor, code, rater, value: "NA" });
+      else if (t !== "" && Number.isFinite(Number(t))) out.push({ vendor, code, rater, value: Number(t) });
+    }
+    return out;
+  }
+
+  async exportRaterCopy(rater: string, options?: PortCallOptions & ExportRaterCopyOptions): Promise<RaterCopyFile> {
+    this.calls.push({ method: "exportRaterCopy", args: [rater] });
+    await this.step("exportRaterCopy", options, 0, "prepare", true);
+    const { book, model } = this.panelBook(rater);
+    const grid: Record<string, Record<string, number | "NA">> = {};
+    if (options?.prefill ?? true) for (const r of this.bookRatings(book)) if (r.rater === rater) (grid[r.vendor] ??= {})[r.code] = r.value;
+    const file = await raterCopyFile(model, rater, grid);
+    options?.onProgress?.(1, "prepare");
+    return file;
+  }
+
+  async mergeReturnedCopy(bytes: Uint8Array, sourceFile: string, options?: PortCallOptions): Promise<ReturnedCopyPreview> {
+    this.calls.push({ method: "mergeReturnedCopy", args: [sourceFile] });
+    await this.step("mergeReturnedCopy", options, 0, "read", true);
+    const { book, model } = this.panelBook();
+    const preview = copyPreview(await readCopyFile(bytes), model, this.bookRatings(book), sourceFile);
+    options?.onProgress?.(1, "check");
+    return preview;
+  }
+
+  async applyReturnedCopy(copy: ReturnedCopyPreview, choice: MergeChoice, options?: PortCallOptions): Promise<ApplyCopyResult> {
+    this.calls.push({ method: "applyReturnedCopy", args: [copy, choice] });
+    await this.step("applyReturnedCopy", options, 0, "import", true);
+    const { book } = this.panelBook(copy.rater);
+    const { writes, result } = copyWrites(copy, book, (vendor, code) => book.cells.get(key(vendor, copy.rater, code)) ?? null, choice);
+    for (const w of writes) book.cells.set(key(w.vendor, copy.rater, w.code), w.value === null ? "" : String(w.value));
+    options?.onProgress?.(1, "import");
+    return result;
   }
 }
 

@@ -5,7 +5,10 @@
  * are turned into plain words by ./errors.ts; a cancelled call rejects with an AbortError.
  */
 import type { IndicatorTree, Locale } from "./model";
-import type { MissingPolicy, Rating, ScoreResult } from "../core/engine";
+import type { Aggregation, MissingPolicy, Rating, ScoreResult } from "../core/engine";
+import type { ApplyCopyResult, ConsensusRating, ExportRaterCopyOptions, MergeChoice, RaterCopyFile, ReturnedCopyPreview } from "./panelTypes";
+
+export type { ApplyCopyResult, ConsensusRating, ExportRaterCopyOptions, MergeChoice, RaterCopyFile, ReturnedCopyPreview } from "./panelTypes";
 import type { ImportChoice } from "../plan/importWrite";
 import type { ImportSummary } from "../plan/importLog";
 
@@ -39,6 +42,8 @@ export interface CreateWorkbookRequest {
   /** Language of sheet names, headers and notes. */
   locale: Locale;
   missing: MissingPolicy;
+  /** Panel (two or more raters): how the raters' ratings of a cell are combined; default "mean". */
+  aggregate?: Aggregation;
 }
 
 export interface CreateWorkbookResult {
@@ -111,7 +116,9 @@ export type WorkbookProblemKind =
   | "out-of-range"
   | "not-a-number"
   | "required-unrated"
-  | "weights-not-100";
+  | "weights-not-100"
+  /** Panel: a consensus score on Moderation without a reason. */
+  | "consensus-without-reason";
 
 /** One problem found in the workbook, always with the cell to show. */
 export interface WorkbookProblem {
@@ -136,7 +143,12 @@ export interface WorkbookSnapshot {
   missing: MissingPolicy;
   ratings: Rating[];
   problems: WorkbookProblem[];
+  /** Computed with the consensus overrides of a panel (`ratings` are the raters' own). */
   scores: ScoreResult;
+  /** Panel: how the raters' ratings of a cell are combined. */
+  aggregate?: Aggregation;
+  /** Panel: consensus scores typed on Moderation. */
+  consensus?: ConsensusRating[];
 }
 
 export interface WorkbookPort {
@@ -157,6 +169,12 @@ export interface WorkbookPort {
   listImports(options?: PortCallOptions): Promise<ImportSummary[]>;
   /** Sets every cell an import wrote back to what it held before, where it still holds the imported value. */
   undoImport(importId: string, options?: PortCallOptions): Promise<UndoImportResult>;
+  /** Panel: one rater's copy of the scorecard as .xlsx bytes (their sheet and the model only). */
+  exportRaterCopy(rater: string, options?: PortCallOptions & ExportRaterCopyOptions): Promise<RaterCopyFile>;
+  /** Panel: reads a returned rater copy and previews merging it into that rater's sheet; writes nothing. */
+  mergeReturnedCopy(bytes: Uint8Array, sourceFile: string, options?: PortCallOptions): Promise<ReturnedCopyPreview>;
+  /** Panel: writes a previewed copy's ratings into the rater's sheet. */
+  applyReturnedCopy(copy: ReturnedCopyPreview, choice: MergeChoice, options?: PortCallOptions): Promise<ApplyCopyResult>;
 }
 
 /** Which ExcelApi version each pane feature needs (the adapter must not need more). */
@@ -169,6 +187,9 @@ export const FEATURE_REQUIREMENTS = {
   importRatings: "1.4", // used ranges, named items
   listImports: "1.4",
   undoImport: "1.4",
+  exportRaterCopy: "1.4",
+  mergeReturnedCopy: "1.4",
+  applyReturnedCopy: "1.4",
 } as const;
 
 export type Feature = keyof typeof FEATURE_REQUIREMENTS;

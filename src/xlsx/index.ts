@@ -1,4 +1,5 @@
 export { writeXlsx } from "./writeXlsx";
 export { planToWorkbook } from "./writePlan";
-export { addPackageParts } from "./packageParts";
+export { addPackageParts, addPackagePartsBytes } from "./packageParts";
+export { writeXlsxBytes } from "./writeXlsxBytes";
 export { chartXml, drawingXml } from "./chartXml";

@@ -43,6 +43,17 @@ function insertDrawing(sheetXml: string, rid: string): string {
  * .xlsx written by ExcelJS.
  */
 export async function addPackageParts(xlsx: Buffer | Uint8Array, plan: WorkbookPlan): Promise<Buffer> {
+  const zip = await patchPackage(xlsx, plan);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/** The same as addPackageParts without Node's Buffer (browsers, the task pane). */
+export async function addPackagePartsBytes(xlsx: Uint8Array, plan: WorkbookPlan): Promise<Uint8Array> {
+  const zip = await patchPackage(xlsx, plan);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+async function patchPackage(xlsx: Buffer | Uint8Array, plan: WorkbookPlan): Promise<JSZip> {
   const zip = await JSZip.loadAsync(xlsx);
   const parts = await sheetParts(zip);
   let contentTypes = (await text(zip, "[Content_Types].xml")) ?? "";
@@ -85,5 +96,5 @@ export async function addPackageParts(xlsx: Buffer | Uint8Array, plan: WorkbookP
       : wb.replace("</sheets>", `</sheets><definedNames>${defs}</definedNames>`);
     zip.file("xl/workbook.xml", wb);
   }
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return zip;
 }

@@ -34,15 +34,16 @@ describe("createWorkbook", () => {
     expect(fake.calls({ name: "select", target: `Ratings!${first}` })).toHaveLength(1);
   });
 
-  test("progress goes from 0 to 1; raters are not split yet (one column per vendor)", async () => {
+  test("progress goes from 0 to 1; two raters get a sheet each (see panel.test.ts)", async () => {
     const fake = new FakeExcel();
     const seen: number[] = [];
     await portOn(fake).createWorkbook(request({ raters: ["Ann", "Bo"] }), { onProgress: (f) => void seen.push(f) });
     expect(seen[0]).toBe(0);
     expect(seen[seen.length - 1]).toBe(1);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
-    expect(fake.cell("Ratings", "D3")?.value).toBe("Vendor 1");
-    expect(fake.cell("Ratings", "G3")).toBeUndefined();
+    expect(fake.cell("Ratings - Ann", "D3")?.value).toBe("Vendor 1");
+    expect(fake.cell("Ratings - Bo", "D3")?.value).toBe("Vendor 1");
+    expect(fake.sheet("Ratings")).toBeUndefined();
   });
 
   test("a user's sheet named like a scorecard sheet stops it before anything is written", async () => {
@@ -286,7 +287,7 @@ describe("applyWeights", () => {
 });
 
 describe("panel workbooks", () => {
-  test("a stored model with several raters is refused in plain words, not read wrongly", async () => {
+  test("a stored model with raters but no rater sheets (changed by hand) is refused, not read wrongly", async () => {
     const fake = new FakeExcel();
     await portOn(fake).createWorkbook(request());
     const model = fake.sheet(MODEL_SHEET_NAME);
@@ -294,6 +295,8 @@ describe("panel workbooks", () => {
     const panel = JSON.stringify({ ...JSON.parse(json), raters: ["Ann", "Bo"] });
     expect(Number(model?.cells.get("3,1")?.value)).toBe(1);
     model?.cells.set("4,1", { value: panel, numberFormat: "@" });
-    await expect(portOn(fake).readWorkbook()).rejects.toMatchObject({ code: "ScorecardPanelNotSupported" });
+    await expect(portOn(fake).readWorkbook()).rejects.toMatchObject({ code: "ItemNotFound", sheet: "Ratings - Ann" });
+    // The single-rater import path still refuses it in plain words.
+    await expect(portOn(fake).importRatings({ ratings: [], choice: "keep-existing", sourceFile: "x.csv", newVendors: [] })).rejects.toMatchObject({ code: "ScorecardPanelNotSupported" });
   });
 });

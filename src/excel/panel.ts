@@ -1,0 +1,242 @@
+/**
+ * Panel (multi-rater) workbooks in the Excel adapter: what a re-create carries over per rater,
+ * the Moderation inputs kept across a re-create, and the snapshot of a panel workbook. Pure over
+ * the grids read by readScorecard(…, { panel: true }); no Excel calls here.
+ */
+import { score, type Aggregation, type Rating } from "../core/engine";
+import { validateTree } from "../core/model/validate";
+import {
+  cell,
+  parseCell,
+  reconcile,
+  type ArchivedRating,
+  type CellValue,
+  type RatingsGrid,
+  type StoredModel,
+  type WorkbookPlan,
+} from "../plan";
+import type { WorkbookProblem, WorkbookSnapshot } from "../taskpane/port";
+import { Grid, text } from "./address";
+import { sheetMissing } from "./errors";
+import { checkRatingsLayout, checkWeightsLayout, classify, ratingCells, ratingsGrid, readArchive, treeWithWeights, type Scorecard } from "./readBack";
+
+/** A consensus score and its reason as typed on Moderation, by vendor and leaf code. */
+export interface ModerationInput {
+  vendor: string;
+  code: string;
+  consensus: CellValue;
+  reason: CellValue;
+}
+
+export interface PanelCarry {
+  /** Single-rater target: the ratings kept. */
+  ratings: RatingsGrid;
+  /** Panel target: the ratings kept per rater. */
+  raterRatings: Record<string, RatingsGrid>;
+  archived: ArchivedRating[];
+  moderation: ModerationInput[];
+  /** Raters of the old workbook with ratings that the new one has no sheet for (their ratings are not carried). */
+  droppedRaters: string[];
+}
+
+const keyOf = (vendor: string, code: string): string => `${vendor}\u0001${code}`;
+
+/** Every rater's ratings as they stand (single-rater workbook: one entry keyed by its rater or ""). */
+export function ratingsByRater(card: Scorecard): Map<string, RatingsGrid> {
+  const layout = card.plan.layout.ratings;
+  const out = new Map<string, RatingsGrid>();
+  if (card.panel) {
+    for (const r of card.panel.raters) {
+      if (!r.grid) continue;
+      checkRatingsLayout(r.sheet, r.grid, layout);
+      out.set(r.rater, ratingsGrid(ratingCells(r.grid, layout, card.model.tree)));
+    }
+    return out;
+  }
+  const single = card.grids.ratings;
+  if (single) {
+    checkRatingsLayout(single.sheet, single.grid, layout);
+    out.set(card.model.raters?.[0] ?? "", ratingsGrid(ratingCells(single.grid, layout, card.model.tree)));
+  }
+  return out;
+}
+
+const hasRatings = (g: RatingsGrid | undefined): boolean => g !== undefined && Object.values(g).some((byCode) => Object.keys(byCode).length > 0);
+
+/**
+ * What a re-create keeps: every rater's ratings reconciled into the new model (by rater name;
+ * a single-rater workbook's ratings go to its named rater, else to the first rater of the new
+ * panel; a panel re-created for one rater keeps that rater's ratings, else the first rater's),
+ * the Archive, and the Moderation consensus/reason cells of vendor × leaf pairs that remain.
+ */
+export function panelCarryOver(old: Scorecard, next: StoredModel): PanelCarry {
+  const byRater = ratingsByRater(old);
+  const earlier = old.grids.archive ? readArchive(old.grids.archive.grid) : [];
+  const archived: ArchivedRating[] = [...earlier];
+  const nextRaters = next.raters ?? [];
+  const used = new Set<string>();
+  const keep = (source: string | undefined): RatingsGrid => {
+    if (source === undefined) return {};
+    used.add(source);
+    const r = reconcile(old.model, byRater.get(source) ?? {}, next);
+    archived.push(...r.archived);
+    return r.kept;
+  };
+  const oldSingle = old.panel ? undefined : [...byRater.keys()][0];
+  const result: PanelCarry = { ratings: {}, raterRatings: {}, archived, moderation: [], droppedRaters: [] };
+  if (nextRaters.length >= 2) {
+    nextRaters.forEach((rater, i) => {
+      const own = byRater.has(rater) ? rater : undefined;
+      const fromSingle = own === undefined && oldSingle !== undefined && !nextRaters.includes(oldSingle) && i === 0 ? oldSingle : undefined;
+      result.raterRatings[rater] = keep(own ?? fromSingle);
+    });
+  } else {
+    const wanted = nextRaters[0];
+    const source = wanted !== undefined && byRater.has(wanted) ? wanted : (oldSingle ?? old.panel?.raters[0]?.rater);
+    result.ratings = keep(source);
+  }
+  result.droppedRaters = [...byRater.keys()].filter((r) => !used.has(r) && hasRatings(byRater.get(r)));
+  result.moderation = moderationInputs(old);
+  return result;
+}
+
+/** Consensus and reason cells typed on Moderation (either non-blank). */
+export function moderationInputs(card: Scorecard): ModerationInput[] {
+  const M = card.plan.layout.panel?.moderation;
+  const grid = card.panel?.moderation?.grid;
+  if (!M || !grid) return [];
+  const out: ModerationInput[] = [];
+  for (const r of M.rows) {
+    const consensus = grid.get(r.row, M.columns.consensus);
+    const reason = grid.get(r.row, M.columns.reason);
+    if (consensus !== null || reason !== null) out.push({ vendor: r.vendor, code: r.code, consensus, reason });
+  }
+  return out;
+}
+
+/**
+ * The plan with kept Moderation inputs pre-filled: one values block per column (consensus,
+ * reason) over the Moderation rows. The plan itself has no input for them; the blocks touch
+ * only those two input columns, which no other block of the sheet covers.
+ */
+export function withModerationInputs(plan: WorkbookPlan, inputs: ModerationInput[]): WorkbookPlan {
+  const M = plan.layout.panel?.moderation;
+  if (!M || inputs.length === 0 || M.rows.length === 0) return plan;
+  const byKey = new Map(inputs.map((i) => [keyOf(i.vendor, i.code), i]));
+  const rows = M.rows.map((r) => byKey.get(keyOf(r.vendor, r.code)));
+  if (rows.every((r) => r === undefined)) return plan;
+  const first = M.rows[0].row;
+  const last = M.rows[M.rows.length - 1].row;
+  const column = (col: number, pick: (i: ModerationInput) => CellValue) => ({
+    address: `${cell(first, col)}:${cell(last, col)}`,
+    kind: "values" as const,
+    cells: rows.map((i) => [i === undefined ? null : pick(i)]),
+  });
+  const sheets = plan.sheets.map((s) =>
+    s.key === "moderation" && s.name === M.sheet
+      ? { ...s, blocks: [...s.blocks, column(M.columns.consensus, (i) => i.consensus), column(M.columns.reason, (i) => i.reason)] }
+      : s,
+  );
+  return { ...plan, sheets };
+}
+
+/** True when the plan's formulas take the consensus cell as given (a number, or N/A / NA in any case). */
+function consensusGiven(v: CellValue): boolean {
+  if (typeof v === "number") return true;
+  return typeof v === "string" && /^n\/?a$/i.test(v.trim());
+}
+
+/**
+ * The snapshot of a panel workbook: every rater's ratings (rater set) with problems per rater
+ * sheet cell, the consensus overrides and "consensus without reason" problems from Moderation,
+ * and scores with the model's aggregation, a consensus replacing the raters' ratings of its
+ * vendor × leaf as the workbook's formulas do.
+ */
+export function panelSnapshot(card: Scorecard): WorkbookSnapshot {
+  const { model, plan } = card;
+  const panel = card.panel;
+  const P = plan.layout.panel;
+  if (!panel || !P) throw new Error("not a panel scorecard");
+  const weights = card.grids.weights;
+  if (!weights) throw sheetMissing(plan.layout.sheetNames.weights ?? "weights");
+  checkWeightsLayout(weights.sheet, weights.grid, plan.layout.weights);
+
+  const ratings: Rating[] = [];
+  const problems: WorkbookProblem[] = [];
+  const answered = new Set<string>();
+  const requiredBlank = new Map<string, WorkbookProblem[]>();
+  for (const r of panel.raters) {
+    if (!r.grid) throw sheetMissing(r.sheet);
+    checkRatingsLayout(r.sheet, r.grid, plan.layout.ratings);
+    for (const c of ratingCells(r.grid, plan.layout.ratings, model.tree)) {
+      const at = { sheet: r.sheet, address: c.address, vendor: c.vendor, rater: r.rater, code: c.code };
+      const k = classify(c.value);
+      if (k.kind === "rating") {
+        ratings.push({ vendor: c.vendor, code: c.code, rater: r.rater, value: k.value });
+        answered.add(keyOf(c.vendor, c.code));
+      } else if (k.kind === "missing") {
+        if (c.required) {
+          const list = requiredBlank.get(keyOf(c.vendor, c.code)) ?? [];
+          list.push({ kind: "required-unrated", ...at });
+          requiredBlank.set(keyOf(c.vendor, c.code), list);
+        } else problems.push({ kind: "missing-rating", ...at });
+      } else if (k.kind === "out-of-range") problems.push({ kind: "out-of-range", value: String(k.value), ...at });
+      else problems.push({ kind: "not-a-number", value: k.text, ...at });
+    }
+  }
+
+  const consensus: NonNullable<WorkbookSnapshot["consensus"]> = [];
+  const overridden = new Set<string>();
+  const mod = panel.moderation;
+  if (mod) {
+    const M = P.moderation;
+    for (const row of M.rows) {
+      const v = mod.grid.get(row.row, M.columns.consensus);
+      const reason = text(mod.grid.get(row.row, M.columns.reason));
+      const at = { sheet: mod.sheet, vendor: row.vendor, code: row.code };
+      if (v === null) continue;
+      if (consensusGiven(v)) {
+        const k = classify(v);
+        if (k.kind === "rating") {
+          consensus.push({ vendor: row.vendor, code: row.code, value: k.value, reason });
+          overridden.add(keyOf(row.vendor, row.code));
+        } else if (k.kind === "out-of-range") problems.push({ kind: "out-of-range", value: String(k.value), address: cell(row.row, M.columns.consensus), ...at });
+        if (reason === "") problems.push({ kind: "consensus-without-reason", address: cell(row.row, M.columns.reason), ...at });
+      } else problems.push({ kind: "not-a-number", value: text(v), address: cell(row.row, M.columns.consensus), ...at });
+    }
+  }
+  // A required leaf counts as unrated only when no rater rated it and no consensus replaces it.
+  for (const [k, list] of requiredBlank) {
+    if (answered.has(k) || overridden.has(k)) problems.push(...list.map((p) => ({ ...p, kind: "missing-rating" as const })));
+    else problems.push(...list);
+  }
+
+  const W = plan.layout.weights;
+  const tree = treeWithWeights(model.tree, weights.grid, W, parseCell(`${W.weightColumn}1`).col);
+  const rowOf = new Map(W.rows.map((r) => [r.code, r.row]));
+  for (const f of validateTree(tree)) {
+    if (f.code !== "weights-not-100") continue;
+    const row = rowOf.get(f.codes[0]) ?? W.firstRow;
+    problems.push({ kind: "weights-not-100", sheet: weights.sheet, address: `${W.weightColumn}${row}`, code: f.at, ...(f.sum !== undefined ? { sum: f.sum } : {}) });
+  }
+  const aggregate: Aggregation = model.options.aggregate ?? "mean";
+  const scored: Rating[] = [
+    ...ratings.filter((r) => !overridden.has(keyOf(r.vendor, r.code))),
+    ...consensus.map((c) => ({ vendor: c.vendor, code: c.code, value: c.value })),
+  ];
+  const scores = score(tree, scored, { missing: model.options.missing, vendors: model.vendors, aggregate });
+  return { tree, vendors: [...model.vendors], raters: [...(model.raters ?? [])], missing: model.options.missing, aggregate, ratings, consensus, problems, scores };
+}
+
+/** The current cells of one rater's sheet by vendor and code (non-blank only), and the sheet. */
+export function raterCells(card: Scorecard, rater: string): { sheet: string; grid: Grid; cells: Map<string, { address: string; value: CellValue }> } | null {
+  const entry = card.panel?.raters.find((r) => r.rater === rater);
+  if (!entry) return null;
+  if (!entry.grid) throw sheetMissing(entry.sheet);
+  checkRatingsLayout(entry.sheet, entry.grid, card.plan.layout.ratings);
+  const cells = new Map<string, { address: string; value: CellValue }>();
+  for (const c of ratingCells(entry.grid, card.plan.layout.ratings, card.model.tree)) cells.set(keyOf(c.vendor, c.code), { address: c.address, value: c.value });
+  return { sheet: entry.sheet, grid: entry.grid, cells };
+}
+
+export { keyOf as cellKeyOf };

@@ -1,0 +1,58 @@
+/** Port types of the panel (several raters) features: rater copies out and back in. */
+import type { Rating, RatingValue } from "../core/engine";
+import type { MergePreview } from "../core/import/merge";
+
+export type { MergeChoice, MergePreview } from "../core/import/merge";
+
+/** A consensus typed on Moderation: it replaces the raters' ratings of that vendor × leaf in the scores. */
+export interface ConsensusRating {
+  vendor: string;
+  code: string;
+  value: RatingValue;
+  /** Trimmed; "" when none was given (reported as a problem). */
+  reason: string;
+}
+
+export interface RaterCopyFile {
+  /** e.g. "Scorecard - Ann.xlsx" (characters a file name cannot hold are dropped). */
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export interface ExportRaterCopyOptions {
+  /** Pre-fill the ratings the rater already gave in the workbook (default true). */
+  prefill?: boolean;
+}
+
+/** What a returned rater copy would change, before anything is written. */
+export interface ReturnedCopyPreview {
+  /** Whose copy it is ("" when the file names no rater). */
+  rater: string;
+  /** The rater has a sheet in this workbook (otherwise nothing can be merged). */
+  knownRater: boolean;
+  sourceFile: string;
+  /** The file could be read as a rater copy (a ratings header and a stored model were found). */
+  ok: boolean;
+  /** Rows read / accepted / rejected, new vendors, added / unchanged ratings and conflicts. */
+  preview: MergePreview;
+  /** Vendor columns of the copy that are not vendors of the workbook (not merged). */
+  extraVendors: string[];
+  /** Codes in the copy that are not indicators of the workbook. */
+  unknownCodes: string[];
+  /** Rows with ratings that could not be placed (no code, group row, repeated code). */
+  unplacedRows: number;
+  /** "not-a-rater-copy" | "other-standard" | "not-xlsx" | "no-model" …, worded by the pane. */
+  warnings: string[];
+  /** The copy's accepted ratings (rater set), handed back to applyReturnedCopy. */
+  ratings: Rating[];
+}
+
+export interface ApplyCopyResult {
+  added: number;
+  overwritten: number;
+  /** Conflicts left as they were. */
+  kept: number;
+  unchanged: number;
+  /** Ratings with no cell (vendor or indicator not in the workbook). */
+  skipped: number;
+}

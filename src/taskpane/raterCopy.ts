@@ -1,0 +1,151 @@
+/**
+ * Rater copies for both ports (Excel and the in-memory fake), pure apart from loading ExcelJS:
+ * the .xlsx of one rater's copy (raterCopyPlan + the browser-safe writer, fetched on first use so
+ * ExcelJS stays out of the initial bundle), reading a returned copy back, the merge preview
+ * against the workbook's ratings for that rater, and which cells applying it changes.
+ */
+import type { Rating, RatingValue } from "../core/engine";
+import { previewMerge } from "../core/import/merge";
+import { cellToValue } from "../core/import/xlsx";
+import { isLeaf, allNodes } from "../core/model/tree";
+import { MODEL_SHEET_NAME, raterCopyPlan, readReturnedCopy, readStoredModel, type CellValue, type RatingsGrid, type StoredModel } from "../plan";
+import type { ApplyCopyResult, MergeChoice, RaterCopyFile, ReturnedCopyPreview } from "./panelTypes";
+
+const BAD_FILE_CHARS = /[\\/:*?"<>|]/g;
+
+/** "Scorecard - Ann.xlsx" ("评分表 - 张三.xlsx" in Chinese). */
+export function raterCopyFileName(rater: string, locale: StoredModel["options"]["locale"]): string {
+  const base = locale === "zh-CN" ? "评分表" : "Scorecard";
+  const name = [...rater.replace(BAD_FILE_CHARS, "")].filter((ch) => ch.charCodeAt(0) >= 32).join("").trim() || "rater";
+  return `${base} - ${name}.xlsx`;
+}
+
+/** One rater's copy as .xlsx bytes, with the ratings they already gave pre-filled. */
+export async function raterCopyFile(model: StoredModel, rater: string, ratings?: RatingsGrid): Promise<RaterCopyFile> {
+  const plan = raterCopyPlan(model, rater, ratings ? { ratings } : {});
+  const { writeXlsxBytes } = await import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/writeXlsxBytes");
+  return { fileName: raterCopyFileName(rater, model.options.locale), bytes: await writeXlsxBytes(plan) };
+}
+
+/** Ratings of one rater as a grid (for pre-filling their copy). */
+export function gridOf(ratings: readonly Rating[], rater: string): RatingsGrid {
+  const out: RatingsGrid = {};
+  for (const r of ratings) if (r.rater === rater) (out[r.vendor] ??= {})[r.code] = r.value;
+  return out;
+}
+
+export interface CopyFile {
+  /** The rater sheet's values, row-major from A1 (empty cells null). */
+  values: CellValue[][];
+  model: StoredModel | null;
+  sheetName?: string;
+  /** The bytes are not a readable .xlsx. */
+  unreadable?: boolean;
+}
+
+/** Reads a returned copy: the first sheet that is not the model sheet, and the stored model. */
+export async function readCopyFile(bytes: Uint8Array): Promise<CopyFile> {
+  const ExcelJS = (await import(/* webpackChunkName: "exceljs" */ "exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  } catch {
+    return { values: [], model: null, unreadable: true };
+  }
+  const modelSheet = wb.worksheets.find((w) => w.name === MODEL_SHEET_NAME);
+  const column: CellValue[] = [];
+  if (modelSheet) for (let r = 1; r <= modelSheet.rowCount; r++) column.push(cellToValue(modelSheet.getCell(r, 1).value));
+  const ws = wb.worksheets.find((w) => w.name !== MODEL_SHEET_NAME);
+  const values: CellValue[][] = [];
+  if (ws) {
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row: CellValue[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) {
+        const v = cellToValue(ws.getCell(r, c).value);
+        row.push(v === "" ? null : v);
+      }
+      values.push(row);
+    }
+  }
+  return { values, model: readStoredModel(column), ...(ws ? { sheetName: ws.name } : {}) };
+}
+
+const EMPTY_PREVIEW = { rowsRead: 0, unit: "cell" as const, accepted: 0, rejected: 0, newVendors: [], added: 0, unchanged: 0, conflicts: [] };
+
+/**
+ * The preview of merging a returned copy into `target`: read by code and vendor header
+ * (readReturnedCopy), compared with `existing` (the workbook's ratings, any rater) for the copy's rater.
+ */
+export function copyPreview(file: CopyFile, target: StoredModel, existing: readonly Rating[], sourceFile: string): ReturnedCopyPreview {
+  const base = { sourceFile, extraVendors: [], unknownCodes: [], unplacedRows: 0, ratings: [] };
+  if (file.unreadable) return { ...base, rater: "", knownRater: false, ok: false, preview: EMPTY_PREVIEW, warnings: ["not-xlsx"] };
+  if (!file.model) return { ...base, rater: "", knownRater: false, ok: false, preview: EMPTY_PREVIEW, warnings: ["no-model"] };
+  const copy = readReturnedCopy({ values: file.values, copyModel: file.model, target, sourceName: sourceFile, ...(file.sheetName ? { sheetName: file.sheetName } : {}) });
+  const rater = copy.rater;
+  const knownRater = rater !== "" && (target.raters ?? []).includes(rater);
+  const mine = existing.filter((r) => r.rater === rater);
+  const warnings = copy.imported.warnings.map((w) => w.code);
+  if (!copy.imported.ok) warnings.push("no-header");
+  if (rater !== "" && !knownRater) warnings.push("unknown-rater");
+  return {
+    rater,
+    knownRater,
+    sourceFile,
+    ok: copy.imported.ok,
+    preview: previewMerge(mine, copy.imported),
+    extraVendors: copy.extraVendors,
+    unknownCodes: copy.unknownCodes,
+    unplacedRows: copy.unplaced.length,
+    warnings,
+    ratings: copy.imported.accepted.map((r) => ({ vendor: r.vendor, code: r.code, rater, value: r.value })),
+  };
+}
+
+/** A rating as a cell value: numbers as numbers, N/A as the workbook writes it. */
+export function ratingCellValue(v: RatingValue): CellValue {
+  return v === "NA" ? "N/A" : v;
+}
+
+function sameValue(cell: CellValue, v: RatingValue): boolean {
+  if (v === "NA") return typeof cell === "string" && /^n\/?a$/i.test(cell.trim());
+  return cell === v || (typeof cell === "string" && cell.trim() !== "" && Number(cell) === v);
+}
+
+export interface CopyWrite {
+  vendor: string;
+  code: string;
+  value: CellValue;
+}
+
+/**
+ * What applying a previewed copy changes: `current(vendor, code)` is the rater's cell now (null =
+ * blank). A blank cell is filled; an equal one is left; a different one is kept or overwritten.
+ * Only the copy's own rater is written; one rating per cell (the first).
+ */
+export function copyWrites(copy: ReturnedCopyPreview, model: Pick<StoredModel, "tree" | "vendors">, current: (vendor: string, code: string) => CellValue, choice: MergeChoice): { writes: CopyWrite[]; result: ApplyCopyResult } {
+  const leavesSet = new Set(allNodes(model.tree).filter((i) => isLeaf(i.node)).map((i) => i.node.code));
+  const vendors = new Set(model.vendors);
+  const result: ApplyCopyResult = { added: 0, overwritten: 0, kept: 0, unchanged: 0, skipped: 0 };
+  const writes: CopyWrite[] = [];
+  const seen = new Set<string>();
+  for (const r of copy.ratings) {
+    const k = `${r.vendor}\u0001${r.code}`;
+    if (r.rater !== copy.rater || !vendors.has(r.vendor) || !leavesSet.has(r.code) || seen.has(k)) {
+      result.skipped++;
+      continue;
+    }
+    seen.add(k);
+    const now = current(r.vendor, r.code);
+    const blank = now === null || (typeof now === "string" && now.trim() === "");
+    if (blank) {
+      result.added++;
+      writes.push({ vendor: r.vendor, code: r.code, value: ratingCellValue(r.value) });
+    } else if (sameValue(now, r.value)) result.unchanged++;
+    else if (choice === "keep-existing") result.kept++;
+    else {
+      result.overwritten++;
+      writes.push({ vendor: r.vendor, code: r.code, value: ratingCellValue(r.value) });
+    }
+  }
+  return { writes, result };
+}
