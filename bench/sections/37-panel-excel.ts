@@ -1,0 +1,49 @@
+/**
+ * Excel adapter, panel workbooks: context.sync() count and request sizes for create, read and
+ * re-create of a panel (several raters) on the recording fake (test/excel/fakeExcel.ts), with
+ * the plan's JSON size for scale. The Syncer splits writes at its 4 MB budget (Excel on the web
+ * refuses 5 MB); reads stay 2 syncs whatever the size. Figures only.
+ */
+import { defaultTree } from "../../src/core/model/default-tree";
+import { createExcelPort, type SyncStats } from "../../src/excel";
+import { buildPlan } from "../../src/plan";
+import type { CreateWorkbookRequest, WorkbookPort } from "../../src/taskpane/port";
+import { FakeExcel } from "../../test/excel/fakeExcel";
+import { host, vendors } from "../../test/excel/helpers";
+import { line } from "../util";
+
+const size = (bytes: number): string => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`);
+
+async function measure(fake: FakeExcel, label: string, call: (port: WorkbookPort) => Promise<unknown>): Promise<void> {
+  let stats: SyncStats | undefined;
+  const port = createExcelPort({ host: host(fake), onStats: (_op, s) => void (stats = s) });
+  const from = fake.requestBytes.length;
+  const t0 = process.hrtime.bigint();
+  await call(port);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const sent = fake.requestBytes.slice(from);
+  const largest = Math.max(0, ...sent);
+  const total = sent.reduce((a, b) => a + b, 0);
+  const estimated = Math.max(0, ...(stats?.requests ?? []));
+  const response = Math.max(0, ...fake.responseBytes.slice(from));
+  line(label, `${sent.length} syncs · largest request ${size(largest)} (adapter's estimate ${size(estimated)}) · total ${size(total)} · largest response ${size(response)} · ${ms.toFixed(0)} ms`);
+}
+
+async function scenario(m: number, n: number): Promise<void> {
+  const name = `${m} raters × ${n} vendors`;
+  const raters = Array.from({ length: m }, (_, i) => `Rater ${i + 1}`);
+  const request: CreateWorkbookRequest = { tree: defaultTree(), vendors: vendors(n), raters, locale: "en-US", missing: "exclude", aggregate: "mean" };
+  const plan = buildPlan({ tree: request.tree, vendors: request.vendors, raters, options: { locale: "en-US", missing: "exclude", aggregate: "mean" } });
+  line(`plan ${name}`, `${plan.sheets.length} sheets · ${size(JSON.stringify(plan).length)} of plan JSON`);
+  const fake = new FakeExcel();
+  await measure(fake, `create ${name}`, (p) => p.createWorkbook(request));
+  await measure(fake, `read ${name}`, (p) => p.readWorkbook());
+  await measure(fake, `re-create over it ${name}`, (p) => p.createWorkbook(request));
+  await measure(fake, `export rater copy ${name}`, (p) => p.exportRaterCopy(raters[0]));
+}
+
+export async function bench(): Promise<void> {
+  console.log("targets: read 2 syncs; create = 1 probe (+1 read when re-creating) + writes split at 4 MB; every request < 4 MB");
+  await scenario(5, 5);
+  await scenario(30, 20);
+}
