@@ -1,11 +1,28 @@
 /**
  * Imported ratings into the workbook, the Import log, and undo. Sync counts are constant:
- * import 3 (list sheets; read model, Ratings, Weights and the log's size; write) or 4 when new
- * vendors rebuild the scorecard (the log is written first, then the rebuild); undo 3; list 2.
- * A write splits only when it passes the 4 MB request budget.
+ * import 3 (list sheets; read model, Ratings, Weights and the log's extent; write) or 4 when new
+ * vendors rebuild the scorecard (the log is written first, then the rebuild); list 2 (the log's
+ * summary table only); undo 4 (list sheets; read model, Ratings and the summary; read the
+ * import's log rows; write). A write splits only past the 4 MB request budget, and the log rows
+ * of an undo are read in slices of LOG_READ_ROWS rows, one sync each, to keep every response small.
  */
-import { buildPlan, MODEL_SHEET_NAME, parseCell, parseRect, storedModel, type CellBlock, type CellValue, type SheetPlan } from "../plan";
-import { importIdOf, importLogAppend, readImportLog, summarizeImports, undoneMarks, type ImportLogAppend, type ImportLogEntry, type ImportSummary } from "../plan/importLog";
+import { buildPlan, colLetter, MODEL_SHEET_NAME, parseCell, parseRect, rect, storedModel, type CellBlock, type CellValue, type SheetPlan } from "../plan";
+import {
+  IMPORT_LOG_WIDTH,
+  importIdOf,
+  importLogAppend,
+  readImportLog,
+  readSummaries,
+  SUMMARY_COL,
+  SUMMARY_COLUMNS,
+  SUMMARY_WIDTH,
+  undoneMarks,
+  type ImportLogAppend,
+  type ImportLogEntry,
+  type ImportSummary,
+  type LoggedEntry,
+  type SummaryRow,
+} from "../plan/importLog";
 import { importLogSheetNames } from "../plan/importLogLabels";
 import { cellKey, importedCell, importEdits, ratingBlocks, type CellWrite } from "../plan/importWrite";
 import type { ImportRatingsRequest, ImportRatingsResult, PortCallOptions, UndoImportResult } from "../taskpane/port";
@@ -33,8 +50,15 @@ function findLog(state: WorkbookState): ExistingSheet | undefined {
   return undefined;
 }
 
-function usedRange(context: Excel.RequestContext, sheet: string, props: string): Excel.Range {
-  return context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true).load(props);
+/** Rows read per sync from the log (about 120 bytes a row: ~2.4 MB a response, under Excel on the web's 5 MB). */
+export const LOG_READ_ROWS = 20_000;
+
+function usedPart(context: Excel.RequestContext, sheet: string, columns: string, props: string): Excel.Range {
+  return context.workbook.worksheets.getItem(sheet).getRange(columns).getUsedRangeOrNullObject(true).load(props);
+}
+
+function bottom(range: Excel.Range | null): number {
+  return range && !range.isNullObject ? parseRect(localAddress(range.address)).r2 : 0;
 }
 
 function ratingsOf(card: Scorecard): { sheet: string; grid: Grid } {
@@ -96,8 +120,10 @@ export async function importRatings(env: ImportEnv, request: ImportRatingsReques
   options?.onProgress?.(0, "read");
   const state = await probeWorkbook(context, syncer);
   const log = findLog(state);
-  const logRange = log ? usedRange(context, log.name, "address") : null;
-  syncer.add(400);
+  const summaryCol = colLetter(SUMMARY_COL);
+  const dataUsed = log ? usedPart(context, log.name, "A:A", "address") : null;
+  const summaryUsed = log ? usedPart(context, log.name, `${summaryCol}:${summaryCol}`, "address") : null;
+  syncer.add(800);
   const card = await readScorecard(context, syncer, state, ["ratings", "weights", "archive"]);
   if (!card) throw noScorecard();
   const ratings = ratingsOf(card);
@@ -107,7 +133,8 @@ export async function importRatings(env: ImportEnv, request: ImportRatingsReques
   const known = new Set(card.model.vendors);
   const newVendors = [...new Set(merged.edits.map((e) => e.vendor))].filter((v) => !known.has(v));
   const time = env.now.toISOString();
-  const importId = importIdOf(time);
+  const summaryRows = bottom(summaryUsed);
+  const importId = importIdOf(time, Math.max(summaryRows, 1));
   const result: ImportRatingsResult = {
     importId,
     added: merged.edits.filter((e) => e.action === "added").length,
@@ -123,8 +150,7 @@ export async function importRatings(env: ImportEnv, request: ImportRatingsReques
   }
   options?.onProgress?.(0.2, "import");
   const entries: ImportLogEntry[] = merged.edits.map((e) => ({ importId, time, sourceFile: request.sourceFile, ...e }));
-  const existingRows = logRange && !logRange.isNullObject ? parseRect(localAddress(logRange.address)).r2 : 0;
-  const append = importLogAppend(entries, existingRows, card.model.options.locale);
+  const append = importLogAppend(entries, { rows: bottom(dataUsed), summaryRows }, card.model.options.locale);
   const logName = log?.name ?? append.sheet;
   const ops = new OpList();
   logOps(context.workbook, logName, !log, append, ops);
@@ -155,30 +181,43 @@ async function rebuild(env: ImportEnv, card: Scorecard, state: WorkbookState, ve
   await applyPlan(env.syncer.context, plan, { supports: env.supports, state, scorecardSheets: card.sheets, syncer: env.syncer, signal: env.options?.signal });
 }
 
-/** Syncs: 2 (list sheets; read the log). */
+/** Syncs: 2 (list sheets; read the log's summary table). */
 export async function listImports(env: ImportEnv): Promise<ImportSummary[]> {
   const { syncer } = env;
   const state = await probeWorkbook(syncer.context, syncer);
   const log = findLog(state);
   if (!log) return [];
-  const range = usedRange(syncer.context, log.name, "address,values");
+  const range = usedPart(syncer.context, log.name, SUMMARY_COLUMNS, "address,values");
   syncer.add(400);
   await syncer.sync();
-  if (range.isNullObject) return [];
-  const grid = Grid.fromRange(range.address, range.values as CellValue[][]);
-  return summarizeImports(readImportLog(leftAligned(grid), grid.top));
+  return summariesOf(range).map(({ row: _row, firstRow: _first, rows: _rows, ...summary }) => summary);
 }
 
-/** The grid's rows from column A (the used range may start further right). */
-function leftAligned(grid: Grid): CellValue[][] {
-  return grid.values.map((_, i) => grid.rect(grid.top + i, 1, grid.top + i, 10)[0]);
+function summariesOf(range: Excel.Range): SummaryRow[] {
+  if (range.isNullObject) return [];
+  const grid = Grid.fromRange(range.address, range.values as CellValue[][]);
+  const rows = grid.values.map((_, i) => grid.rect(grid.top + i, SUMMARY_COL, grid.top + i, SUMMARY_COL + SUMMARY_WIDTH - 1)[0]);
+  return readSummaries(rows, grid.top);
+}
+
+/** The log rows first..first+count-1, one sync per LOG_READ_ROWS rows. */
+async function readLogRows(syncer: Syncer, sheet: string, first: number, count: number): Promise<LoggedEntry[]> {
+  const out: LoggedEntry[] = [];
+  for (let top = first; top < first + count; top += LOG_READ_ROWS) {
+    const last = Math.min(first + count, top + LOG_READ_ROWS) - 1;
+    const range = syncer.context.workbook.worksheets.getItem(sheet).getRange(rect(top, 1, last, IMPORT_LOG_WIDTH)).load("values");
+    syncer.add(400);
+    await syncer.sync();
+    out.push(...readImportLog(range.values as CellValue[][], top));
+  }
+  return out;
 }
 
 function importNotFound(importId: string): ScorecardError {
   return new ScorecardError("ScorecardImportNotFound", `The Import log has no import "${importId}" that can still be undone.`);
 }
 
-/** Syncs: 3 (list sheets; read model, Ratings and the log; write). */
+/** Syncs: 4 (list sheets; read model, Ratings and the log summary; read the import's rows; write). */
 export async function undoImport(env: ImportEnv, importId: string): Promise<UndoImportResult> {
   const { syncer, options } = env;
   const context = syncer.context;
@@ -186,14 +225,14 @@ export async function undoImport(env: ImportEnv, importId: string): Promise<Undo
   const state = await probeWorkbook(context, syncer);
   const log = findLog(state);
   if (!log || !findSheet(state, MODEL_SHEET_NAME)) throw log ? noScorecard() : importNotFound(importId);
-  const range = usedRange(context, log.name, "address,values");
+  const summaryRange = usedPart(context, log.name, SUMMARY_COLUMNS, "address,values");
   syncer.add(400);
   const card = await readScorecard(context, syncer, state, ["ratings"]);
   if (!card) throw noScorecard();
   const ratings = ratingsOf(card);
-  const grid = range.isNullObject ? Grid.empty() : Grid.fromRange(range.address, range.values as CellValue[][]);
-  const entries = readImportLog(leftAligned(grid), grid.top).filter((e) => e.importId === importId && e.undoneAt === undefined);
-  if (entries.length === 0) throw importNotFound(importId);
+  const summary = summariesOf(summaryRange).find((x) => x.importId === importId && !x.undone);
+  if (!summary) throw importNotFound(importId);
+  const entries = (await readLogRows(syncer, log.name, summary.firstRow, summary.rows)).filter((e) => e.importId === importId && e.undoneAt === undefined);
   options?.onProgress?.(0.3, "undo");
   const current = currentCells(card, ratings.grid);
   const L = card.plan.layout.ratings;
@@ -211,7 +250,7 @@ export async function undoImport(env: ImportEnv, importId: string): Promise<Undo
   const { blocks } = ratingBlocks(L, writes);
   const ops = new OpList();
   ratingOps(context.workbook, card, state, blocks, env.supports, ops);
-  blockOps(() => context.workbook.worksheets.getItem(log.name), undoneMarks(entries.map((e) => e.row), env.now.toISOString()), ops);
+  blockOps(() => context.workbook.worksheets.getItem(log.name), undoneMarks(entries.map((e) => e.row), env.now.toISOString(), summary.row), ops);
   await write(env, ops, 0.3);
   options?.onProgress?.(1, "undo");
   return { restored: writes.length, changedSince, missing };

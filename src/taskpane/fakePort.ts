@@ -252,7 +252,7 @@ export class FakePort implements WorkbookPort {
     await this.step("importRatings", options, 0.5, "import");
     const leafCodes = new Set(leaves(book.tree).map((l) => l.node.code));
     const time = (this.options.now?.() ?? new Date()).toISOString();
-    const importId = importIdOf(time);
+    const importId = importIdOf(time, new Set(this.importLog.map((e) => e.importId)).size + 1);
     const result: ImportRatingsResult = { importId, added: 0, overwritten: 0, kept: 0, unchanged: 0, skipped: 0, newVendors: [] };
     const seen = new Set<string>();
     for (const r of request.ratings) {

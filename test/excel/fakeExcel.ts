@@ -356,6 +356,22 @@ export class FakeRange extends Loadable {
     this.conditionalFormats = recorder(fake, `${this.target}.conditionalFormats`, () => this.checkWritable());
   }
 
+  /** The used part of this range (whole columns such as "A:A" included), as Range.getUsedRangeOrNullObject (1.4). */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.fake.record(this.target, "call", "getUsedRangeOrNullObject", [valuesOnly ?? false]);
+    const b = bounds(this.a1);
+    let box: { r1: number; c1: number; r2: number; c2: number } | null = null;
+    for (const [k, c] of this.sheet.cells) {
+      if (valuesOnly && c.value === undefined && c.formula === undefined) continue;
+      const [r, col] = k.split(",").map(Number);
+      if (r < b.r1 || r > b.r2 || col < b.c1 || col > b.c2) continue;
+      box = box ? { r1: Math.min(box.r1, r), c1: Math.min(box.c1, col), r2: Math.max(box.r2, r), c2: Math.max(box.c2, col) } : { r1: r, c1: col, r2: r, c2: col };
+    }
+    const range = new FakeRange(this.fake, this.sheet, box ? rect(box.r1, box.c1, box.r2, box.c2) : "A1");
+    range.nullObject = box === null;
+    return range;
+  }
+
   override responseSize(): number {
     return this.nullObject ? 20 : JSON.stringify(this.values).length + this.a1.length + 40;
   }

@@ -101,7 +101,8 @@ describe("importRatings", () => {
     expect(await port.listImports()).toEqual([{ importId: done.importId, time: "2026-11-25T10:00:00.000Z", sourceFile: "ratings.csv", added: 1, overwritten: 2, undone: false }]);
     const before = fake.syncs;
     const undo = await port.undoImport(done.importId);
-    expect(fake.syncs - before).toBe(3);
+    // probe; model, Ratings and the log summary; the import's log rows; write
+    expect(fake.syncs - before).toBe(4);
     expect(undo).toEqual({ restored: 2, changedSince: 1, missing: 0 });
     expect(fake.cell("Ratings", `D${rowOf(fake, a)}`)?.value).toBe(50);
     expect(fake.cell("Ratings", `E${rowOf(fake, a)}`)?.value).toBe(99);
@@ -124,6 +125,36 @@ describe("importRatings", () => {
 
   test("no scorecard: a plain error code", async () => {
     await expect(portOn(new FakeExcel()).importRatings(req([]))).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+});
+
+describe("a big Import log", () => {
+  test("list reads only the summary; undo reads the import's rows in slices; every response under 5 MB", async () => {
+    const fake = new FakeExcel();
+    const tree = bigTree();
+    const all = leaves(tree).map((l) => l.node.code);
+    const names = vendors(125);
+    await portOn(fake).createWorkbook(request({ tree, vendors: names }));
+    const port = portOn(fake);
+    const first = await port.importRatings(req(names.flatMap((vendor) => all.map((code) => ({ vendor, code, value: 1 })))));
+    const second = await port.importRatings(req([{ vendor: names[0], code: all[0], value: 2 }], { choice: "overwrite", sourceFile: "one.csv" }));
+    expect(logRows(fake)).toHaveLength(25_001);
+    const before = fake.syncs;
+    const list = await port.listImports();
+    expect(fake.syncs - before).toBe(2);
+    expect(Math.max(...fake.responseBytes.slice(before))).toBeLessThan(2_000);
+    expect(list.map((s) => [s.importId, s.sourceFile, s.added, s.overwritten, s.undone])).toEqual([
+      [second.importId, "one.csv", 0, 1, false],
+      [first.importId, "ratings.csv", 25_000, 0, false],
+    ]);
+    const at = fake.syncs;
+    const undo = await port.undoImport(first.importId);
+    // probe; model, Ratings and summary; 25,000 log rows in 2 slices; write
+    expect(fake.syncs - at).toBe(5);
+    expect(Math.max(...fake.responseBytes.slice(at))).toBeLessThan(5_000_000);
+    expect(Math.max(...fake.requestBytes.slice(at))).toBeLessThan(4_000_000);
+    expect(undo).toEqual({ restored: 24_999, changedSince: 1, missing: 0 });
+    expect((await port.listImports()).map((s) => s.undone)).toEqual([false, true]);
   });
 });
 
