@@ -8,18 +8,7 @@ export function trimCount(n: number, trimPercent: number): number {
 
 /** The aggregated rating of every cell; NaN where a cell has no numeric rating. */
 export function aggregateCells(data: Collected, cells: number, aggregate: Aggregation, trimPercent: number): Float64Array {
-  if (aggregate !== "mean") return orderStatistic(data, cells, aggregate, trimPercent);
-  const { count, shift, sum } = data;
-  const out = new Float64Array(cells);
-  for (let c = 0; c < cells; c++) out[c] = count[c] > 0 ? shift[c] + sum[c] / count[c] : NaN;
-  return out;
-}
-
-/** Population standard deviation of cell c (count > 0), from the shifted sums. */
-export function cellStdev(data: Collected, c: number): number {
-  const n = data.count[c];
-  const s = data.sum[c];
-  return Math.sqrt(Math.max(0, (data.sumSq[c] - (s * s) / n) / n));
+  return aggregate === "mean" ? data.mean : orderStatistic(data, cells, aggregate, trimPercent);
 }
 
 /** Median or trimmed mean per cell: the kept values grouped by cell (counting sort), each group sorted. */

@@ -1,5 +1,5 @@
 import type { IndicatorTree } from "../model/types";
-import { aggregateCells, cellStdev } from "./aggregate";
+import { aggregateCells } from "./aggregate";
 import { collectRatings, type Collected } from "./collect";
 import { compileTree, type CompiledTree } from "./compile";
 import { competitionRanks } from "./rank";
@@ -43,7 +43,7 @@ export function score(tree: IndicatorTree, ratings: Iterable<Rating> | Rating[],
 function leafResult(data: Collected, values: Float64Array, c: number): LeafResult {
   const n = data.count[c];
   if (n === 0) return { status: data.na[c] > 0 ? "na" : "missing", value: null, raters: 0, range: null, stdev: null };
-  return { status: "rated", value: values[c], raters: n, range: data.max[c] - data.min[c], stdev: cellStdev(data, c) };
+  return { status: "rated", value: values[c], raters: n, range: data.range[c], stdev: data.stdev[c] };
 }
 
 function vendorResult(
