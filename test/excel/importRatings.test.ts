@@ -201,6 +201,20 @@ describe("importRatings with new vendors", () => {
     expect(resultRefs.some((f) => /Ratings'!E\$3/.test(f as string))).toBe(true);
   });
 
+  test("a Chinese workbook gets 导入日志; undoing an import that added a vendor clears its ratings (the vendor stays)", async () => {
+    const fake = new FakeExcel();
+    const port = portOn(fake);
+    await port.createWorkbook(request({ vendors: ["Acme"], locale: "zh-CN" }));
+    const done = await port.importRatings(req([{ vendor: "新供应商", code: codes[0], value: 66 }]));
+    expect(done).toMatchObject({ added: 1, newVendors: ["新供应商"], logSheet: "导入日志" });
+    expect(fake.cell("导入日志", "A1")?.value).toBe("导入编号");
+    expect(fake.cell("导入日志", "I2")?.value).toBe("新增");
+    expect(fake.cell("评分", `E${rowOf(fake, codes[0], "评分")}`)?.value).toBe(66);
+    expect(await port.undoImport(done.importId)).toEqual({ restored: 1, changedSince: 0, missing: 0 });
+    expect(fake.cell("评分", `E${rowOf(fake, codes[0], "评分")}`)?.value).toBeUndefined();
+    expect((await port.readWorkbook())?.vendors).toEqual(["Acme", "新供应商"]);
+  });
+
   test("10,000 ratings for 50 new vendors: still 4 syncs, requests under 4 MB", async () => {
     const fake = new FakeExcel();
     const tree = bigTree();
