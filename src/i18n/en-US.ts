@@ -271,7 +271,7 @@ export const enUS = {
   "panel.reading": "Reading the panel…",
   "panel.notPanel": "This scorecard has a single rater. Create it again with two or more raters to score as a panel.",
   "panel.raters": "Raters ({count})",
-  "panel.completeness": "{rater}: {done} of {total} ratings ({pct})",
+  "panel.completeness": "{rater}: {done} of {total} ratings ({pct}%)",
   "panel.export": "Export rater copy",
   "panel.exportFor": "Export the rater copy for {rater}",
   "panel.exporting": "Preparing the rater copy…",

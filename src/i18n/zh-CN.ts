@@ -270,7 +270,7 @@ export const zhCN: Messages = {
   "panel.reading": "正在读取评审组…",
   "panel.notPanel": "该评分卡只有一位评分人。请用两位或以上评分人重新创建，以进行小组评分。",
   "panel.raters": "评分人（{count}）",
-  "panel.completeness": "{rater}：已评 {done}/{total}（{pct}）",
+  "panel.completeness": "{rater}：已评 {done}/{total}（{pct}%）",
   "panel.export": "导出评分人副本",
   "panel.exportFor": "导出 {rater} 的评分人副本",
   "panel.exporting": "正在生成评分人副本…",

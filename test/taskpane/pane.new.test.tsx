@@ -20,8 +20,8 @@ function typeVendors(text: string): void {
 test("outside Excel: demo banner, tabs and the New form, every control labelled", async () => {
   renderPane(createFakePort());
   expect(await screen.findByText(en("app.demoBanner"))).toBeTruthy();
-  expect(screen.getAllByRole("tab").map((t) => t.getAttribute("aria-selected"))).toEqual(["true", "false", "false", "false"]);
-  for (const name of ["New", "Weights", "Check & score", "Import"]) expect(screen.getByRole("tab", { name })).toBeTruthy();
+  expect(screen.getAllByRole("tab").map((t) => t.getAttribute("aria-selected"))).toEqual(["true", "false", "false", "false", "false"]);
+  for (const name of ["New", "Weights", "Check & score", "Import", "Panel"]) expect(screen.getByRole("tab", { name })).toBeTruthy();
   const panel = newPanel();
   const controls = [...within(panel).getAllByRole("textbox"), ...within(panel).getAllByRole("combobox"), ...screen.getAllByRole("combobox")];
   expect(controls.filter((el) => !hasLabel(el))).toEqual([]);

@@ -17,6 +17,7 @@ const WeightsTab = lazy(() => import(/* webpackChunkName: "weights", webpackPref
 const CheckTab = lazy(() => import(/* webpackChunkName: "check", webpackPrefetch: true */ "./CheckTab").then((m) => ({ default: m.CheckTab })));
 // The importer (papaparse; ExcelJS on the first .xlsx) stays out of the first download too.
 const ImportTab = lazy(() => import(/* webpackChunkName: "import", webpackPrefetch: true */ "./ImportTab").then((m) => ({ default: m.ImportTab })));
+const PanelTab = lazy(() => import(/* webpackChunkName: "panel", webpackPrefetch: true */ "./PanelTab").then((m) => ({ default: m.PanelTab })));
 
 export interface AppProps {
   port: WorkbookPort;
@@ -27,7 +28,7 @@ export interface AppProps {
   onLocaleChange?(locale: UiLocale): void;
 }
 
-export type TabId = "new" | "weights" | "check" | "import";
+export type TabId = "new" | "weights" | "check" | "import" | "panel";
 /** Why each feature is unavailable ("" while the capabilities are still being asked), or null when it is available. */
 export type FeatureReasons = Record<Feature, string | null>;
 
@@ -123,6 +124,7 @@ function Pane(props: { port: WorkbookPort; demo: boolean }): JSX.Element {
         <Tab value="weights" id="tab-weights" aria-controls="panel-weights">{t("tab.weights")}</Tab>
         <Tab value="check" id="tab-check" aria-controls="panel-check">{t("tab.check")}</Tab>
         <Tab value="import" id="tab-import" aria-controls="panel-import">{t("tab.import")}</Tab>
+        <Tab value="panel" id="tab-panel" aria-controls="panel-panel">{t("tab.panel")}</Tab>
       </TabList>
       <div id="panel-new" role="tabpanel" aria-labelledby="tab-new" hidden={tab !== "new"}>
         <NewTab port={port} tree={tree} edited={edited} reasons={reasons} />
@@ -145,6 +147,13 @@ function Pane(props: { port: WorkbookPort; demo: boolean }): JSX.Element {
         {visited.has("import") && (
           <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
             <ImportTab port={port} reasons={reasons} />
+          </Suspense>
+        )}
+      </div>
+      <div id="panel-panel" role="tabpanel" aria-labelledby="tab-panel" hidden={tab !== "panel"}>
+        {visited.has("panel") && (
+          <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
+            <PanelTab port={port} reasons={reasons} />
           </Suspense>
         )}
       </div>

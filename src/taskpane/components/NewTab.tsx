@@ -1,13 +1,14 @@
 import { useMemo, useState } from "react";
 import { Button, Field, Link, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
 import { leaves, validateTree, type IndicatorTree } from "../model";
-import type { MissingPolicy } from "../../core/engine";
+import type { Aggregation, MissingPolicy } from "../../core/engine";
 import { useTask } from "../hooks";
 import { publishedTree } from "../standard";
 import { useLocale } from "../locale";
 import { parseNames } from "../names";
 import type { CreateWorkbookResult, WorkbookPort } from "../port";
 import type { FeatureReasons } from "./App";
+import { AggregateField } from "./AggregateField";
 import { CreateNotes } from "./CreateNotes";
 import { ErrorMessage } from "./ErrorMessage";
 import { FeatureNote } from "./FeatureNote";
@@ -28,6 +29,7 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
   const [vendorText, setVendorText] = useState("");
   const [raterText, setRaterText] = useState("");
   const [missing, setMissing] = useState<MissingPolicy>("exclude");
+  const [aggregate, setAggregate] = useState<Aggregation>("mean");
   const [touched, setTouched] = useState(false);
   const task = useTask<CreateWorkbookResult>();
   const [goError, setGoError] = useState<unknown>(null);
@@ -44,7 +46,7 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
     setTouched(true);
     if (vendors.names.length === 0) return;
     void task.run((options) =>
-      port.createWorkbook({ tree, vendors: vendors.names, raters: raters.names, locale: content, missing }, options),
+      port.createWorkbook({ tree, vendors: vendors.names, raters: raters.names, locale: content, missing, ...(raters.names.length >= 2 ? { aggregate } : {}) }, options),
     );
   };
 
@@ -98,6 +100,7 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
         parsed={raters}
         onChange={setRaterText}
       />
+      {raters.names.length >= 2 && <AggregateField value={aggregate} disabled={running} onChange={setAggregate} />}
       <Field label={t("new.missing")} hint={t(`new.missing.${missing}.hint`)}>
         <Select {...NARROW} value={missing} onChange={(_, data) => setMissing(data.value as MissingPolicy)} disabled={running}>
           {MISSING.map((m) => (

@@ -1,0 +1,112 @@
+import { useRef, useState } from "react";
+import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import type { IndicatorTree } from "../model";
+import { useTask } from "../hooks";
+import { useLocale } from "../locale";
+import type { ApplyCopyResult, MergeChoice, ReturnedCopyPreview, WorkbookPort } from "../port";
+import { CopyPreviewView } from "./CopyPreviewView";
+import { ErrorMessage } from "./ErrorMessage";
+import { TaskProgress } from "./TaskProgress";
+
+const row = { display: "flex", gap: 8, flexWrap: "wrap" } as const;
+
+/**
+ * "Merge returned copy": pick the .xlsx a rater sent back, see what it would change, then merge
+ * keeping or overwriting conflicting ratings, or cancel. Nothing is written before the choice.
+ */
+export function CopyMerge(props: { port: WorkbookPort; tree: IndicatorTree; disabled: boolean; onMerged(): void }): JSX.Element {
+  const { port } = props;
+  const { t } = useLocale();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const read = useTask<ReturnedCopyPreview>();
+  const apply = useTask<ApplyCopyResult>();
+  const [copy, setCopy] = useState<ReturnedCopyPreview | null>(null);
+  const [merged, setMerged] = useState<{ rater: string; result: ApplyCopyResult } | null>(null);
+
+  const onFile = async (file: File | undefined): Promise<void> => {
+    if (!file) return;
+    setCopy(null);
+    setMerged(null);
+    apply.reset();
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    await read.run(async (options) => {
+      const preview = await port.mergeReturnedCopy(bytes, file.name, options);
+      setCopy(preview);
+      return preview;
+    });
+  };
+
+  const choose = (choice: MergeChoice): void => {
+    if (!copy) return;
+    const current = copy;
+    void apply.run(async (options) => {
+      const result = await port.applyReturnedCopy(current, choice, options);
+      setMerged({ rater: current.rater, result });
+      setCopy(null);
+      props.onMerged();
+      return result;
+    });
+  };
+
+  const mergeable = copy !== null && copy.knownRater && copy.ratings.length > 0;
+  const busy = read.status === "running" || apply.status === "running";
+  return (
+    <section style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+      <div>
+        <Button disabled={props.disabled || busy} onClick={() => fileRef.current?.click()}>
+          {t("panel.merge")}
+        </Button>
+        <input
+          ref={fileRef}
+          type="file"
+          hidden
+          aria-label={t("panel.mergeFile")}
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => {
+            void onFile(e.currentTarget.files?.[0]);
+            e.currentTarget.value = "";
+          }}
+        />
+      </div>
+      {read.status === "running" && <TaskProgress title={t("panel.mergeReading")} fraction={read.fraction} step={read.step} onCancel={read.cancel} />}
+      {read.status === "error" && <ErrorMessage error={read.error} onDismiss={read.reset} />}
+      {copy && (
+        <>
+          <CopyPreviewView copy={copy} tree={props.tree} />
+          {copy.knownRater && copy.ratings.length === 0 && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>{t("panel.preview.nothing")}</MessageBarBody>
+            </MessageBar>
+          )}
+          <div style={row}>
+            {mergeable && copy.preview.conflicts.length > 0 && (
+              <>
+                <Button appearance="primary" disabled={busy} onClick={() => choose("keep-existing")}>
+                  {t("panel.keep")}
+                </Button>
+                <Button disabled={busy} onClick={() => choose("overwrite")}>
+                  {t("panel.overwrite")}
+                </Button>
+              </>
+            )}
+            {mergeable && copy.preview.conflicts.length === 0 && (
+              <Button appearance="primary" disabled={busy} onClick={() => choose("keep-existing")}>
+                {t("panel.apply")}
+              </Button>
+            )}
+            <Button disabled={busy} onClick={() => setCopy(null)}>
+              {t("panel.cancel")}
+            </Button>
+          </div>
+        </>
+      )}
+      {apply.status === "running" && <TaskProgress title={t("panel.applying")} fraction={apply.fraction} step={apply.step} onCancel={apply.cancel} />}
+      {apply.status === "error" && <ErrorMessage error={apply.error} onDismiss={apply.reset} />}
+      {merged && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{t("panel.done", { rater: merged.rater, ...merged.result })}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,176 @@
+/** @jest-environment jsdom */
+import { enabledButton, openTab, renderPane } from "./setup";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import ExcelJS from "exceljs";
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
+import { kendallW } from "../../src/core/engine";
+import { leaves } from "../../src/core/model/tree";
+import { translator } from "../../src/i18n";
+import { MODEL_SHEET_NAME } from "../../src/plan";
+import { createFakePort, type FakePort } from "../../src/taskpane/fakePort";
+import { publishedTree } from "../../src/taskpane/standard";
+import { panelStats } from "../../src/taskpane/panelStats";
+
+const en = translator("en-US");
+const tree = publishedTree();
+const codes = leaves(tree).map((l) => l.node.code);
+const vendors = ["Acme", "Beta", "Gamma"];
+const raters = ["Ann", "Bo", "Cy"];
+
+// jsdom lacks what every pane browser has: TextDecoder/TextEncoder, object URLs, File.arrayBuffer.
+const created: Blob[] = [];
+const clicked: { href: string; download: string }[] = [];
+beforeAll(() => {
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.TextDecoder ??= NodeTextDecoder;
+  g.TextEncoder ??= NodeTextEncoder;
+  URL.createObjectURL = (b: Blob): string => `blob:copy-${created.push(b)}`;
+  URL.revokeObjectURL = (): void => undefined;
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement): void {
+    clicked.push({ href: this.href, download: this.download });
+  };
+  if (typeof Blob.prototype.arrayBuffer !== "function") {
+    Blob.prototype.arrayBuffer = function (this: Blob): Promise<ArrayBuffer> {
+      return new Promise((resolve) => {
+        const r = new FileReader();
+        r.onload = () => resolve(r.result as ArrayBuffer);
+        r.readAsArrayBuffer(this);
+      });
+    };
+  }
+});
+
+/** A panel whose three raters all rank the vendors Gamma > Beta > Acme (so W = 1). */
+async function panelPort(options: { skip?: string } = {}): Promise<FakePort> {
+  const port = createFakePort();
+  await port.createWorkbook({ tree, vendors, raters, locale: "en-US", missing: "exclude", aggregate: "median" });
+  raters.forEach((rater, r) => {
+    if (rater === options.skip) return;
+    vendors.forEach((vendor, v) => codes.forEach((code) => port.setCell(vendor, code, String(50 + 10 * v + r), rater)));
+  });
+  return port;
+}
+
+async function openPanel(port: FakePort): Promise<HTMLElement> {
+  renderPane(port);
+  await screen.findByRole("tab", { name: en("tab.panel") });
+  const panel = await openTab(en("tab.panel"));
+  fireEvent.click(await enabledButton(en("panel.read")));
+  await within(panel).findByText(en("panel.stats.title"));
+  return panel;
+}
+
+async function blobBytes(b: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await b.arrayBuffer());
+}
+
+/** The rater fills a cell of their copy (found by code and vendor header) in Excel. */
+async function fillCopy(bytes: Uint8Array, vendor: string, code: string, value: number): Promise<Uint8Array<ArrayBuffer>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const ws = wb.worksheets.find((w) => w.name !== MODEL_SHEET_NAME) as ExcelJS.Worksheet;
+  let row = 0;
+  let col = 0;
+  ws.eachRow((r, n) => {
+    if (r.getCell(1).value === code) row = n;
+    r.eachCell((c, k) => {
+      if (c.value === vendor) col = k;
+    });
+  });
+  ws.getCell(row, col).value = value;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+test("raters with their completeness; Export rater copy downloads an .xlsx blob", async () => {
+  const port = await panelPort({ skip: "Cy" });
+  const panel = await openPanel(port);
+  const total = vendors.length * codes.length;
+  expect(within(panel).getByText(en("panel.completeness", { rater: "Ann", done: total, total, pct: "100" }))).toBeTruthy();
+  expect(within(panel).getByText(en("panel.completeness", { rater: "Cy", done: 0, total, pct: "0" }))).toBeTruthy();
+
+  fireEvent.click(within(panel).getByRole("button", { name: en("panel.exportFor", { rater: "Bo" }) }));
+  await within(panel).findByText(en("panel.exported", { file: "Scorecard - Bo.xlsx" }));
+  expect(clicked[clicked.length - 1]).toEqual({ href: `blob:copy-${created.length}`, download: "Scorecard - Bo.xlsx" });
+  const blob = created[created.length - 1];
+  expect(blob.type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  const bytes = await blobBytes(blob);
+  expect([...bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["Ratings - Bo", MODEL_SHEET_NAME]);
+});
+
+test("merge a returned copy: preview with a conflict, overwrite, result; cancel writes nothing", async () => {
+  const port = await panelPort();
+  const panel = await openPanel(port);
+  const copy = await port.exportRaterCopy("Bo");
+  const returned = await fillCopy(copy.bytes, "Acme", codes[0], 99);
+  const input = panel.querySelector('input[type="file"]') as HTMLInputElement;
+
+  await act(async () => {
+    fireEvent.change(input, { target: { files: [new File([returned.slice().buffer], "bo-back.xlsx")] } });
+  });
+  await within(panel).findByText(en("panel.preview.title", { rater: "Bo", file: "bo-back.xlsx" }));
+  const n = vendors.length * codes.length;
+  expect(within(panel).getByText(en("panel.preview.counts", { read: n, accepted: n, rejected: 0, added: 0, unchanged: n - 1, conflicts: 1 }))).toBeTruthy();
+  const indicator = `${codes[0]} ${tree.roots[0].children[0].name["en-US"]}`;
+  expect(within(panel).getByText(en("panel.preview.conflict", { vendor: "Acme", indicator, existing: "51", incoming: "99" }))).toBeTruthy();
+
+  fireEvent.click(within(panel).getByRole("button", { name: en("panel.cancel") }));
+  expect(within(panel).queryByText(en("panel.preview.title", { rater: "Bo", file: "bo-back.xlsx" }))).toBeNull();
+  expect(port.calls.some((c) => c.method === "applyReturnedCopy")).toBe(false);
+
+  await act(async () => {
+    fireEvent.change(input, { target: { files: [new File([returned.slice().buffer], "bo-back.xlsx")] } });
+  });
+  fireEvent.click(await within(panel).findByRole("button", { name: en("panel.overwrite") }));
+  await within(panel).findByText(en("panel.done", { rater: "Bo", added: 0, overwritten: 1, kept: 0, unchanged: n - 1, skipped: 0 }));
+  const snap = await port.readWorkbook();
+  expect(snap?.ratings.find((r) => r.rater === "Bo" && r.vendor === "Acme" && r.code === codes[0])?.value).toBe(99);
+  expect(snap?.ratings.find((r) => r.rater === "Ann" && r.vendor === "Acme" && r.code === codes[0])?.value).toBe(50);
+});
+
+test("statistics: raters per vendor, Kendall's W with raters and vendors counted, aggregation", async () => {
+  const port = await panelPort();
+  const panel = await openPanel(port);
+  expect(within(panel).getByTestId("kendall-w").textContent).toBe(en("panel.stats.w", { w: "1", raters: 3, vendors: 3 }));
+  expect(within(panel).getByText(en("panel.stats.vendorRaters", { vendor: "Beta", count: 3, total: 3 }))).toBeTruthy();
+  expect(within(panel).getByText(en("panel.stats.aggregate", { method: en("aggregate.median") }))).toBeTruthy();
+
+  // A disagreeing rater lowers W to what kendallW gives for the per-rater totals.
+  codes.forEach((code) => port.setCell("Acme", code, "95", "Cy"));
+  fireEvent.click(within(panel).getByRole("button", { name: en("panel.read") }));
+  const snap = await port.readWorkbook();
+  const stats = panelStats(snap as NonNullable<typeof snap>);
+  expect(stats.agreement).toEqual(kendallW([[50, 60, 70], [51, 61, 71], [95, 62, 72]]));
+  const w = (stats.agreement.w as number).toLocaleString("en-US", { maximumFractionDigits: 3 });
+  await waitFor(() => expect(within(panel).getByTestId("kendall-w").textContent).toBe(en("panel.stats.w", { w, raters: 3, vendors: 3 })));
+});
+
+test("W needs two raters with a total for every vendor; a single-rater scorecard says it is not a panel", async () => {
+  const port = createFakePort();
+  await port.createWorkbook({ tree, vendors, raters: ["Ann", "Bo"], locale: "en-US", missing: "exclude" });
+  vendors.forEach((vendor, v) => codes.forEach((code) => port.setCell(vendor, code, String(60 + v), "Ann")));
+  const panel = await openPanel(port);
+  expect(within(panel).getByTestId("kendall-w").textContent).toBe(en("panel.stats.wNeeds", { raters: 1, vendors: 3 }));
+
+  await port.createWorkbook({ tree, vendors, raters: [], locale: "en-US", missing: "exclude" });
+  fireEvent.click(within(panel).getByRole("button", { name: en("panel.read") }));
+  expect(await within(panel).findByText(en("panel.notPanel"))).toBeTruthy();
+});
+
+test("the New tab offers the aggregation once two raters are entered and sends it", async () => {
+  const port = createFakePort();
+  renderPane(port);
+  const label = en("new.aggregate");
+  fireEvent.change(await screen.findByRole("textbox", { name: en("new.vendors") }), { target: { value: "Acme, Beta" } });
+  const ratersBox = screen.getByRole("textbox", { name: en("new.raters") });
+  fireEvent.change(ratersBox, { target: { value: "Ann" } });
+  expect(screen.queryByRole("combobox", { name: label })).toBeNull();
+  fireEvent.change(ratersBox, { target: { value: "Ann, Bo" } });
+  fireEvent.change(screen.getByRole("combobox", { name: label }), { target: { value: "trimmed" } });
+  fireEvent.click(await enabledButton(en("new.create")));
+  await waitFor(() => expect(port.calls.some((c) => c.method === "createWorkbook")).toBe(true));
+  const request = port.calls.find((c) => c.method === "createWorkbook")?.args[0] as { aggregate?: string; raters: string[] };
+  expect(request).toMatchObject({ raters: ["Ann", "Bo"], aggregate: "trimmed" });
+});
