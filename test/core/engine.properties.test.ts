@@ -56,6 +56,28 @@ describe("engine properties (random trees of depth 1–4, random ratings with NA
     );
   });
 
+  test("median and TRIMMEAN agree with the reference for decimal ratings and integers over a wide span (no counting sort)", () => {
+    const scales: ((x: number) => number)[] = [(x) => x / 4 + 0.1, (x) => x * 1000 - 7];
+    fc.assert(
+      fc.property(anyTreeAndRatings, optionsArb, fc.constantFrom(0, 1), ({ t, ratings }, options, which) => {
+        const f = scales[which];
+        const scaled = ratings.map((r) => (typeof r.value === "number" ? { ...r, value: f(r.value) } : r));
+        const res = score(t, scaled, options);
+        for (const v of res.vendors) {
+          const ref = referenceScores(t, scaled, v.vendor, options);
+          for (const code of Object.keys(v.scores)) {
+            const a = v.scores[code];
+            const b = ref[code];
+            if (a === null || b === null ? a !== b : Math.abs(a - b) > EPS * Math.max(1, Math.abs(b))) {
+              throw new Error(`${v.vendor} ${code}: ${a} vs ${b}`);
+            }
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
   test("leaf statistics agree with a naive computation", () => {
     fc.assert(
       fc.property(treeAndRatingsArb, ({ t, ratings }) => {
