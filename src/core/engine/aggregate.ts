@@ -46,13 +46,14 @@ const MAX_KEY_SPAN = 1 << 16;
 /**
  * The kept values grouped by cell (segment c at start[c]), ascending within each cell; equal values
  * keep their input order. Integer ratings over a modest span are sorted by counting; others per cell.
+ * May overwrite kept.value.
  */
 function sortedByCell(kept: Kept, start: Int32Array, cells: number): Float64Array {
-  const sorted = new Float64Array(kept.rows);
   const fill = start.slice(0, cells);
   const keys = integerKeys(kept);
   if (keys === null) {
     const { rows, cell, value } = kept;
+    const sorted = new Float64Array(rows);
     for (let i = 0; i < rows; i++) sorted[fill[cell[i]]++] = value[i];
     for (let c = 0; c < cells; c++) sortRange(sorted, start[c], start[c + 1]);
     return sorted;
@@ -60,6 +61,7 @@ function sortedByCell(kept: Kept, start: Int32Array, cells: number): Float64Arra
   // Two stable counting sorts (least significant key first): by value, then by cell.
   const byValue = countingSortByValue(kept, keys.lo, keys.span);
   const { rows, cell, value } = byValue;
+  const sorted = kept.value; // no longer needed: reused rather than another rows-long allocation
   for (let i = 0; i < rows; i++) sorted[fill[cell[i]]++] = value[i];
   // Large groups were sorted by the built-in sort, which puts −0 before 0: keep that order.
   for (let c = 0; c < cells; c++) if (start[c + 1] - start[c] > SMALL_GROUP) sortRange(sorted, start[c], start[c + 1]);
