@@ -17,7 +17,7 @@ import {
 } from "../plan";
 import type { WorkbookProblem, WorkbookSnapshot } from "../taskpane/port";
 import { Grid, text } from "./address";
-import { sheetMissing } from "./errors";
+import { ScorecardError, sheetMissing } from "./errors";
 import { checkRatingsLayout, checkWeightsLayout, classify, ratingCells, ratingsGrid, readArchive, treeWithWeights, type Scorecard } from "./readBack";
 
 /** A consensus score and its reason as typed on Moderation, by vendor and leaf code. */
@@ -40,6 +40,14 @@ export interface PanelCarry {
 }
 
 const keyOf = (vendor: string, code: string): string => `${vendor}\u0001${code}`;
+
+/** A re-create would drop raters who have ratings: refused, since their sheets would be deleted. */
+export function ratersRemoved(raters: string[]): ScorecardError {
+  return new ScorecardError(
+    "ScorecardRatersRemoved",
+    `Rater(s) ${raters.map((r) => `"${r}"`).join(", ")} have ratings in this workbook but are not in the new rater list. Keep them in the list, or clear their ratings first.`,
+  );
+}
 
 /** Every rater's ratings as they stand (single-rater workbook: one entry keyed by its rater or ""). */
 export function ratingsByRater(card: Scorecard): Map<string, RatingsGrid> {

@@ -37,7 +37,7 @@ import { applyPlan, protectOps } from "./applyPlan";
 import { sheetOps } from "./applySheet";
 import { estimate, newStats, OpList, runOps, Syncer, type SyncStats } from "./batch";
 import { chunkBlock } from "./blocks";
-import { panelCarryOver, panelSnapshot, withModerationInputs } from "./panel";
+import { panelCarryOver, panelSnapshot, ratersRemoved, withModerationInputs } from "./panel";
 import { applyReturnedCopy, exportRaterCopy, mergeReturnedCopy, type PanelEnv } from "./panelPort";
 import { importRatings, listImports, undoImport, type ImportEnv } from "./importRatings";
 import { noScorecard, sheetMissing, structureChanged, throwIfAborted } from "./errors";
@@ -123,7 +123,8 @@ class ExcelPort implements WorkbookPort {
         ...(request.raters.length > 0 ? { raters: request.raters } : {}),
       };
       // Every rater's ratings, the Archive and the Moderation inputs are carried over (see ./panel.ts).
-      const carried = old ? panelCarryOver(old, storedModel(input)) : { ratings: {}, raterRatings: {}, archived: [], moderation: [] };
+      const carried = old ? panelCarryOver(old, storedModel(input)) : { ratings: {}, raterRatings: {}, archived: [], moderation: [], droppedRaters: [] };
+      if (carried.droppedRaters.length > 0) throw ratersRemoved(carried.droppedRaters);
       const built = buildPlan({ ...input, ratings: carried.ratings, raterRatings: carried.raterRatings, archived: carried.archived });
       const plan = withModerationInputs(built, carried.moderation);
       const firstInput = firstInputCell(plan);
@@ -167,7 +168,7 @@ class ExcelPort implements WorkbookPort {
     return this.run("freezeResults", options, async (syncer) => {
       options?.onProgress?.(0, "freeze");
       const state = await probeWorkbook(syncer.context, syncer);
-      const card = await readScorecard(syncer.context, syncer, state, ["results"]);
+      const card = await readScorecard(syncer.context, syncer, state, ["results"], { panel: true });
       if (!card) throw noScorecard();
       const results = required(card, "results");
       const layout = card.plan.layout.results;
@@ -192,12 +193,12 @@ class ExcelPort implements WorkbookPort {
     return this.run("applyWeights", options, async (syncer) => {
       options?.onProgress?.(0, "weights");
       const state = await probeWorkbook(syncer.context, syncer);
-      const card = await readScorecard(syncer.context, syncer, state, ["weights"]);
+      const card = await readScorecard(syncer.context, syncer, state, ["weights"], { panel: true });
       if (!card) throw noScorecard();
       const weights = required(card, "weights");
       checkWeightsLayout(weights.sheet, weights.grid, card.plan.layout.weights);
-      const { vendors, options: modelOptions, createdAt } = card.model;
-      const next = buildPlan({ tree, vendors, options: modelOptions, createdAt });
+      const { vendors, options: modelOptions, createdAt, raters } = card.model;
+      const next = buildPlan({ tree, vendors, options: modelOptions, createdAt, ...(raters ? { raters } : {}) });
       if (!sameStructure(card.plan, next)) throw structureChanged();
       const ops = rewriteOps(syncer.context.workbook, next, state, this.supports);
       await runOps(syncer, ops.ops);
@@ -327,16 +328,24 @@ function sameStructure(a: WorkbookPlan, b: WorkbookPlan): boolean {
 
 /**
  * The parts of the new plan that carry names, weights and required marks, as sheet plans holding
- * only those blocks: all of Weights, the label columns of Ratings, the header rows of Results, the model.
+ * only those blocks: all of Weights, the label columns of Ratings (every rater's, and Consolidated
+ * for a panel), the indicator columns of Moderation, the header rows of Results, the model.
  */
 function labelSheets(plan: WorkbookPlan): SheetPlan[] {
   const R = plan.layout.ratings;
   const X = plan.layout.results;
+  const M = plan.layout.panel?.moderation;
+  const labelColumns = (b: SheetPlan["blocks"][number]): boolean => {
+    const r = parseRect(b.address);
+    return r.r1 >= R.firstRow && r.c2 < R.firstCol;
+  };
   const keep: Partial<Record<SheetPlan["key"], (b: SheetPlan["blocks"][number]) => boolean>> = {
     weights: () => true,
-    ratings: (b) => {
+    ratings: labelColumns,
+    consolidated: labelColumns,
+    moderation: (b) => {
       const r = parseRect(b.address);
-      return r.r1 >= R.firstRow && r.c2 < R.firstCol;
+      return M !== undefined && r.r1 >= M.firstRow && r.c2 < M.columns.firstRater;
     },
     results: (b) => parseRect(b.address).r2 < X.firstRow,
     model: () => true,

@@ -314,6 +314,8 @@ export const enUS = {
   "error.ScorecardNotAPanel.action": "Create the scorecard again with two or more raters (ratings are kept).",
   "error.ScorecardUnknownRater": "The scorecard has no rating sheet for this rater.",
   "error.ScorecardUnknownRater.action": "Read the panel again and pick a rater from the list.",
+  "error.ScorecardRatersRemoved": "A rater who already has ratings is missing from the new rater list; their sheet would be deleted.",
+  "error.ScorecardRatersRemoved.action": "Keep every rater who has ratings in the list (new raters may be added), or clear that rater's ratings first.",
 } as const;
 
 export type MessageKey = keyof typeof enUS;

@@ -313,4 +313,6 @@ export const zhCN: Messages = {
   "error.ScorecardNotAPanel.action": "请用两位或以上评分人重新创建评分卡（评分会保留）。",
   "error.ScorecardUnknownRater": "评分卡中没有该评分人的评分表。",
   "error.ScorecardUnknownRater.action": "请重新读取评审组，并从列表中选择评分人。",
+  "error.ScorecardRatersRemoved": "新的评分人名单中缺少已有评分的评分人；其评分表将被删除。",
+  "error.ScorecardRatersRemoved.action": "请在名单中保留所有已有评分的评分人（可以新增评分人），或先清除该评分人的评分。",
 };

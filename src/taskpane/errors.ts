@@ -21,6 +21,7 @@ export const KNOWN_ERROR_CODES = [
   "ScorecardImportNotFound",
   "ScorecardNotAPanel",
   "ScorecardUnknownRater",
+  "ScorecardRatersRemoved",
 ] as const;
 
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];

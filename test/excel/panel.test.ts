@@ -200,3 +200,35 @@ describe("panel vs. the single-rater paths", () => {
     await expect(portOn(fake).importRatings({ ratings: [], choice: "keep-existing", sourceFile: "x.csv", newVendors: [] })).rejects.toMatchObject({ code: "ScorecardPanelNotSupported" });
   });
 });
+
+describe("panel re-create guards and the other operations", () => {
+  test("dropping a rater who has ratings is refused before anything is written; one without ratings may go", async () => {
+    const fake = new FakeExcel();
+    const vs = vendors(2);
+    await portOn(fake).createWorkbook(request({ raters, vendors: vs }));
+    put(fake, raterCell(planFor(raters, vs), "Bo", "Vendor 1", codes[0]), 60);
+    const before = fake.log.length;
+    await expect(portOn(fake).createWorkbook(request({ raters: ["Ann", "Cy"], vendors: vs }))).rejects.toMatchObject({ code: "ScorecardRatersRemoved" });
+    expect(fake.log.slice(before).filter((c) => c.op === "set" || c.name === "delete")).toEqual([]);
+    await expect(portOn(fake).createWorkbook(request({ raters: [], vendors: vs }))).rejects.toMatchObject({ code: "ScorecardRatersRemoved" });
+    const r = await portOn(fake).createWorkbook(request({ raters: ["Ann", "Bo"], vendors: vs }));
+    expect(r.sheets.slice(0, 2)).toEqual(["Ratings - Ann", "Ratings - Bo"]);
+  });
+
+  test("freezeResults and applyWeights work on a panel", async () => {
+    const fake = new FakeExcel();
+    const vs = vendors(2);
+    await portOn(fake).createWorkbook(request({ raters, vendors: vs }));
+    // The fake computes no formulas: give Results the vendor names Excel would show.
+    fake.put("Results", "A5", vs.map((v, i) => [v, 80 - i, i + 1]));
+    const frozen = await portOn(fake).freezeResults();
+    expect(fake.sheet(frozen.sheet)).toBeDefined();
+    const renamed = defaultTree();
+    renamed.roots[0].name["en-US"] = "Product (renamed)";
+    await portOn(fake).applyWeights(renamed);
+    const plan = planFor(raters, vs);
+    const row = plan.layout.ratings.rows.find((x) => x.code === renamed.roots[0].code)?.row as number;
+    const names = (sheet: string): unknown[] => Array.from({ length: 4 }, (_, c) => fake.cell(sheet, `${String.fromCharCode(65 + c)}${row}`)?.value);
+    for (const sheet of ["Ratings - Ann", "Ratings - Cy", "Consolidated"]) expect(names(sheet)).toContain("Product (renamed)");
+  });
+});
