@@ -1,3 +1,4 @@
+import { competitionRanks } from "../../src/core/engine/rank";
 import fc from "fast-check";
 import { score, type Aggregation, type MissingPolicy, type Rating, type ScoreResult, type VendorResult } from "../../src/core/engine";
 import { defaultTree, rescaleGroup, siblingGroups, validateTree, type IndicatorNode, type IndicatorTree } from "../../src/core/model";
@@ -251,12 +252,17 @@ describe("engine properties (random trees of depth 1–4, random ratings with NA
     );
   });
 
-  test("ranks: 1 + the number of strictly greater totals", () => {
+  test("totals that differ only past 9 decimals share a rank", () => {
+    expect(competitionRanks([0, -4.4e-16, 50, 50 + 1e-12, 49.999])).toEqual([4, 4, 1, 1, 3]);
+  });
+
+  test("ranks: 1 + the number of strictly greater totals at 9 decimals (the workbook's ROUND(total,9))", () => {
+    const key = (x: number) => Math.round(x * 1e9) / 1e9;
     fc.assert(
       fc.property(anyTreeAndRatings, optionsArb, ({ t, ratings }, options) => {
         const vs = score(t, ratings, options).vendors;
         for (const v of vs) {
-          const expected = v.total === null ? null : 1 + vs.filter((o) => o.total !== null && o.total > (v.total as number)).length;
+          const expected = v.total === null ? null : 1 + vs.filter((o) => o.total !== null && key(o.total) > key(v.total as number)).length;
           expect(v.rank).toBe(expected);
         }
       }),
