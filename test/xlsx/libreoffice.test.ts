@@ -2,10 +2,10 @@
  * The CLI's .xlsx, filled with ratings through ExcelJS and recalculated by LibreOffice headless,
  * gives the engine's scores. One soffice run converts all files. Skipped only without soffice.
  */
-import { execFileSync, spawnSync } from "child_process";
+
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { run } from "../../src/cli/commands/template";
@@ -14,16 +14,9 @@ import { defaultTree } from "../../src/core/model";
 import { buildPlan, type CellValue, type RatingsGrid, type WorkbookPlan } from "../../src/plan";
 import { compareResults } from "../plan/compare";
 import { leafCodes } from "../plan/arbitraries";
+import { describeWithLibreOffice, recalculate } from "./libreoffice";
 
-const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
-const describeLo = soffice ? describe : describe.skip;
-if (!soffice) console.warn("LibreOffice check SKIPPED: soffice is not on PATH (CI installs it).");
-
-const XCU = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
+const describeLo = describeWithLibreOffice("LibreOffice check");
 
 interface Case {
   file: string;
@@ -83,8 +76,6 @@ describeLo("LibreOffice recalculates the template to the engine's scores", () =>
   const plans = new Map<string, WorkbookPlan>();
 
   beforeAll(async () => {
-    mkdirSync(join(dir, "profile", "user"), { recursive: true });
-    writeFileSync(join(dir, "profile", "user", "registrymodifications.xcu"), XCU);
     for (const [i, c] of cases.entries()) {
       const path = join(dir, c.file);
       const io = { stdout: () => undefined, stderr: () => undefined };
@@ -96,11 +87,7 @@ describeLo("LibreOffice recalculates the template to the engine's scores", () =>
       if (i === 0) writeFileSync(join(dir, "charts.xlsx"), readFileSync(path)); // untouched, with charts
       await fill(path, plan, c.grid);
     }
-    execFileSync(
-      soffice,
-      [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "xlsx", "--outdir", out, ...cases.map((c) => join(dir, c.file)), join(dir, "charts.xlsx")],
-      { stdio: "pipe", timeout: 120000 },
-    );
+    recalculate(dir, [...cases.map((c) => join(dir, c.file)), join(dir, "charts.xlsx")], out);
   }, 180000);
 
   test.each(["exclude-zh.xlsx", "zero-en.xlsx"])("%s: every Results figure equals score()", async (file) => {

@@ -3,10 +3,10 @@
  * recalculated by LibreOffice headless: consolidation (mean, median, TRIMMEAN), spread,
  * moderation override, Results and Kendall's W equal the engine. Skipped only without soffice.
  */
-import { execFileSync, spawnSync } from "child_process";
+
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { run } from "../../src/cli/commands/template";
@@ -15,16 +15,9 @@ import { defaultTree } from "../../src/core/model";
 import { buildPlan, type CellValue, type WorkbookPlan } from "../../src/plan";
 import { compareScores } from "../plan/compare";
 import { compareAgreement, comparePanelCells, comparePanelResults, engineRatings, enterPanel, panelArb, type Panel } from "../plan/panelHelpers";
+import { describeWithLibreOffice, recalculate } from "./libreoffice";
 
-const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
-const describeLo = soffice ? describe : describe.skip;
-if (!soffice) console.warn("LibreOffice panel check SKIPPED: soffice is not on PATH (CI installs it).");
-
-const XCU = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
+const describeLo = describeWithLibreOffice("LibreOffice panel check");
 
 interface Case {
   file: string;
@@ -61,8 +54,6 @@ describeLo("LibreOffice recalculates panel workbooks to the engine's figures", (
   const plans = new Map<string, WorkbookPlan>();
 
   beforeAll(async () => {
-    mkdirSync(join(dir, "profile", "user"), { recursive: true });
-    writeFileSync(join(dir, "profile", "user", "registrymodifications.xcu"), XCU);
     for (const c of cases) {
       const panel = samplePanel(c.seed, c.aggregate === "trimmed" ? 5 : 2);
       c.panel = panel;
@@ -79,11 +70,7 @@ describeLo("LibreOffice recalculates panel workbooks to the engine's figures", (
       });
       await wb.xlsx.writeFile(path);
     }
-    execFileSync(
-      soffice,
-      [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "xlsx", "--outdir", out, ...cases.map((c) => join(dir, c.file))],
-      { stdio: "pipe", timeout: 120000 },
-    );
+    recalculate(dir, cases.map((c) => join(dir, c.file)), out);
   }, 180000);
 
   test.each(cases.map((c) => c.file))("%s: consolidation, spread, moderation, Results and Kendall's W equal the engine", async (file) => {

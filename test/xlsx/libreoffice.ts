@@ -1,0 +1,29 @@
+/** LibreOffice headless, for the recalculation checks: found on PATH (CI installs it) or the tests skip. */
+import { execFileSync, spawnSync } from "child_process";
+import { mkdirSync, writeFileSync } from "fs";
+import { join } from "path";
+
+export const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
+
+/** `describe` when soffice is there, else `describe.skip` with a warning naming the check. */
+export function describeWithLibreOffice(check: string): jest.Describe {
+  if (!soffice) console.warn(`${check} SKIPPED: soffice is not on PATH (CI installs it).`);
+  return soffice ? describe : describe.skip;
+}
+
+// LibreOffice recalculates an .xlsx on load only when its profile says so (otherwise it shows cached results).
+const XCU = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+/** One soffice run: recalculates `files` and saves them as .xlsx into `outDir`, with a profile under `dir`. */
+export function recalculate(dir: string, files: string[], outDir: string): void {
+  mkdirSync(join(dir, "profile", "user"), { recursive: true });
+  writeFileSync(join(dir, "profile", "user", "registrymodifications.xcu"), XCU);
+  execFileSync(soffice, [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "xlsx", "--outdir", outDir, ...files], {
+    stdio: "pipe",
+    timeout: 120000,
+  });
+}
