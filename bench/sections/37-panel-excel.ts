@@ -5,29 +5,12 @@
  * refuses 5 MB); reads stay 2 syncs whatever the size. Figures only.
  */
 import { defaultTree } from "../../src/core/model/default-tree";
-import { createExcelPort, type SyncStats } from "../../src/excel";
 import { buildPlan } from "../../src/plan";
-import type { CreateWorkbookRequest, WorkbookPort } from "../../src/taskpane/port";
+import type { CreateWorkbookRequest } from "../../src/taskpane/port";
 import { FakeExcel } from "../../test/excel/fakeExcel";
-import { host, vendors } from "../../test/excel/helpers";
+import { vendors } from "../../test/excel/helpers";
 import { line } from "../util";
-
-const size = (bytes: number): string => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`);
-
-async function measure(fake: FakeExcel, label: string, call: (port: WorkbookPort) => Promise<unknown>): Promise<void> {
-  let stats: SyncStats | undefined;
-  const port = createExcelPort({ host: host(fake), onStats: (_op, s) => void (stats = s) });
-  const from = fake.requestBytes.length;
-  const t0 = process.hrtime.bigint();
-  await call(port);
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const sent = fake.requestBytes.slice(from);
-  const largest = Math.max(0, ...sent);
-  const total = sent.reduce((a, b) => a + b, 0);
-  const estimated = Math.max(0, ...(stats?.requests ?? []));
-  const response = Math.max(0, ...fake.responseBytes.slice(from));
-  line(label, `${sent.length} syncs · largest request ${size(largest)} (adapter's estimate ${size(estimated)}) · total ${size(total)} · largest response ${size(response)} · ${ms.toFixed(0)} ms`);
-}
+import { measure, size } from "../excelMeasure";
 
 async function scenario(m: number, n: number): Promise<void> {
   const name = `${m} raters × ${n} vendors`;
