@@ -86,7 +86,7 @@ export function panelCarryOver(old: Scorecard, next: StoredModel): PanelCarry {
   const keep = (source: string | undefined): RatingsGrid => {
     if (source === undefined) return {};
     used.add(source);
-    const r = reconcile(old.model, byRater.get(source) ?? {}, next);
+    const r = reconcile(old.model, byRater.get(source) ?? {}, next, old.panel ? source : undefined);
     archived.push(...r.archived);
     return r.kept;
   };

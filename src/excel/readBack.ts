@@ -249,7 +249,7 @@ function isArchive(grid: Grid): boolean {
   return Object.values(LABELS).some((l) => l.archiveTitle === title);
 }
 
-/** Rows of an earlier Archive sheet (from row 4: date, vendor, code, name, value, reason), so regenerating keeps them. */
+/** Rows of an earlier Archive sheet (from row 4: date, vendor, code, name, value, reason, rater), so regenerating keeps them. */
 export function readArchive(grid: Grid): ArchivedRating[] {
   const reasons = new Map<string, ArchivedRating["reason"]>();
   for (const l of Object.values(LABELS)) {
@@ -263,7 +263,8 @@ export function readArchive(grid: Grid): ArchivedRating[] {
     const [vendor, code, name] = [text(grid.get(r, 2)), text(grid.get(r, 3)), text(grid.get(r, 4))];
     const k = classify(grid.get(r, 5));
     if (vendor === "" || code === "" || (k.kind !== "rating" && k.kind !== "out-of-range")) continue;
-    out.push({ vendor, code, name, value: k.value, reason: reasons.get(text(grid.get(r, 6))) ?? "indicator-removed" });
+    const rater = text(grid.get(r, 7));
+    out.push({ vendor, code, name, value: k.value, reason: reasons.get(text(grid.get(r, 6))) ?? "indicator-removed", ...(rater !== "" ? { rater } : {}) });
   }
   return out;
 }

@@ -111,6 +111,8 @@ export interface PlanLabels {
   reasonPromptTitle: string;
   reasonPromptMessage: string;
   colRaters: string;
+  /** Archive: whose rating it was (panels). */
+  colRater: string;
   colConsensusWithoutReason: string;
   colRaterCompleteness: string;
   methodPanelHeading: string;
@@ -242,6 +244,7 @@ export const LABELS: Record<Locale, PlanLabels> = {
     reasonPromptTitle: "Reason",
     reasonPromptMessage: "Why the panel agreed on this score (required with a consensus score).",
     colRaters: "Raters",
+    colRater: "Rater",
     colConsensusWithoutReason: "Consensus without reason",
     colRaterCompleteness: "Completeness:",
     methodPanelHeading: "Panel scoring",
@@ -373,6 +376,7 @@ export const LABELS: Record<Locale, PlanLabels> = {
     reasonPromptTitle: "理由",
     reasonPromptMessage: "评审组确定此分数的理由（填写合议分时必填）。",
     colRaters: "评委数",
+    colRater: "评委",
     colConsensusWithoutReason: "合议分未填理由",
     colRaterCompleteness: "完成度：",
     methodPanelHeading: "评审组评分",

@@ -411,6 +411,8 @@ export interface ArchivedRating {
   name: string;
   value: number | "NA";
   reason: "indicator-removed" | "vendor-removed" | "now-a-group";
+  /** Panel: whose rating it was. Absent in a single-rater workbook. */
+  rater?: string;
 }
 
 /** Input of freezeResults: the Results table values as read back by the adapter/pane. */

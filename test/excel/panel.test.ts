@@ -100,6 +100,30 @@ describe("panel createWorkbook", () => {
     ]);
   });
 
+  test("a rater's ratings of a removed vendor go to the Archive with the rater's name, and stay there on the next re-create", async () => {
+    const fake = new FakeExcel();
+    const vs = vendors(3);
+    await portOn(fake).createWorkbook(request({ raters, vendors: vs }));
+    const plan = planFor(raters, vs);
+    put(fake, raterCell(plan, "Ann", "Vendor 3", codes[0]), 80);
+    put(fake, raterCell(plan, "Cy", "Vendor 3", codes[1]), "N/A");
+    put(fake, raterCell(plan, "Bo", "Vendor 1", codes[0]), 55);
+    const archived = (): unknown[][] =>
+      [4, 5, 6].map((r) => ["B", "C", "E", "G"].map((c) => fake.cell("Archive", `${c}${r}`)?.value ?? null));
+    const expected = [
+      ["Vendor 3", codes[0], 80, "Ann"],
+      ["Vendor 3", codes[1], "N/A", "Cy"],
+      [null, null, null, null],
+    ];
+    await portOn(fake).createWorkbook(request({ raters, vendors: vs.slice(0, 2) }));
+    expect(fake.cell("Archive", "G3")?.value).toBe("Rater");
+    expect(archived()).toEqual(expected);
+    await portOn(fake).createWorkbook(request({ raters, vendors: vs.slice(0, 1) }));
+    expect(archived()).toEqual(expected);
+    const kept = raterCell(planFor(raters, vs.slice(0, 1)), "Bo", "Vendor 1", codes[0]);
+    expect(fake.cell(kept.sheet, kept.address)?.value).toBe(55);
+  });
+
   test("a single-rater workbook re-created as a panel gives its ratings to the first rater", async () => {
     const fake = new FakeExcel();
     await portOn(fake).createWorkbook(request());

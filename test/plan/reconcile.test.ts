@@ -29,6 +29,15 @@ describe("reconcile", () => {
     ]);
   });
 
+  test("a panel rater's archived ratings carry the rater's name into the Archive's Rater column", () => {
+    const newModel = storedModel({ tree: edited(), vendors: ["A", "B", "C"], createdAt: CREATED });
+    const { archived } = reconcile(oldModel, oldRatings, newModel, "王芳");
+    expect(archived.map((a) => a.rater)).toEqual(["王芳", "王芳"]);
+    const sheet = archiveSheet(archived, "zh-CN", CREATED, true, null);
+    expect(sheet.blocks.find((b) => b.address.startsWith("A3"))?.cells[0].at(-1)).toBe("评委");
+    expect(sheet.blocks.at(-1)?.cells.map((r) => r.at(-1))).toEqual(["王芳", "王芳"]);
+  });
+
   test("nothing is lost: kept + archived = every old rating", () => {
     const newModel = storedModel({ tree: edited(), vendors: ["B"], createdAt: CREATED });
     const { kept, archived } = reconcile(oldModel, oldRatings, newModel);
@@ -42,9 +51,9 @@ describe("reconcile", () => {
     const plan = buildPlan({ tree: newModel.tree, vendors: newModel.vendors, ratings: kept, archived, createdAt: CREATED });
     const archive = plan.sheets.find((s) => s.key === "archive");
     expect(archive?.blocks.at(-1)?.cells).toEqual([
-      ["2026-11-25", "A", "1.1", "Core features", 80, "indicator now has sub-indicators"],
-      ["2026-11-25", "A", "2.1.4", "Concurrency", 60, "indicator removed"],
-      ["2026-11-25", "C", "2.1.1", "Stability", 90, "vendor removed"],
+      ["2026-11-25", "A", "1.1", "Core features", 80, "indicator now has sub-indicators", null],
+      ["2026-11-25", "A", "2.1.4", "Concurrency", 60, "indicator removed", null],
+      ["2026-11-25", "C", "2.1.1", "Stability", 90, "vendor removed", null],
     ]);
     const ratings = plan.sheets.find((s) => s.key === "ratings");
     const row = plan.layout.ratings.rows.find((r) => r.code === "5.3.4")?.row as number;
