@@ -17,7 +17,7 @@ import { archiveSheet } from "./reconcile";
 import { resultsSheet } from "./resultsSheet";
 import { STYLES } from "./styles";
 import { weightsSheet } from "./weightsSheet";
-import { MODEL_SCHEMA_VERSION, type NamedRangePlan, type PlanInput, type StoredModel, type WorkbookPlan } from "./types";
+import { MODEL_SCHEMA_VERSION, type NamedRangePlan, type PlanInput, type SheetPlan, type StoredModel, type WorkbookPlan } from "./types";
 
 /** Checks the inputs a workbook cannot represent; throws RangeError with a plain message. */
 function checkInput(tree: IndicatorTree, vendors: string[]): void {
@@ -67,6 +67,12 @@ function commonNames(ctx: PlanContext, model: NamedRangePlan): NamedRangePlan[] 
   ];
 }
 
+/** The Archive sheet, only when something was archived. */
+function archiveIfAny(input: PlanInput, ctx: PlanContext): SheetPlan[] {
+  const archived = input.archived ?? [];
+  return archived.length > 0 ? [archiveSheet(archived, ctx.locale, ctx.createdAt, ctx.protect, ctx.password)] : [];
+}
+
 /**
  * The whole workbook plan: Ratings, Weights, Results, Charts, Method, (Archive), Calc, SC_Model.
  * With two or more raters: one Ratings sheet per rater, then Consolidated and Moderation, and
@@ -84,10 +90,9 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
   const ratings = ratingsSheet(ctx, input.ratings ?? (single !== undefined ? input.raterRatings?.[single] : undefined), single);
   const results = resultsSheet(ctx);
   const modelPart = modelSheet(model, protect, password);
-  const archived = input.archived ?? [];
   const sheets = [
     ratings.sheet, weights.sheet, results.sheet, chartsSheet(ctx), methodSheet(ctx),
-    ...(archived.length > 0 ? [archiveSheet(archived, ctx.locale, model.createdAt, protect, password)] : []),
+    ...archiveIfAny(input, ctx),
     calcSheet(ctx), modelPart.sheet,
   ];
   const names = commonNames(ctx, modelPart.name);
@@ -119,11 +124,10 @@ function buildPanelPlan(input: PlanInput, model: StoredModel, ctx: PlanContext):
   const method = methodSheet(ctx);
   addPanelMethod(ctx, p, method, agreement);
   const modelPart = modelSheet(model, ctx.protect, ctx.password);
-  const archived = input.archived ?? [];
   const sheets = [
     ...panel.raters.map((r) => r.sheet), panel.consolidated.sheet, panel.moderation.sheet,
     weights.sheet, results.sheet, chartsSheet(ctx), method,
-    ...(archived.length > 0 ? [archiveSheet(archived, ctx.locale, model.createdAt, ctx.protect, ctx.password)] : []),
+    ...archiveIfAny(input, ctx),
     calc, modelPart.sheet,
   ];
   const threshold = parseCell(panel.consolidated.layout.threshold);
