@@ -1,5 +1,5 @@
 import type { CompiledTree } from "./compile";
-import type { Rating } from "./types";
+import type { RatingColumns } from "./columns";
 
 // Running statistics of a cell sit side by side at cell * STRIDE + these offsets (one cache line,
 // one bounds check per rating). Private to this module: under tsx/CommonJS every imported binding
@@ -32,100 +32,63 @@ export interface Collected {
   values: { rows: number; cell: Int32Array; value: Float64Array } | null;
 }
 
-interface CellArrays {
-  count: Int32Array;
-  na: Int32Array;
-  stats: Float64Array;
-}
-
-function allocate(cells: number, old?: CellArrays): CellArrays {
-  const a: CellArrays = { count: new Int32Array(cells), na: new Int32Array(cells), stats: new Float64Array(cells * STRIDE) };
-  if (old) {
-    a.count.set(old.count);
-    a.na.set(old.na);
-    a.stats.set(old.stats);
-  }
-  return a;
-}
-
 /**
- * predict[l + 1] is the leaf a rating after one on leaf l most likely names: the next leaf that is
- * the first with its code, wrapping to leaf 0 after the last (the next rater or vendor starts over).
- * predict[0] serves after an unknown code.
+ * One pass over the rating columns. Vendors: `presetVendors`, then the columns' vendor table, each
+ * name once. Unknown codes: codes of the table that are not leaves, in order of first use by a rating.
+ * Throws RangeError for columns of unequal length or a vendor or leaf index outside its table.
  */
-function predictions(leafIsFirst: boolean[]): Int32Array {
-  const predict = new Int32Array(leafIsFirst.length + 1);
-  let next = 0;
-  for (let l = leafIsFirst.length - 1; l >= -1; l--) {
-    predict[l + 1] = next;
-    if (l >= 0 && leafIsFirst[l]) next = l;
-  }
-  return predict;
-}
-
-/**
- * One pass over the ratings. They usually arrive grouped by vendor and in tree order, so the
- * predicted leaf, the last code and the last vendor are tried before any Map lookup.
- */
-export function collectRatings(
-  ratings: Iterable<Rating>,
-  tree: Pick<CompiledTree, "leafCodes" | "leafIndex" | "leafIsFirst">,
-  presetVendors: string[] = [],
+export function collectColumns(
+  cols: RatingColumns,
+  tree: Pick<CompiledTree, "leafCodes" | "leafIndex">,
+  presetVendors: readonly string[] = [],
   keepValues = false,
 ): Collected {
-  const { leafCodes, leafIndex, leafIsFirst } = tree;
-  const leafCount = leafCodes.length;
-  const predict = predictions(leafIsFirst);
+  const { vendor, leaf, value, na } = cols;
+  const n = value.length;
+  if (vendor.length !== n || leaf.length !== n || na.length !== n) {
+    throw new RangeError(`rating columns differ in length: vendor ${vendor.length}, leaf ${leaf.length}, value ${n}, na ${na.length}`);
+  }
+  const leafCount = tree.leafCodes.length;
   const vendors: string[] = [];
   const vendorIndex = new Map<string, number>();
-  for (const v of presetVendors) {
+  for (const v of [...presetVendors, ...cols.vendors]) {
     if (!vendorIndex.has(v)) vendorIndex.set(v, vendors.push(v) - 1);
   }
-  const unknown = new Set<string>();
-  const list = Array.isArray(ratings) ? ratings : Array.from(ratings);
-  let vendorCapacity = Math.max(16, vendors.length);
-  let arrays = allocate(vendorCapacity * leafCount);
-  let { count, na, stats } = arrays;
-  const keptCell = keepValues ? new Int32Array(list.length) : null;
-  const keptValue = keepValues ? new Float64Array(list.length) : null;
-  let rows = 0;
-  let lastVendor: string | undefined;
-  let lastV = -1;
-  let lastCode: string | undefined;
-  let lastL = -1;
+  // Table index → cell base (vendor position × leafCount) and → leaf (−1: not a leaf).
+  const vendorTable = cols.vendors.length;
+  const codeTable = cols.codes.length;
+  const base = new Int32Array(vendorTable);
+  for (let t = 0; t < vendorTable; t++) base[t] = (vendorIndex.get(cols.vendors[t]) as number) * leafCount;
+  const leafOfCode = new Int32Array(codeTable);
+  for (let t = 0; t < codeTable; t++) leafOfCode[t] = tree.leafIndex.get(cols.codes[t]) ?? -1;
+  const unknownUsed = new Uint8Array(codeTable);
+  const unknownOrder: number[] = [];
 
-  for (let i = 0; i < list.length; i++) {
-    const r = list[i];
-    const vendor = r.vendor;
-    if (vendor !== lastVendor) {
-      let v = vendorIndex.get(vendor);
-      if (v === undefined) {
-        vendorIndex.set(vendor, (v = vendors.push(vendor) - 1));
-        if (v >= vendorCapacity) {
-          vendorCapacity *= 2;
-          arrays = allocate(vendorCapacity * leafCount, arrays);
-          ({ count, na, stats } = arrays);
-        }
+  const cells = vendors.length * leafCount;
+  const count = new Int32Array(cells);
+  const naCount = new Int32Array(cells);
+  const stats = new Float64Array(cells * STRIDE);
+  const keptCell = keepValues ? new Int32Array(n) : null;
+  const keptValue = keepValues ? new Float64Array(n) : null;
+  let rows = 0;
+  for (let i = 0; i < n; i++) {
+    const t = vendor[i];
+    const k = leaf[i];
+    if (t >>> 0 >= vendorTable || k >>> 0 >= codeTable) throw outOfRange(i, t, k, vendorTable, codeTable);
+    const l = leafOfCode[k];
+    if (l < 0) {
+      if (unknownUsed[k] === 0) {
+        unknownUsed[k] = 1;
+        unknownOrder.push(k);
       }
-      lastVendor = vendor;
-      lastV = v;
-    }
-    const code = r.code;
-    const p = predict[lastL + 1];
-    if (code === leafCodes[p]) {
-      lastL = p; // leafCodes[p] is the first leaf with its code, so leafIndex.get(code) === p
-    } else if (code !== lastCode) {
-      lastL = leafIndex.get(code) ?? -1;
-      if (lastL < 0) unknown.add(code);
-    }
-    lastCode = code;
-    if (lastL < 0) continue;
-    const c = lastV * leafCount + lastL;
-    const x = r.value;
-    if (typeof x !== "number") {
-      if (x === "NA") na[c]++;
       continue;
     }
+    const c = base[t] + l;
+    if (na[i] !== 0) {
+      naCount[c]++;
+      continue;
+    }
+    const x = value[i];
     if (x - x !== 0) continue; // NaN or ±Infinity: not a rating
     if (keptCell !== null && keptValue !== null) {
       keptCell[rows] = c;
@@ -145,8 +108,14 @@ export function collectRatings(
     if (x > stats[b + MAX]) stats[b + MAX] = x;
   }
   const values = keptCell && keptValue ? { rows, cell: keptCell, value: keptValue } : null;
-  const cells = vendors.length * leafCount;
-  return { vendors, count, na, ...finish(count, stats, cells), unknownCodes: [...unknown], values };
+  const unknownCodes = [...new Set(unknownOrder.map((k) => cols.codes[k]))];
+  return { vendors, count, na: naCount, ...finish(count, stats, cells), unknownCodes, values };
+}
+
+function outOfRange(i: number, t: number, k: number, vendors: number, codes: number): RangeError {
+  return t >>> 0 >= vendors
+    ? new RangeError(`rating ${i}: vendor index ${t} outside the vendor table (${vendors})`)
+    : new RangeError(`rating ${i}: leaf index ${k} outside the code table (${codes})`);
 }
 
 /** Mean, range and population standard deviation of every cell from its running sums. */

@@ -1,4 +1,5 @@
 export * from "./types";
-export { score, type ScoreInput } from "./score";
+export { score, scoreColumns, toScoreResult, type ScoreInput, type ColumnScores } from "./score";
+export { toColumns, type RatingColumns } from "./columns";
 export { trimCount } from "./aggregate";
 export { kendallW, averageRanks, type KendallW } from "./agreement";

@@ -1,6 +1,7 @@
 import type { IndicatorTree } from "../model/types";
 import { aggregateCells } from "./aggregate";
-import { collectRatings, type Collected } from "./collect";
+import { collectColumns } from "./collect";
+import { columnsWithCodes, type RatingColumns } from "./columns";
 import { compileTree, type CompiledTree } from "./compile";
 import { competitionRanks } from "./rank";
 import {
@@ -16,11 +17,31 @@ import {
 export type ScoreInput = Partial<ScoreOptions> & { vendors?: string[] };
 
 /**
- * Scores every vendor against the tree: leaf ratings aggregated per options.aggregate, then each
- * group = Σw·s / Σw over the children that have a score (w from effectiveWeights).
- * Throws RangeError for a trimPercent outside [0, 1), as Excel's TRIMMEAN gives #NUM!.
+ * Scores as typed arrays, NaN for null: what scoreColumns computes before any result object is made.
+ * Cells are vendor × leafCount + leaf, nodes vendor × nodeCount + node, in the compiled tree's order.
  */
-export function score(tree: IndicatorTree, ratings: Iterable<Rating> | Rating[], options: ScoreInput = {}): ScoreResult {
+export interface ColumnScores {
+  tree: CompiledTree;
+  options: ScoreOptions;
+  vendors: string[];
+  unknownCodes: string[];
+  /** Weighted total per vendor; NaN when nothing counted. */
+  total: Float64Array;
+  /** Competition rank per vendor (1 = best), 0 when the total is NaN. */
+  rank: Int32Array;
+  /** Leaves neither rated nor N/A, per vendor. */
+  missing: Int32Array;
+  /** Score of every node (tree.codes) per vendor. */
+  nodeScore: Float64Array;
+  /** Per cell: numeric ratings, N/A ratings, aggregated rating, max − min, STDEV.P (NaN without ratings). */
+  raters: Int32Array;
+  na: Int32Array;
+  value: Float64Array;
+  range: Float64Array;
+  stdev: Float64Array;
+}
+
+function resolveOptions(options: Partial<ScoreOptions>): ScoreOptions {
   const opts: ScoreOptions = {
     missing: options.missing ?? DEFAULT_SCORE_OPTIONS.missing,
     aggregate: options.aggregate ?? DEFAULT_SCORE_OPTIONS.aggregate,
@@ -29,59 +50,123 @@ export function score(tree: IndicatorTree, ratings: Iterable<Rating> | Rating[],
   if (!(opts.trimPercent >= 0 && opts.trimPercent < 1)) {
     throw new RangeError(`trimPercent must be in [0, 1), got ${opts.trimPercent}`);
   }
+  return opts;
+}
+
+/**
+ * Scores every vendor against the tree: leaf ratings aggregated per options.aggregate, then each
+ * group = Σw·s / Σw over the children that have a score (w from effectiveWeights).
+ * Throws RangeError for a trimPercent outside [0, 1), as Excel's TRIMMEAN gives #NUM!.
+ */
+export function score(tree: IndicatorTree, ratings: Iterable<Rating> | Rating[], options: ScoreInput = {}): ScoreResult {
+  const opts = resolveOptions(options);
   const compiled = compileTree(tree);
-  const data = collectRatings(ratings, compiled, options.vendors, opts.aggregate !== "mean");
-  const leafCount = compiled.leafCodes.length;
-  const values = aggregateCells(data, data.vendors.length * leafCount, opts.aggregate, opts.trimPercent);
-  const rollup = new Rollup(compiled);
-  const vendors = data.vendors.map((vendor, v) => vendorResult(vendor, v * leafCount, compiled, data, values, opts, rollup));
-  const ranks = competitionRanks(vendors.map((r) => r.total));
-  vendors.forEach((r, i) => (r.rank = ranks[i]));
-  return { vendors, unknownCodes: data.unknownCodes };
+  const cols = columnsWithCodes(compiled.leafCodes, ratings);
+  return toScoreResult(scoreCompiled(compiled, cols, opts, options.vendors));
 }
 
-function leafResult(data: Collected, values: Float64Array, c: number): LeafResult {
-  const n = data.count[c];
-  if (n === 0) return { status: data.na[c] > 0 ? "na" : "missing", value: null, raters: 0, range: null, stdev: null };
-  return { status: "rated", value: values[c], raters: n, range: data.range[c], stdev: data.stdev[c] };
+/**
+ * score() over rating columns, results as typed arrays (toScoreResult makes score()'s objects).
+ * Vendors: options.vendors, then the columns' vendor table (each name once).
+ */
+export function scoreColumns(tree: IndicatorTree | CompiledTree, cols: RatingColumns, options: ScoreInput = {}): ColumnScores {
+  const opts = resolveOptions(options);
+  const compiled = "leafOf" in tree ? tree : compileTree(tree);
+  return scoreCompiled(compiled, cols, opts, options.vendors);
 }
 
-function vendorResult(
-  vendor: string,
-  base: number,
-  t: CompiledTree,
-  data: Collected,
-  values: Float64Array,
-  opts: ScoreOptions,
-  rollup: Rollup,
-): VendorResult {
+function scoreCompiled(t: CompiledTree, cols: RatingColumns, opts: ScoreOptions, presetVendors?: string[]): ColumnScores {
+  const data = collectColumns(cols, t, presetVendors, opts.aggregate !== "mean");
   const leafCount = t.leafCodes.length;
-  const leaves: Record<string, LeafResult> = {};
+  const nodeCount = t.codes.length;
+  const vendorCount = data.vendors.length;
+  const value = aggregateCells(data, vendorCount * leafCount, opts.aggregate, opts.trimPercent);
+  const { count, na } = data;
+  const total = new Float64Array(vendorCount);
+  const missing = new Int32Array(vendorCount);
+  const nodeScore = new Float64Array(vendorCount * nodeCount);
   const leafScores = new Float64Array(leafCount);
-  const flags: VendorFlag[] = [];
-  let missing = 0;
-  for (let l = 0; l < leafCount; l++) {
-    const code = t.leafCodes[l];
-    const leaf = leafResult(data, values, base + l);
-    if (t.leafIsFirst[l]) leaves[code] = leaf;
-    if (leaf.status === "missing") {
-      missing++;
-      if (t.leafRequired[l]) flags.push({ kind: "required-unrated", code });
+  const rollup = new Rollup(t);
+  const zero = opts.missing === "zero" ? 0 : NaN;
+  for (let v = 0; v < vendorCount; v++) {
+    const base = v * leafCount;
+    let m = 0;
+    for (let l = 0; l < leafCount; l++) {
+      const c = base + l;
+      if (count[c] > 0) {
+        leafScores[l] = value[c];
+      } else if (na[c] > 0) {
+        leafScores[l] = NaN;
+      } else {
+        leafScores[l] = zero;
+        m++;
+      }
     }
-    leafScores[l] = leaf.value ?? (leaf.status === "missing" && opts.missing === "zero" ? 0 : NaN);
+    missing[v] = m;
+    total[v] = rollup.run(leafScores, nodeScore, v * nodeCount);
   }
-  if (missing > 0) flags.push({ kind: "incomplete", missing });
-  const { scores, total } = rollup.run(leafScores);
+  const ranks = competitionRanks(Array.from(total, (x) => (x === x ? x : null)));
+  const rank = Int32Array.from(ranks, (r) => r ?? 0);
   return {
-    vendor,
+    tree: t,
+    options: opts,
+    vendors: data.vendors,
+    unknownCodes: data.unknownCodes,
     total,
-    rank: null,
-    completeness: leafCount === 0 ? 1 : (leafCount - missing) / leafCount,
-    complete: missing === 0,
-    scores,
-    leaves,
-    flags,
+    rank,
+    missing,
+    nodeScore,
+    raters: count,
+    na,
+    value,
+    range: data.range,
+    stdev: data.stdev,
   };
+}
+
+const orNull = (x: number): number | null => (x === x ? x : null);
+
+/** The result objects of score() from column scores. */
+export function toScoreResult(s: ColumnScores): ScoreResult {
+  const t = s.tree;
+  const leafCount = t.leafCodes.length;
+  const nodeCount = t.codes.length;
+  const vendors = s.vendors.map((vendor, v): VendorResult => {
+    const base = v * leafCount;
+    const leaves: Record<string, LeafResult> = {};
+    const flags: VendorFlag[] = [];
+    for (let l = 0; l < leafCount; l++) {
+      const code = t.leafCodes[l];
+      const c = base + l;
+      const n = s.raters[c];
+      const missing = n === 0 && s.na[c] === 0;
+      if (t.leafIsFirst[l]) {
+        leaves[code] =
+          n === 0
+            ? { status: missing ? "missing" : "na", value: null, raters: 0, range: null, stdev: null }
+            : { status: "rated", value: s.value[c], raters: n, range: s.range[c], stdev: s.stdev[c] };
+      }
+      if (missing && t.leafRequired[l]) flags.push({ kind: "required-unrated", code });
+    }
+    const missing = s.missing[v];
+    if (missing > 0) flags.push({ kind: "incomplete", missing });
+    const scores: Record<string, number | null> = {};
+    // Backwards, so that on a duplicated code the first node in pre-order wins, as in leafIndex.
+    const nb = v * nodeCount;
+    for (let i = nodeCount - 1; i >= 0; i--) scores[t.codes[i]] = orNull(s.nodeScore[nb + i]);
+    const rank = s.rank[v];
+    return {
+      vendor,
+      total: orNull(s.total[v]),
+      rank: rank === 0 ? null : rank,
+      completeness: leafCount === 0 ? 1 : (leafCount - missing) / leafCount,
+      complete: missing === 0,
+      scores,
+      leaves,
+      flags,
+    };
+  });
+  return { vendors, unknownCodes: s.unknownCodes };
 }
 
 /**
@@ -100,29 +185,25 @@ class Rollup {
     this.ref = new Float64Array(size);
   }
 
-  run(leafScores: Float64Array): { scores: Record<string, number | null>; total: number | null } {
-    const { codes, parent, weight, leafOf } = this.t;
+  /** Writes every node's score at out[at + node]; returns the total (NaN when nothing counted). */
+  run(leafScores: Float64Array, out: Float64Array, at: number): number {
+    const { parent, weight, leafOf } = this.t;
     const { num, den, ref } = this;
+    const nodes = leafOf.length;
     num.fill(0);
     den.fill(0);
     ref.fill(NaN);
-    const value = new Float64Array(codes.length);
-    for (let i = codes.length - 1; i >= 0; i--) {
+    for (let i = nodes - 1; i >= 0; i--) {
       const l = leafOf[i];
       const s = l >= 0 ? leafScores[l] : groupScore(num[i], den[i], ref[i]);
-      value[i] = s;
+      out[at + i] = s;
       if (s !== s) continue;
       const p = parent[i];
       if (ref[p] !== ref[p]) ref[p] = s;
       num[p] += weight[i] * (s - ref[p]);
       den[p] += weight[i];
     }
-    const scores: Record<string, number | null> = {};
-    // Backwards, so that on a duplicated code the first node in pre-order wins, as in leafIndex.
-    for (let i = codes.length - 1; i >= 0; i--) scores[codes[i]] = value[i] === value[i] ? value[i] : null;
-    const root = codes.length;
-    const total = groupScore(num[root], den[root], ref[root]);
-    return { scores, total: total === total ? total : null };
+    return groupScore(num[nodes], den[nodes], ref[nodes]);
   }
 }
 
