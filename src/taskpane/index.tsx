@@ -37,7 +37,8 @@ async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const initialLocale: UiLocale = localeFromDisplayLanguage(params.get("lang") ?? host.displayLanguage ?? navigator.language);
   const { port, demo } = await createPort({ inExcel: host.inExcel });
-  const theme = isDarkColor(host.background) ? webDarkTheme : webLightTheme;
+  // ?theme=dark previews the dark theme outside Office (as ?lang= previews a language).
+  const theme = params.get("theme") === "dark" || isDarkColor(host.background) ? webDarkTheme : webLightTheme;
   const container = document.getElementById("root");
   if (!container) throw new Error("#root missing from taskpane.html");
   document.documentElement.lang = initialLocale === "qps-ploc" ? "en" : initialLocale;

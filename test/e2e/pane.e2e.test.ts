@@ -178,6 +178,64 @@ describeE2E("task pane in Chromium, outside Office", () => {
     await page.context().close();
   }, 120_000);
 
+  /** Visible text whose colour has less than WCAG AA contrast (4.5:1; 3:1 for large text) with the background behind it. */
+  async function lowContrastText(page: Page): Promise<string[]> {
+    return page.evaluate(() => {
+      const rgba = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = ([r, g, b]: number[]): number => {
+        const f = (v: number): number => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const behind = (el: Element | null): number[] => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgba(getComputedStyle(e).backgroundColor);
+          if (c.length >= 3 && (c[3] ?? 1) > 0.5) return c;
+        }
+        return [255, 255, 255];
+      };
+      const out: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        const text = (n.textContent ?? "").trim();
+        if (!el || text === "" || el.closest("[aria-hidden=true]")) continue;
+        const style = getComputedStyle(el);
+        const box = el.getBoundingClientRect();
+        if (style.visibility === "hidden" || box.width === 0 || box.height === 0 || el.closest("button[disabled],[aria-disabled=true]")) continue;
+        const [fg, bg] = [lum(rgba(style.color)), lum(behind(el))];
+        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && Number(style.fontWeight) >= 700);
+        if (ratio < (large ? 3 : 4.5)) out.push(`${text.slice(0, 40)} (${ratio.toFixed(2)}:1)`);
+      }
+      return out;
+    });
+  }
+
+  test("dark theme via ?theme=dark: a dark background and readable text, before and after creating a scorecard", async () => {
+    const { page, problems } = await openPane("?theme=dark");
+    await page.getByText("Not running inside Excel — demo data").waitFor({ timeout: 30_000 });
+    const background = await page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider") as Element).backgroundColor);
+    const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+    expect(0.2126 * r + 0.7152 * g + 0.0722 * b).toBeLessThan(64);
+    expect(await lowContrastText(page)).toEqual([]);
+    await page.getByRole("textbox", { name: /^Vendors/ }).fill("Acme Cloud\nBrightLive");
+    await page.getByRole("button", { name: "Create scorecard" }).click();
+    await page.getByText("Scorecard created: Weights, Ratings, Results.").waitFor({ timeout: 20_000 });
+    expect(await lowContrastText(page)).toEqual([]);
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT, "pane-dark.png"), fullPage: true });
+    await page.getByRole("tab", { name: "Check & score" }).click();
+    await page.getByRole("button", { name: "Check workbook" }).click();
+    await page.getByRole("table", { name: "Ranking" }).waitFor({ timeout: 20_000 });
+    expect(await lowContrastText(page)).toEqual([]);
+    await page.screenshot({ path: join(OUTPUT, "pane-dark-check.png"), fullPage: true });
+    // The check itself finds grey on grey.
+    await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<p style="color:#777;background:#5a5a5a">contrast probe</p>'));
+    expect(await lowContrastText(page)).toEqual([expect.stringMatching(/^contrast probe \(1\.\d\d:1\)$/)]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
   test("Chinese display language and pseudo-locale via ?lang=", async () => {
     const { page, problems } = await openPane("?lang=zh-CN");
     await page.getByRole("heading", { name: "供应商评分卡" }).waitFor({ timeout: 30_000 });
