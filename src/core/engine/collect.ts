@@ -1,16 +1,18 @@
 import type { CompiledTree } from "./compile";
 import type { RatingColumns } from "./columns";
 
-// Running statistics of a cell sit side by side at cell * STRIDE + these offsets (one cache line,
-// one bounds check per rating). Private to this module: under tsx/CommonJS every imported binding
-// is a getter call, too dear per cell.
-const STRIDE = 5;
+// Counts and running statistics of a cell sit side by side at cell * STRIDE + these offsets (one
+// cache line, one array and one bounds check per rating; counts as doubles, exact below 2^53).
+// The collecting loop writes the offsets as literals.
+const STRIDE = 8;
+const COUNT = 0;
+const NA = 1;
 /** The cell's first numeric rating; the sums are of x − shift. */
-const SHIFT = 0;
-const SUM = 1;
-const SUM_SQ = 2;
-const MIN = 3;
-const MAX = 4;
+const SHIFT = 2;
+const SUM = 3;
+const SUM_SQ = 4;
+const MIN = 5;
+const MAX = 6;
 
 /**
  * Statistics per (vendor, leaf) cell, cell = vendorIndex * leafCount + leafIndex, from running sums
@@ -62,75 +64,99 @@ export function collectColumns(
   const leafOfCode = new Int32Array(codeTable);
   for (let t = 0; t < codeTable; t++) leafOfCode[t] = tree.leafIndex.get(cols.codes[t]) ?? -1;
   const unknownUsed = new Uint8Array(codeTable);
-  const unknownOrder: number[] = [];
 
   const cells = vendors.length * leafCount;
-  const count = new Int32Array(cells);
-  const naCount = new Int32Array(cells);
   const stats = new Float64Array(cells * STRIDE);
   const keptCell = keepValues ? new Int32Array(n) : null;
-  const keptValue = keepValues ? new Float64Array(n) : null;
+  const keptValue = new Float64Array(keepValues ? n : 0);
   let rows = 0;
+  let lastT = -1;
+  let vendorBase = 0;
   for (let i = 0; i < n; i++) {
     const t = vendor[i];
+    if (t !== lastT) {
+      if (t >>> 0 >= vendorTable) throw outOfRange(i, "vendor", t, vendorTable);
+      lastT = t;
+      vendorBase = base[t];
+    }
     const k = leaf[i];
-    if (t >>> 0 >= vendorTable || k >>> 0 >= codeTable) throw outOfRange(i, t, k, vendorTable, codeTable);
+    if (k >>> 0 >= codeTable) throw outOfRange(i, "leaf", k, codeTable);
     const l = leafOfCode[k];
     if (l < 0) {
-      if (unknownUsed[k] === 0) {
-        unknownUsed[k] = 1;
-        unknownOrder.push(k);
-      }
+      unknownUsed[k] = 1;
       continue;
     }
-    const c = base[t] + l;
+    const c = vendorBase + l;
+    // Offsets as literals (see STRIDE): module constants cost a load each under CommonJS.
+    const b = c << 3;
     if (na[i] !== 0) {
-      naCount[c]++;
+      stats[b + 1]++;
       continue;
     }
     const x = value[i];
     if (x - x !== 0) continue; // NaN or ±Infinity: not a rating
-    if (keptCell !== null && keptValue !== null) {
+    if (keptCell !== null) {
       keptCell[rows] = c;
       keptValue[rows++] = x;
     }
-    const b = c * STRIDE;
-    if (count[c]++ === 0) {
-      stats[b + SHIFT] = x;
-      stats[b + MIN] = x;
-      stats[b + MAX] = x;
+    if (stats[b]++ === 0) {
+      stats[b + 2] = x;
+      stats[b + 5] = x;
+      stats[b + 6] = x;
       continue; // sums of x − shift start at 0
     }
-    const d = x - stats[b + SHIFT];
-    stats[b + SUM] += d;
-    stats[b + SUM_SQ] += d * d;
-    if (x < stats[b + MIN]) stats[b + MIN] = x;
-    if (x > stats[b + MAX]) stats[b + MAX] = x;
+    const d = x - stats[b + 2];
+    stats[b + 3] += d;
+    stats[b + 4] += d * d;
+    if (x < stats[b + 5]) stats[b + 5] = x;
+    if (x > stats[b + 6]) stats[b + 6] = x;
   }
-  const values = keptCell && keptValue ? { rows, cell: keptCell, value: keptValue } : null;
-  const unknownCodes = [...new Set(unknownOrder.map((k) => cols.codes[k]))];
-  return { vendors, count, na: naCount, ...finish(count, stats, cells), unknownCodes, values };
+  const values = keptCell ? { rows, cell: keptCell, value: keptValue } : null;
+  const unknownCodes = unknownInOrder(cols, unknownUsed);
+  return { vendors, ...finish(stats, cells), unknownCodes, values };
 }
 
-function outOfRange(i: number, t: number, k: number, vendors: number, codes: number): RangeError {
-  return t >>> 0 >= vendors
-    ? new RangeError(`rating ${i}: vendor index ${t} outside the vendor table (${vendors})`)
-    : new RangeError(`rating ${i}: leaf index ${k} outside the code table (${codes})`);
+/**
+ * The codes of unknownUsed in order of first use by a rating (found again by a pass that stops at the
+ * last of them: none at all, usually), each name once.
+ */
+function unknownInOrder(cols: RatingColumns, unknownUsed: Uint8Array): string[] {
+  let left = 0;
+  for (let k = 0; k < unknownUsed.length; k++) left += unknownUsed[k];
+  const out = new Set<string>();
+  const { leaf } = cols;
+  for (let i = 0; left > 0 && i < leaf.length; i++) {
+    const k = leaf[i];
+    if (unknownUsed[k] === 1) {
+      unknownUsed[k] = 2;
+      left--;
+      out.add(cols.codes[k]);
+    }
+  }
+  return [...out];
 }
 
-/** Mean, range and population standard deviation of every cell from its running sums. */
-function finish(count: Int32Array, stats: Float64Array, cells: number): Pick<Collected, "mean" | "range" | "stdev"> {
+function outOfRange(i: number, what: "vendor" | "leaf", index: number, size: number): RangeError {
+  return new RangeError(`rating ${i}: ${what} index ${index} outside the ${what === "vendor" ? "vendor" : "code"} table (${size})`);
+}
+
+/** Counts, mean, range and population standard deviation of every cell from its running sums. */
+function finish(stats: Float64Array, cells: number): Pick<Collected, "count" | "na" | "mean" | "range" | "stdev"> {
+  const count = new Int32Array(cells);
+  const na = new Int32Array(cells);
   const mean = new Float64Array(cells).fill(NaN);
   const range = new Float64Array(cells).fill(NaN);
   const stdev = new Float64Array(cells).fill(NaN);
   for (let c = 0; c < cells; c++) {
-    const n = count[c];
-    if (n === 0) continue;
     const b = c * STRIDE;
+    const n = stats[b + COUNT];
+    count[c] = n;
+    na[c] = stats[b + NA];
+    if (n === 0) continue;
     const s = stats[b + SUM];
     mean[c] = stats[b + SHIFT] + s / n;
     range[c] = stats[b + MAX] - stats[b + MIN];
     stdev[c] = Math.sqrt(Math.max(0, (stats[b + SUM_SQ] - (s * s) / n) / n));
   }
-  return { mean, range, stdev };
+  return { count, na, mean, range, stdev };
 }
