@@ -32,14 +32,19 @@ export interface ImportEdits {
 
 const keyOf = (vendor: string, code: string): string => `${vendor}\u0001${code}`;
 
+/**
+ * The cell already holds this rating: the same number, or N/A in any case. Anything else that is
+ * not blank — text such as a stray note, "50" typed as text, a number outside 0–100 — is existing
+ * content, a conflict the user chooses about (as the pane's preview shows it).
+ */
 function same(cell: CellValue, v: RatingValue): boolean {
   if (v === "NA") return typeof cell === "string" && /^n\/?a$/i.test(cell.trim());
-  return cell === v || (typeof cell === "string" && cell.trim() !== "" && Number(cell) === v);
+  return cell === v;
 }
 
 /**
  * What an import changes. `cells` holds the current non-blank rating cells by vendor and code
- * (any value, typed text included). One cell per vendor and leaf: a rater name is logged but
+ * (any value, typed text included: a conflict, never silently overwritten). One cell per vendor and leaf: a rater name is logged but
  * does not make another cell.
  */
 export function importEdits(cells: ReadonlyMap<string, CellValue>, incoming: readonly Rating[], choice: ImportChoice): ImportEdits {

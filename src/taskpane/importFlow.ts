@@ -6,16 +6,15 @@
 import {
   importFile,
   importPasted,
-  previewMerge,
   reportToCsv,
   type ColumnMapping,
   type ColumnRole,
   type DelimiterChoice,
   type EncodingChoice,
   type ImportResult,
-  type MergePreview,
 } from "../core/import";
 import type { Rating } from "../core/engine";
+import { cellPreview, unratedCells, type CellPreview } from "./cellConflicts";
 import type { Locale } from "./model";
 import type { ImportChoice, ImportRatingsRequest, WorkbookSnapshot } from "./port";
 
@@ -29,17 +28,20 @@ export interface ReadSettings {
 
 export interface ReadOutcome {
   result: ImportResult;
-  preview: MergePreview;
+  preview: CellPreview;
 }
 
-/** Runs the importer (never throws on user input) and previews the merge. */
+/**
+ * Runs the importer (never throws on user input) and previews the merge. A rating cell holding
+ * text or a number outside 0–100 is a conflict here, as the write treats it.
+ */
 export async function readInput(input: ImportInput, snapshot: WorkbookSnapshot, settings: ReadSettings): Promise<ReadOutcome> {
   const base = { tree: snapshot.tree, columns: settings.columns };
   const result =
     input.kind === "file"
       ? await importFile(input.bytes, { ...base, encoding: settings.encoding, delimiter: settings.delimiter, sourceName: input.name })
       : importPasted(input.text, { ...base, delimiter: settings.delimiter });
-  return { result, preview: previewMerge(snapshot.ratings, forWorkbook(result, snapshot)) };
+  return { result, preview: cellPreview(snapshot.ratings, forWorkbook(result, snapshot), unratedCells(snapshot.problems)) };
 }
 
 /** A single-rater workbook has one cell per vendor and indicator: rater names do not make another cell. */
@@ -48,7 +50,7 @@ function forWorkbook(result: ImportResult, snapshot: WorkbookSnapshot): ImportRe
   return { ...result, accepted: result.accepted.map(({ rater: _rater, ...rest }) => rest) };
 }
 
-export function importRequest(result: ImportResult, preview: MergePreview, choice: ImportChoice, sourceFile: string): ImportRatingsRequest {
+export function importRequest(result: ImportResult, preview: Pick<CellPreview, "newVendors">, choice: ImportChoice, sourceFile: string): ImportRatingsRequest {
   const ratings: Rating[] = result.accepted.map((r) => (r.rater ? { vendor: r.vendor, code: r.code, rater: r.rater, value: r.value } : { vendor: r.vendor, code: r.code, value: r.value }));
   return { ratings, choice, sourceFile, newVendors: [...preview.newVendors] };
 }

@@ -1,6 +1,6 @@
 /** Port types of the panel (several raters) features: rater copies out and back in. */
 import type { Rating, RatingValue } from "../core/engine";
-import type { MergePreview } from "../core/import/merge";
+import type { CellPreview } from "./cellConflicts";
 
 export type { MergeChoice, MergePreview } from "../core/import/merge";
 
@@ -33,8 +33,8 @@ export interface ReturnedCopyPreview {
   sourceFile: string;
   /** The file could be read as a rater copy (a ratings header and a stored model were found). */
   ok: boolean;
-  /** Rows read / accepted / rejected, new vendors, added / unchanged ratings and conflicts. */
-  preview: MergePreview;
+  /** Rows read / accepted / rejected, new vendors, added / unchanged ratings and conflicts (cells holding text included). */
+  preview: CellPreview;
   /** Vendor columns of the copy that are not vendors of the workbook (not merged). */
   extraVendors: string[];
   /** Codes in the copy that are not indicators of the workbook. */
@@ -55,4 +55,7 @@ export interface ApplyCopyResult {
   unchanged: number;
   /** Ratings with no cell (vendor or indicator not in the workbook). */
   skipped: number;
+  /** The merge's id in the Import log (undoImport undoes it); absent when nothing was written. */
+  importId?: string;
+  logSheet?: string;
 }

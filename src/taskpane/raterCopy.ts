@@ -5,11 +5,12 @@
  * against the workbook's ratings for that rater, and which cells applying it changes.
  */
 import type { Rating, RatingValue } from "../core/engine";
-import { previewMerge } from "../core/import/merge";
 import { cellToValue } from "../core/import/xlsx";
 import { isLeaf, allNodes } from "../core/model/tree";
 import { MODEL_SHEET_NAME, raterCopyPlan, readReturnedCopy, readStoredModel, type CellValue, type RatingsGrid, type StoredModel } from "../plan";
+import { cellPreview, unratedCells } from "./cellConflicts";
 import type { ApplyCopyResult, MergeChoice, RaterCopyFile, ReturnedCopyPreview } from "./panelTypes";
+import type { WorkbookProblem } from "./port";
 
 const BAD_FILE_CHARS = /[\\/:*?"<>|]/g;
 
@@ -74,9 +75,11 @@ const EMPTY_PREVIEW = { rowsRead: 0, unit: "cell" as const, accepted: 0, rejecte
 
 /**
  * The preview of merging a returned copy into `target`: read by code and vendor header
- * (readReturnedCopy), compared with `existing` (the workbook's ratings, any rater) for the copy's rater.
+ * (readReturnedCopy), compared with `existing` (the workbook's ratings, any rater) for the copy's
+ * rater. `problems` (the snapshot's) name the rater's cells holding text or an out-of-range
+ * number: they are conflicts, as copyWrites treats them.
  */
-export function copyPreview(file: CopyFile, target: StoredModel, existing: readonly Rating[], sourceFile: string): ReturnedCopyPreview {
+export function copyPreview(file: CopyFile, target: StoredModel, existing: readonly Rating[], sourceFile: string, problems: readonly WorkbookProblem[] = []): ReturnedCopyPreview {
   const base = { sourceFile, extraVendors: [], unknownCodes: [], unplacedRows: 0, ratings: [] };
   if (file.unreadable) return { ...base, rater: "", knownRater: false, ok: false, preview: EMPTY_PREVIEW, warnings: ["not-xlsx"] };
   if (!file.model) return { ...base, rater: "", knownRater: false, ok: false, preview: EMPTY_PREVIEW, warnings: ["no-model"] };
@@ -92,7 +95,7 @@ export function copyPreview(file: CopyFile, target: StoredModel, existing: reado
     knownRater,
     sourceFile,
     ok: copy.imported.ok,
-    preview: previewMerge(mine, copy.imported),
+    preview: cellPreview(mine, copy.imported, unratedCells(problems.filter((p) => p.rater === rater))),
     extraVendors: copy.extraVendors,
     unknownCodes: copy.unknownCodes,
     unplacedRows: copy.unplaced.length,
@@ -106,20 +109,26 @@ export function ratingCellValue(v: RatingValue): CellValue {
   return v === "NA" ? "N/A" : v;
 }
 
+/** The cell holds this rating: the same number, or N/A typed in any case. Text is never a rating. */
 function sameValue(cell: CellValue, v: RatingValue): boolean {
   if (v === "NA") return typeof cell === "string" && /^n\/?a$/i.test(cell.trim());
-  return cell === v || (typeof cell === "string" && cell.trim() !== "" && Number(cell) === v);
+  return cell === v;
 }
 
 export interface CopyWrite {
   vendor: string;
   code: string;
   value: CellValue;
+  /** The rating written (for the Import log). */
+  rating: RatingValue;
+  /** The cell before (null = blank), for the Import log and undo. */
+  old: CellValue;
 }
 
 /**
  * What applying a previewed copy changes: `current(vendor, code)` is the rater's cell now (null =
- * blank). A blank cell is filled; an equal one is left; a different one is kept or overwritten.
+ * blank). A blank cell is filled; an equal one is left; a different one (text and numbers
+ * outside 0–100 included) is kept or overwritten.
  * Only the copy's own rater is written; one rating per cell (the first).
  */
 export function copyWrites(copy: ReturnedCopyPreview, model: Pick<StoredModel, "tree" | "vendors">, current: (vendor: string, code: string) => CellValue, choice: MergeChoice): { writes: CopyWrite[]; result: ApplyCopyResult } {
@@ -139,12 +148,12 @@ export function copyWrites(copy: ReturnedCopyPreview, model: Pick<StoredModel, "
     const blank = now === null || (typeof now === "string" && now.trim() === "");
     if (blank) {
       result.added++;
-      writes.push({ vendor: r.vendor, code: r.code, value: ratingCellValue(r.value) });
+      writes.push({ vendor: r.vendor, code: r.code, value: ratingCellValue(r.value), rating: r.value, old: null });
     } else if (sameValue(now, r.value)) result.unchanged++;
     else if (choice === "keep-existing") result.kept++;
     else {
       result.overwritten++;
-      writes.push({ vendor: r.vendor, code: r.code, value: ratingCellValue(r.value) });
+      writes.push({ vendor: r.vendor, code: r.code, value: ratingCellValue(r.value), rating: r.value, old: now });
     }
   }
   return { writes, result };

@@ -2,6 +2,7 @@ import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { findByCode, type IndicatorTree } from "../model";
 import { useLocale } from "../locale";
 import type { ReturnedCopyPreview } from "../port";
+import { existingText } from "../cellConflicts";
 import type { RatingValue } from "../../core/engine";
 
 const SHOWN = 20;
@@ -41,7 +42,7 @@ export function CopyPreviewView(props: { copy: ReturnedCopyPreview; tree: Indica
           <ul style={{ margin: "2px 0", paddingInlineStart: 18 }}>
             {p.conflicts.slice(0, SHOWN).map((c) => (
               <li key={`${c.vendor}|${c.code}`}>
-                <Text>{t("panel.preview.conflict", { vendor: c.vendor, indicator: indicator(c.code), existing: value(c.existing), incoming: value(c.incoming) })}</Text>
+                <Text>{t("panel.preview.conflict", { vendor: c.vendor, indicator: indicator(c.code), existing: existingText(c.existing, "N/A"), incoming: value(c.incoming) })}</Text>
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from "@fluentui/react-components";
-import type { ImportResult, MergePreview, Rejection } from "../../core/import";
+import type { ImportResult, Rejection } from "../../core/import";
+import { existingText, type CellPreview } from "../cellConflicts";
 import type { RatingValue } from "../../core/engine";
 import type { MessageKey, Translate } from "../../i18n";
 import { allNodes, type IndicatorTree } from "../model";
@@ -21,7 +22,7 @@ function reason(r: Rejection, t: Translate): string {
 /** What the import would do, and the user's choice: keep existing, overwrite, or cancel. */
 export function ImportPreview(props: {
   result: ImportResult;
-  preview: MergePreview;
+  preview: CellPreview;
   tree: IndicatorTree;
   choice: ImportChoice;
   disabled: boolean;
@@ -71,7 +72,7 @@ export function ImportPreview(props: {
           <ul style={list}>
             {preview.conflicts.slice(0, SHOWN).map((c, i) => (
               <li key={i}>
-                {t("import.conflict", { vendor: c.vendor, indicator: names.get(c.code) ?? c.code, existing: valueText(c.existing, t), incoming: valueText(c.incoming, t), line: c.line })}
+                {t("import.conflict", { vendor: c.vendor, indicator: names.get(c.code) ?? c.code, existing: existingText(c.existing, t("import.na")), incoming: valueText(c.incoming, t), line: c.line })}
               </li>
             ))}
           </ul>
