@@ -8,7 +8,8 @@ export function trimCount(n: number, trimPercent: number): number {
 
 /** The aggregated rating of every cell; NaN where a cell has no numeric rating. */
 export function aggregateCells(data: Collected, cells: number, aggregate: Aggregation, trimPercent: number): Float64Array {
-  return aggregate === "mean" ? data.mean : orderStatistic(data, cells, aggregate, trimPercent);
+  if (aggregate === "mean") return data.mean;
+  return data.ordered ?? orderStatistic(data, cells, aggregate, trimPercent);
 }
 
 type Kept = NonNullable<Collected["values"]>;

@@ -1,5 +1,7 @@
 import type { CompiledTree } from "./compile";
+import { trimCount } from "./aggregate";
 import type { RatingColumns } from "./columns";
+import type { Aggregation } from "./types";
 
 // Counts and running statistics of a cell sit side by side at cell * STRIDE + these offsets (one
 // cache line, one array and one bounds check per rating; counts as doubles, exact below 2^53).
@@ -30,20 +32,42 @@ export interface Collected {
   /** Population standard deviation (STDEV.P). */
   stdev: Float64Array;
   unknownCodes: string[];
-  /** Every numeric rating with its cell, only when asked for (median, trimmed mean). */
+  /** Every numeric rating with its cell, when a median or trimmed mean is still to be computed. */
   values: { rows: number; cell: Int32Array; value: Float64Array } | null;
+  /** The median or trimmed mean of every cell when already computed (NaN where count is 0). */
+  ordered: Float64Array | null;
+}
+
+/** What collectColumns computes besides the statistics: nothing more for "mean". */
+export interface OrderOptions {
+  aggregate: Aggregation;
+  trimPercent: number;
+}
+
+/** Index maps shared by both collecting loops. */
+interface Tables {
+  /** Columns' vendor index → cell base (vendor position × leafCount). */
+  base: Int32Array;
+  /** Columns' code index → leaf, −1 when the code is not a leaf. */
+  leafOfCode: Int32Array;
+  /** Set to 1 for a code that is not a leaf and that a rating uses. */
+  unknownUsed: Uint8Array;
+  cells: number;
 }
 
 /**
- * One pass over the rating columns. Vendors: `presetVendors`, then the columns' vendor table, each
- * name once. Unknown codes: codes of the table that are not leaves, in order of first use by a rating.
+ * The ratings of every (vendor, leaf) cell. Vendors: `presetVendors`, then the columns' vendor table,
+ * each name once. Unknown codes: codes of the table that are not leaves, in order of first use by a
+ * rating. Ratings that are all whole numbers in 0–127 (N/A and blanks aside; −0 counts as 0) with at
+ * most 255 per cell are counted per cell and value (one pass, no sort); others are collected by
+ * running sums (see Collected), keeping the values for a median or trimmed mean.
  * Throws RangeError for columns of unequal length or a vendor or leaf index outside its table.
  */
 export function collectColumns(
   cols: RatingColumns,
   tree: Pick<CompiledTree, "leafCodes" | "leafIndex">,
   presetVendors: readonly string[] = [],
-  keepValues = false,
+  order: OrderOptions = { aggregate: "mean", trimPercent: 0 },
 ): Collected {
   const { vendor, leaf, value, na } = cols;
   const n = value.length;
@@ -56,16 +80,161 @@ export function collectColumns(
   for (const v of [...presetVendors, ...cols.vendors]) {
     if (!vendorIndex.has(v)) vendorIndex.set(v, vendors.push(v) - 1);
   }
-  // Table index → cell base (vendor position × leafCount) and → leaf (−1: not a leaf).
-  const vendorTable = cols.vendors.length;
-  const codeTable = cols.codes.length;
-  const base = new Int32Array(vendorTable);
-  for (let t = 0; t < vendorTable; t++) base[t] = (vendorIndex.get(cols.vendors[t]) as number) * leafCount;
-  const leafOfCode = new Int32Array(codeTable);
-  for (let t = 0; t < codeTable; t++) leafOfCode[t] = tree.leafIndex.get(cols.codes[t]) ?? -1;
-  const unknownUsed = new Uint8Array(codeTable);
+  const base = new Int32Array(cols.vendors.length);
+  for (let t = 0; t < base.length; t++) base[t] = (vendorIndex.get(cols.vendors[t]) as number) * leafCount;
+  const leafOfCode = new Int32Array(cols.codes.length);
+  for (let t = 0; t < leafOfCode.length; t++) leafOfCode[t] = tree.leafIndex.get(cols.codes[t]) ?? -1;
+  const tables: Tables = { base, leafOfCode, unknownUsed: new Uint8Array(leafOfCode.length), cells: vendors.length * leafCount };
+  const stats =
+    (tables.cells <= MAX_COUNTED_CELLS ? countSmallIntegers(cols, tables, order) : null) ??
+    runningSums(cols, tables, order.aggregate !== "mean");
+  return { vendors, ...stats, unknownCodes: unknownInOrder(cols, tables.unknownUsed) };
+}
 
-  const cells = vendors.length * leafCount;
+type Stats = Omit<Collected, "vendors" | "unknownCodes">;
+
+/** Cells beyond which the per-value counts (128 bytes a cell) are not tried. */
+const MAX_COUNTED_CELLS = 1 << 19;
+/** Values 0 … COUNTED_VALUES − 1 are counted per cell. */
+const COUNTED_VALUES = 128;
+
+/**
+ * Whole-number ratings in 0–127: per cell the count, sum and sum of squares (exact: integers below
+ * 2^53), the values present as a 128-bit set (min, max) and, for a median or trimmed mean, how many
+ * times each value occurs. Null, having looked at no more than needed, when a value is not such a
+ * number or a cell has more than 255 ratings.
+ */
+function countSmallIntegers(cols: RatingColumns, tables: Tables, order: OrderOptions): Stats | null {
+  const { vendor, leaf, value, na } = cols;
+  const { base, leafOfCode, unknownUsed, cells } = tables;
+  const n = value.length;
+  const vendorTable = base.length;
+  const codeTable = leafOfCode.length;
+  const count = new Int32Array(cells);
+  const naCount = new Int32Array(cells);
+  const sums = new Float64Array(cells * 2); // sum, sum of squares
+  const bits = new Int32Array(cells * 4); // value v present: bit v & 31 of word v >> 5
+  const byValue = order.aggregate === "mean" ? null : new Uint8Array(cells * COUNTED_VALUES);
+  let lastT = -1;
+  let vendorBase = 0;
+  for (let i = 0; i < n; i++) {
+    const t = vendor[i];
+    if (t !== lastT) {
+      if (t >>> 0 >= vendorTable) throw outOfRange(i, "vendor", t, vendorTable);
+      lastT = t;
+      vendorBase = base[t];
+    }
+    const k = leaf[i];
+    if (k >>> 0 >= codeTable) throw outOfRange(i, "leaf", k, codeTable);
+    const l = leafOfCode[k];
+    if (l < 0) {
+      unknownUsed[k] = 1;
+      continue;
+    }
+    const c = vendorBase + l;
+    if (na[i] !== 0) {
+      naCount[c]++;
+      continue;
+    }
+    const x = value[i];
+    const xi = x | 0;
+    if (xi !== x || xi >>> 7 !== 0) {
+      if (x - x !== 0) continue; // NaN or ±Infinity: not a rating
+      unknownUsed.fill(0);
+      return null;
+    }
+    count[c]++;
+    sums[c << 1] += xi;
+    sums[(c << 1) + 1] += xi * xi;
+    bits[(c << 2) + (xi >> 5)] |= 1 << (xi & 31);
+    if (byValue !== null) byValue[(c << 7) + xi]++;
+  }
+  const mean = new Float64Array(cells).fill(NaN);
+  const range = new Float64Array(cells).fill(NaN);
+  const stdev = new Float64Array(cells).fill(NaN);
+  for (let c = 0; c < cells; c++) {
+    const m = count[c];
+    if (m === 0) continue;
+    if (m > 255) {
+      unknownUsed.fill(0);
+      return null; // a value's count may have wrapped
+    }
+    const s = sums[c << 1];
+    mean[c] = s / m;
+    // n·Σx² − (Σx)² is exact below 2^53, so the variance is exact to rounding; ≥ 0 always.
+    stdev[c] = Math.sqrt((m * sums[(c << 1) + 1] - s * s) / (m * m));
+    range[c] = highestBit(bits, c << 2) - lowestBit(bits, c << 2);
+  }
+  const ordered = byValue === null ? null : orderStatistics(byValue, count, sums, order);
+  return { count, na: naCount, mean, range, stdev, values: null, ordered };
+}
+
+/** The least value in the 128-bit set at words[at … at + 3] (not empty). */
+function lowestBit(words: Int32Array, at: number): number {
+  for (let w = 0; w < 4; w++) {
+    const x = words[at + w];
+    if (x !== 0) return (w << 5) + 31 - Math.clz32(x & -x);
+  }
+  return NaN;
+}
+
+/** The greatest value in the 128-bit set at words[at … at + 3] (not empty). */
+function highestBit(words: Int32Array, at: number): number {
+  for (let w = 3; w >= 0; w--) {
+    const x = words[at + w];
+    if (x !== 0) return (w << 5) + 31 - Math.clz32(x);
+  }
+  return NaN;
+}
+
+/**
+ * Median or TRIMMEAN of every cell from its per-value counts, walking only as far as needed from the
+ * ends. Sums of whole numbers are exact, so they equal the sums of the sorted values.
+ */
+function orderStatistics(byValue: Uint8Array, count: Int32Array, sums: Float64Array, order: OrderOptions): Float64Array {
+  const cells = count.length;
+  const out = new Float64Array(cells).fill(NaN);
+  const median = order.aggregate === "median";
+  for (let c = 0; c < cells; c++) {
+    const m = count[c];
+    if (m === 0) continue;
+    const at = c << 7;
+    if (median) {
+      // The values of 0-based ranks (m − 1) >> 1 and m >> 1.
+      const r1 = (m - 1) >> 1;
+      let seen = 0;
+      let v = 0;
+      while (seen + byValue[at + v] <= r1) seen += byValue[at + v++];
+      const a = v;
+      while (seen + byValue[at + v] <= m >> 1) seen += byValue[at + v++];
+      out[c] = r1 === m >> 1 ? a : (a + v) / 2;
+    } else {
+      const k = trimCount(m, order.trimPercent);
+      let low = 0;
+      let high = 0;
+      for (let left = k, v = 0; left > 0; v++) {
+        const take = Math.min(left, byValue[at + v]);
+        low += take * v;
+        left -= take;
+      }
+      for (let left = k, v = COUNTED_VALUES - 1; left > 0; v--) {
+        const take = Math.min(left, byValue[at + v]);
+        high += take * v;
+        left -= take;
+      }
+      out[c] = (sums[c << 1] - low - high) / (m - 2 * k);
+    }
+  }
+  return out;
+}
+
+/** Running sums of x − shift per cell (any finite ratings), the values kept when asked for. */
+function runningSums(cols: RatingColumns, tables: Tables, keepValues: boolean): Stats {
+  const { vendor, leaf, value, na } = cols;
+  const { base, leafOfCode, unknownUsed, cells } = tables;
+  const n = value.length;
+  const vendorTable = base.length;
+  const codeTable = leafOfCode.length;
   const stats = new Float64Array(cells * STRIDE);
   const keptCell = keepValues ? new Int32Array(n) : null;
   const keptValue = new Float64Array(keepValues ? n : 0);
@@ -112,8 +281,7 @@ export function collectColumns(
     if (x > stats[b + 6]) stats[b + 6] = x;
   }
   const values = keptCell ? { rows, cell: keptCell, value: keptValue } : null;
-  const unknownCodes = unknownInOrder(cols, unknownUsed);
-  return { vendors, ...finish(stats, cells), unknownCodes, values };
+  return { ...finish(stats, cells), values, ordered: null };
 }
 
 /**

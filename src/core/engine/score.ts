@@ -76,7 +76,7 @@ export function scoreColumns(tree: IndicatorTree | CompiledTree, cols: RatingCol
 }
 
 function scoreCompiled(t: CompiledTree, cols: RatingColumns, opts: ScoreOptions, presetVendors?: string[]): ColumnScores {
-  const data = collectColumns(cols, t, presetVendors, opts.aggregate !== "mean");
+  const data = collectColumns(cols, t, presetVendors, opts);
   const leafCount = t.leafCodes.length;
   const nodeCount = t.codes.length;
   const vendorCount = data.vendors.length;
