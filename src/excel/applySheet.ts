@@ -1,6 +1,6 @@
 import { rect, type CellStyle, type RangeRef, type SheetPlan, type StyleKey } from "../plan";
-import { estimate, jsonSize, type OpList } from "./batch";
-import { chunkBlock, textGuardFormats, writeBlock } from "./blocks";
+import { estimate, type OpList } from "./batch";
+import { blockOps } from "./blocks";
 import { addChart, chartActions } from "./charts";
 import { applyFormat, formatBytes, widthPoints } from "./styles";
 import type { CreateNote, CreateNoteCode } from "./notes";
@@ -36,12 +36,8 @@ export function sheetOps(plan: SheetPlan, env: SheetEnv, out: OpList): void {
       if (col.hidden) r.columnHidden = true;
     });
   }
-  for (const block of plan.blocks) {
-    for (const piece of chunkBlock(block)) {
-      const guard = textGuardFormats(piece);
-      out.push(estimate(guard ? 3 : 2, [piece.address, piece.cells]) + (guard ? jsonSize(guard) : 0), () => writeBlock(range(piece.address), piece, guard));
-    }
-  }
+  const fills = env.supports("1.2");
+  for (const block of plan.blocks) blockOps(block, range, out, fills);
   const support = { indent: env.supports("1.9") };
   if (!support.indent && plan.formats.some((f) => f.indent !== undefined)) skip("indent", "1.9");
   for (const format of plan.formats) {

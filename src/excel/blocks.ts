@@ -1,5 +1,6 @@
 import { needsTextGuard, parseRect, rect, type CellBlock, type CellValue } from "../plan";
-import { CHUNK_BYTES, jsonSize } from "./batch";
+import { CHUNK_BYTES, estimate, jsonSize, type OpList } from "./batch";
+import { partitionBlock, type Fill } from "./formulaFill";
 
 /** Splits a block by rows into pieces of at most ~maxBytes of JSON each (one row at least). */
 export function chunkBlock(block: CellBlock, maxBytes = CHUNK_BYTES): CellBlock[] {
@@ -48,4 +49,39 @@ export function writeBlock(range: Excel.Range, block: CellBlock, guard: string[]
   if (guard) range.numberFormat = guard;
   if (block.kind === "formulas") range.formulas = cellsOut(block);
   else range.values = cellsOut(block);
+}
+
+/**
+ * Writes one fill: a single R1C1 formula for the whole rectangle. Office.js applies a single
+ * value (not a 2-D array) set on a multi-cell range's `values`, `formulas` or `formulasR1C1` to
+ * every cell of the range (Excel JavaScript API: "Update all cells in a range" in the
+ * performance guide); in R1C1 the formula is the same text for every cell of a fill. The typings
+ * only declare `any[][]`, hence the cast. `formulasR1C1` is ExcelApi 1.2.
+ */
+export function writeFill(range: Excel.Range, fill: Fill): void {
+  (range as unknown as { formulasR1C1: string }).formulasR1C1 = fill.r1c1;
+}
+
+/** Queues the writes of one block: A1 cells in chunks, with their text guard where needed. */
+function cellOps(block: CellBlock, range: (address: string) => Excel.Range, out: OpList): void {
+  for (const piece of chunkBlock(block)) {
+    const guard = textGuardFormats(piece);
+    out.push(estimate(guard ? 3 : 2, [piece.address, piece.cells]) + (guard ? jsonSize(guard) : 0), () => writeBlock(range(piece.address), piece, guard));
+  }
+}
+
+/**
+ * Queues a block's writes. With `fills` (ExcelApi 1.2), every rectangle of a formulas block that
+ * holds one R1C1 formula (checked cell by cell, see formulaFill.ts) is one `formulasR1C1` write;
+ * the other cells follow as A1 blocks — after the fills, since a fill may run over blank cells
+ * that those blocks then write empty.
+ */
+export function blockOps(block: CellBlock, range: (address: string) => Excel.Range, out: OpList, fills: boolean): void {
+  if (!fills || block.kind !== "formulas") {
+    cellOps(block, range, out);
+    return;
+  }
+  const parts = partitionBlock(block);
+  for (const fill of parts.fills) out.push(estimate(2, [fill.address, fill.r1c1]), () => writeFill(range(fill.address), fill));
+  for (const rest of parts.rest) cellOps(rest, range, out);
 }

@@ -4,10 +4,13 @@
  * load with its arguments; counts context.sync() calls and the JSON size of what was queued
  * between them; makes loaded properties readable only after a sync; and behaves like Excel where
  * the adapter must care: a text starting with = + - written as a value becomes a formula unless
- * the cell's number format is "@", numeric-looking text becomes a number, protected sheets refuse
- * writes, very hidden sheets refuse deletion, and a request over 5 MB is refused.
+ * the cell's number format is "@", numeric-looking text becomes a number, one formula set through
+ * `formulasR1C1` fills every cell of the range (each cell stores the A1 formula it reads as
+ * there, converted by src/excel/formulaFill.ts), protected sheets refuse writes, very hidden
+ * sheets refuse deletion, and a request over 5 MB is refused.
  * Operations run at once (not at sync), which is equivalent for code that only reads after sync.
  */
+import { compileR1C1, renderA1, type R1C1Template } from "../../src/excel/formulaFill";
 import { parseRect, rect } from "../../src/plan";
 
 export type Scalar = string | number | boolean;
@@ -443,6 +446,29 @@ export class FakeRange extends Loadable {
     this.fake.record(this.target, "set", "formulas", [values]);
     this.checkWritable();
     this.forEachCell(values, "formulas", (cell, v, k) => this.store(cell, v, k, true));
+  }
+
+  /**
+   * As Excel: a 2-D array sets cell by cell; a single value sets every cell of the range. Each
+   * cell stores the A1 formula Excel would show for the R1C1 text at that cell.
+   */
+  set formulasR1C1(values: unknown) {
+    this.fake.record(this.target, "set", "formulasR1C1", [values]);
+    this.checkWritable();
+    const b = bounds(this.a1);
+    const grid = Array.isArray(values) ? values : Array.from({ length: b.r2 - b.r1 + 1 }, () => Array.from({ length: b.c2 - b.c1 + 1 }, () => values));
+    const templates = new Map<string, R1C1Template | null>();
+    this.forEachCell(grid, "formulasR1C1", (cell, v, k) => {
+      if (typeof v === "string" && v.startsWith("=")) {
+        const [row, col] = k.split(",").map(Number);
+        if (!templates.has(v)) templates.set(v, compileR1C1(v));
+        const t = templates.get(v);
+        const a1 = t ? renderA1(t, row, col) : null;
+        if (a1 === null) throw officeError("InvalidArgument", `formulasR1C1 of ${this.target}: cannot read ${v} at ${rect(row, col, row, col)}`);
+        v = a1;
+      }
+      this.store(cell, v, k, true);
+    });
   }
 
   set formulasLocal(values: unknown) {
