@@ -99,10 +99,10 @@ const MAX_COUNTED_CELLS = 1 << 19;
 const COUNTED_VALUES = 128;
 
 /**
- * Whole-number ratings in 0–127: per cell the count, sum and sum of squares (exact: integers below
- * 2^53), the values present as a 128-bit set (min, max) and, for a median or trimmed mean, how many
- * times each value occurs. Null, having looked at no more than needed, when a value is not such a
- * number or a cell has more than 255 ratings.
+ * Whole-number ratings in 0–127: per cell the count, sum and sum of squares (exact integers), the
+ * values present as a 128-bit set (min, max) and, for a median or trimmed mean, how many times each
+ * value occurs. Null, having looked at no more than needed, when a value is not such a number or a
+ * cell has more than 255 ratings (sums and per-value counts could then wrap).
  */
 function countSmallIntegers(cols: RatingColumns, tables: Tables, order: OrderOptions): Stats | null {
   const { vendor, leaf, value, na } = cols;
@@ -110,10 +110,9 @@ function countSmallIntegers(cols: RatingColumns, tables: Tables, order: OrderOpt
   const n = value.length;
   const vendorTable = base.length;
   const codeTable = leafOfCode.length;
-  const count = new Int32Array(cells);
-  const naCount = new Int32Array(cells);
-  const sums = new Float64Array(cells * 2); // sum, sum of squares
-  const bits = new Int32Array(cells * 4); // value v present: bit v & 31 of word v >> 5
+  // Per cell, 8 ints: count, N/A count, Σx, Σx², then the 128-bit set of values present (value v:
+  // bit v & 31 of word 4 + (v >> 5)). One array: one bounds check and no int→double per rating.
+  const ints = new Int32Array(cells * 8);
   const byValue = order.aggregate === "mean" ? null : new Uint8Array(cells * COUNTED_VALUES);
   let lastT = -1;
   let vendorBase = 0;
@@ -132,8 +131,9 @@ function countSmallIntegers(cols: RatingColumns, tables: Tables, order: OrderOpt
       continue;
     }
     const c = vendorBase + l;
+    const b = c << 3;
     if (na[i] !== 0) {
-      naCount[c]++;
+      ints[b + 1]++;
       continue;
     }
     const x = value[i];
@@ -143,29 +143,34 @@ function countSmallIntegers(cols: RatingColumns, tables: Tables, order: OrderOpt
       unknownUsed.fill(0);
       return null;
     }
-    count[c]++;
-    sums[c << 1] += xi;
-    sums[(c << 1) + 1] += xi * xi;
-    bits[(c << 2) + (xi >> 5)] |= 1 << (xi & 31);
+    ints[b]++;
+    ints[b + 2] += xi;
+    ints[b + 3] += xi * xi;
+    ints[b + 4 + (xi >> 5)] |= 1 << (xi & 31);
     if (byValue !== null) byValue[(c << 7) + xi]++;
   }
+  const count = new Int32Array(cells);
+  const naCount = new Int32Array(cells);
   const mean = new Float64Array(cells).fill(NaN);
   const range = new Float64Array(cells).fill(NaN);
   const stdev = new Float64Array(cells).fill(NaN);
   for (let c = 0; c < cells; c++) {
-    const m = count[c];
+    const b = c << 3;
+    const m = ints[b];
+    naCount[c] = ints[b + 1];
     if (m === 0) continue;
     if (m > 255) {
       unknownUsed.fill(0);
-      return null; // a value's count may have wrapped
+      return null;
     }
-    const s = sums[c << 1];
+    count[c] = m;
+    const s = ints[b + 2];
     mean[c] = s / m;
-    // n·Σx² − (Σx)² is exact below 2^53, so the variance is exact to rounding; ≥ 0 always.
-    stdev[c] = Math.sqrt((m * sums[(c << 1) + 1] - s * s) / (m * m));
-    range[c] = highestBit(bits, c << 2) - lowestBit(bits, c << 2);
+    // m·Σx² − (Σx)² is an exact integer, so the variance is exact to rounding and never negative.
+    stdev[c] = Math.sqrt((m * ints[b + 3] - s * s) / (m * m));
+    range[c] = highestBit(ints, b + 4) - lowestBit(ints, b + 4);
   }
-  const ordered = byValue === null ? null : orderStatistics(byValue, count, sums, order);
+  const ordered = byValue === null ? null : orderStatistics(byValue, count, ints, order);
   return { count, na: naCount, mean, range, stdev, values: null, ordered };
 }
 
@@ -191,7 +196,7 @@ function highestBit(words: Int32Array, at: number): number {
  * Median or TRIMMEAN of every cell from its per-value counts, walking only as far as needed from the
  * ends. Sums of whole numbers are exact, so they equal the sums of the sorted values.
  */
-function orderStatistics(byValue: Uint8Array, count: Int32Array, sums: Float64Array, order: OrderOptions): Float64Array {
+function orderStatistics(byValue: Uint8Array, count: Int32Array, ints: Int32Array, order: OrderOptions): Float64Array {
   const cells = count.length;
   const out = new Float64Array(cells).fill(NaN);
   const median = order.aggregate === "median";
@@ -222,7 +227,7 @@ function orderStatistics(byValue: Uint8Array, count: Int32Array, sums: Float64Ar
         high += take * v;
         left -= take;
       }
-      out[c] = (sums[c << 1] - low - high) / (m - 2 * k);
+      out[c] = (ints[(c << 3) + 2] - low - high) / (m - 2 * k);
     }
   }
   return out;
