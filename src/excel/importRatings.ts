@@ -1,37 +1,38 @@
 /**
- * Imported ratings into the workbook, the Import log, and undo. Sync counts are constant:
- * import 3 (list sheets; read model, Ratings, Weights and the log's extent; write) or 4 when new
- * vendors rebuild the scorecard (the log is written first, then the rebuild); list 2 (the log's
- * summary table only); undo 4 (list sheets; read model, Ratings and the summary; read the
- * import's log rows; write). A write splits only past the 4 MB request budget, and the log rows
- * of an undo are read in slices of LOG_READ_ROWS rows, one sync each, to keep every response small.
+ * Imported ratings into the workbook, the Import log (shared with merged rater copies, see
+ * ./panelPort.ts), and undo. Sync counts are constant: import 3 (list sheets; read model,
+ * Ratings, Weights and the log's extent; write) or 4 when new vendors rebuild the scorecard (the
+ * log is written first, then the rebuild); list 2 (the log's list of imports only); undo 4 (list
+ * sheets; read model, the rating sheets and the list; read the import's block; write). The log
+ * holds a compact block per import (../plan/importLog.ts), so a 100,000-rating import writes one
+ * request of about 2 MB and its undo reads about 1.5 MB. A write splits only past the 4 MB
+ * request budget; a block is read in slices only past LOG_READ_CELLS cells.
  */
-import { buildPlan, colLetter, MODEL_SHEET_NAME, parseCell, parseRect, rect, storedModel, type CellBlock, type CellValue, type SheetPlan } from "../plan";
+import { buildPlan, MODEL_SHEET_NAME, parseCell, parseRect, rect, storedModel, type CellBlock, type CellValue, type SheetPlan } from "../plan";
 import {
-  IMPORT_LOG_WIDTH,
+  DETAIL_COLUMN,
   importIdOf,
   importLogAppend,
-  readImportLog,
+  readBlock,
   readSummaries,
-  SUMMARY_COL,
   SUMMARY_COLUMNS,
   SUMMARY_WIDTH,
-  undoneMarks,
-  type ImportLogAppend,
+  undoneMark,
   type ImportLogEntry,
+  type ImportMeta,
   type ImportSummary,
-  type LoggedEntry,
   type SummaryRow,
 } from "../plan/importLog";
 import { importLogSheetNames } from "../plan/importLogLabels";
 import { cellKey, importedCell, importEdits, ratingBlocks, type CellWrite } from "../plan/importWrite";
-import type { ImportRatingsRequest, ImportRatingsResult, PortCallOptions, UndoImportResult } from "../taskpane/port";
+import type { ImportRatingsRequest, ImportRatingsResult, PortCallOptions, UndoImportResult, UndoLeftCell } from "../taskpane/port";
 import { Grid, localAddress } from "./address";
 import { applyPlan, protectOps } from "./applyPlan";
 import { estimate, jsonSize, OpList, runOps, type Syncer } from "./batch";
 import { chunkBlock, textGuardFormats, writeBlock } from "./blocks";
 import { carryOver } from "./carryOver";
 import { noScorecard, ScorecardError, sheetMissing } from "./errors";
+import { cellKeyOf, raterCells } from "./panel";
 import { widthPoints } from "./styles";
 import { checkRatingsLayout, findSheet, probeWorkbook, ratingCells, readScorecard, treeWithWeights, type ExistingSheet, type Scorecard, type WorkbookState } from "./readBack";
 
@@ -42,7 +43,7 @@ export interface ImportEnv {
   options?: PortCallOptions;
 }
 
-function findLog(state: WorkbookState): ExistingSheet | undefined {
+export function findLog(state: WorkbookState): ExistingSheet | undefined {
   for (const name of importLogSheetNames()) {
     const s = findSheet(state, name);
     if (s) return s;
@@ -50,8 +51,10 @@ function findLog(state: WorkbookState): ExistingSheet | undefined {
   return undefined;
 }
 
-/** Rows read per sync from the log (about 120 bytes a row: ~2.4 MB a response, under Excel on the web's 5 MB). */
-export const LOG_READ_ROWS = 20_000;
+/** Cells of a block read per sync (at most ~12 bytes a cell in the response: ~3 MB, under Excel on the web's 5 MB). */
+export const LOG_READ_CELLS = 250_000;
+/** Cells of the import's block listed in an undo's result when they changed since the import. */
+export const LEFT_CELLS_LISTED = 50;
 
 function usedPart(context: Excel.RequestContext, sheet: string, columns: string, props: string): Excel.Range {
   return context.workbook.worksheets.getItem(sheet).getRange(columns).getUsedRangeOrNullObject(true).load(props);
@@ -61,6 +64,15 @@ function bottom(range: Excel.Range | null): number {
   return range && !range.isNullObject ? parseRect(localAddress(range.address)).r2 : 0;
 }
 
+/** The log's extent, queued before a read sync: the last used rows of the list and of the blocks. */
+export function queueLogExtent(context: Excel.RequestContext, syncer: Syncer, state: WorkbookState): () => { log: ExistingSheet | undefined; summaryRows: number; detailRows: number } {
+  const log = findLog(state);
+  const list = log ? usedPart(context, log.name, "A:A", "address") : null;
+  const details = log ? usedPart(context, log.name, `${DETAIL_COLUMN}:${DETAIL_COLUMN}`, "address") : null;
+  if (log) syncer.add(800);
+  return () => ({ log, summaryRows: bottom(list), detailRows: bottom(details) });
+}
+
 function ratingsOf(card: Scorecard): { sheet: string; grid: Grid } {
   const r = card.grids.ratings;
   if (!r) throw sheetMissing(card.plan.layout.sheetNames.ratings ?? "ratings");
@@ -68,15 +80,17 @@ function ratingsOf(card: Scorecard): { sheet: string; grid: Grid } {
   return r;
 }
 
+const isBlank = (v: CellValue): boolean => v === null || (typeof v === "string" && v.trim() === "");
+
 /** Current non-blank rating cells by vendor and leaf code. */
 function currentCells(card: Scorecard, grid: Grid): Map<string, CellValue> {
   const out = new Map<string, CellValue>();
-  for (const c of ratingCells(grid, card.plan.layout.ratings, card.model.tree)) if (c.value !== null) out.set(cellKey(c.vendor, c.code), c.value);
+  for (const c of ratingCells(grid, card.plan.layout.ratings, card.model.tree)) if (!isBlank(c.value)) out.set(cellKey(c.vendor, c.code), c.value);
   return out;
 }
 
 /** Queues values blocks, chunked, with the text guard ("@" first) wherever a string must stay text. */
-function blockOps(ws: () => Excel.Worksheet, blocks: readonly CellBlock[], ops: OpList): void {
+export function blockOps(ws: () => Excel.Worksheet, blocks: readonly CellBlock[], ops: OpList): void {
   for (const block of blocks) {
     for (const piece of chunkBlock(block)) {
       const guard = textGuardFormats(piece);
@@ -85,28 +99,32 @@ function blockOps(ws: () => Excel.Worksheet, blocks: readonly CellBlock[], ops: 
   }
 }
 
-function logOps(wb: Excel.Workbook, sheet: string, add: boolean, append: ImportLogAppend, ops: OpList): void {
+/** One import appended to the log (the sheet added first when the workbook has none). */
+export function logOps(wb: Excel.Workbook, extent: ReturnType<ReturnType<typeof queueLogExtent>>, meta: ImportMeta, entries: readonly ImportLogEntry[], card: Scorecard, ops: OpList): string {
+  const order = { codes: card.plan.layout.ratings.rows.filter((r) => r.leaf).map((r) => r.code), vendors: card.plan.layout.ratings.vendors };
+  const append = importLogAppend(meta, entries, extent, card.model.options.locale, order);
+  const sheet = extent.log?.name ?? append.sheet;
   let proxy: Excel.Worksheet | null = null;
   const ws = (): Excel.Worksheet => proxy ?? wb.worksheets.getItem(sheet);
-  if (add) {
+  if (!extent.log) {
     ops.push(estimate(1, sheet), () => void (proxy = wb.worksheets.add(sheet)));
     for (const c of append.columns) ops.push(estimate(2, c), () => void (ws().getRange(`${c.range}:${c.range}`).format.columnWidth = widthPoints(c.width)));
   }
   blockOps(ws, append.blocks, ops);
+  return sheet;
 }
 
-/** Rating cells written on Ratings, unprotecting it around the write when it was protected. */
-function ratingOps(wb: Excel.Workbook, card: Scorecard, state: WorkbookState, blocks: CellBlock[], supports: (v: string) => boolean, ops: OpList): void {
-  const plan = card.plan.sheets.find((s) => s.key === "ratings") as SheetPlan;
-  const name = (card.grids.ratings as { sheet: string }).sheet;
+/** Rating cells written on a rating sheet, unprotecting it around the write when it was protected. */
+export function ratingOps(wb: Excel.Workbook, name: string, plan: SheetPlan | undefined, state: WorkbookState, blocks: CellBlock[], supports: (v: string) => boolean, ops: OpList): void {
+  if (blocks.length === 0) return;
   const ws = (): Excel.Worksheet => wb.worksheets.getItem(name);
-  const wasProtected = findSheet(state, name)?.protected ?? false;
+  const wasProtected = (findSheet(state, name)?.protected ?? false) && plan !== undefined;
   if (wasProtected) ops.push(estimate(2), () => ws().protection.unprotect(plan.protection.password ?? undefined));
   blockOps(ws, blocks, ops);
   if (wasProtected) protectOps(plan, ws, supports, () => undefined, ops);
 }
 
-async function write(env: ImportEnv, ops: OpList, from: number): Promise<void> {
+export async function write(env: { syncer: Syncer; supports(v: string): boolean; options?: PortCallOptions }, ops: OpList, from: number): Promise<void> {
   const { syncer, supports, options } = env;
   await runOps(syncer, ops.ops, {
     beforeBatch: () => (supports("1.6") ? { bytes: estimate(1), run: () => syncer.context.application.suspendApiCalculationUntilNextSync() } : null),
@@ -119,11 +137,7 @@ export async function importRatings(env: ImportEnv, request: ImportRatingsReques
   const context = syncer.context;
   options?.onProgress?.(0, "read");
   const state = await probeWorkbook(context, syncer);
-  const log = findLog(state);
-  const summaryCol = colLetter(SUMMARY_COL);
-  const dataUsed = log ? usedPart(context, log.name, "A:A", "address") : null;
-  const summaryUsed = log ? usedPart(context, log.name, `${summaryCol}:${summaryCol}`, "address") : null;
-  syncer.add(800);
+  const extentOf = queueLogExtent(context, syncer, state);
   const card = await readScorecard(context, syncer, state, ["ratings", "weights", "archive"]);
   if (!card) throw noScorecard();
   const ratings = ratingsOf(card);
@@ -133,8 +147,8 @@ export async function importRatings(env: ImportEnv, request: ImportRatingsReques
   const known = new Set(card.model.vendors);
   const newVendors = [...new Set(merged.edits.map((e) => e.vendor))].filter((v) => !known.has(v));
   const time = env.now.toISOString();
-  const summaryRows = bottom(summaryUsed);
-  const importId = importIdOf(time, Math.max(summaryRows, 1));
+  const extent = extentOf();
+  const importId = importIdOf(time, Math.max(extent.summaryRows, 1));
   const result: ImportRatingsResult = {
     importId,
     added: merged.edits.filter((e) => e.action === "added").length,
@@ -149,23 +163,21 @@ export async function importRatings(env: ImportEnv, request: ImportRatingsReques
     return result;
   }
   options?.onProgress?.(0.2, "import");
-  const entries: ImportLogEntry[] = merged.edits.map((e) => ({ importId, time, sourceFile: request.sourceFile, ...e }));
-  const append = importLogAppend(entries, { rows: bottom(dataUsed), summaryRows }, card.model.options.locale);
-  const logName = log?.name ?? append.sheet;
   const ops = new OpList();
-  logOps(context.workbook, logName, !log, append, ops);
+  const logSheet = logOps(context.workbook, extent, { importId, kind: "import", time, sourceFile: request.sourceFile }, merged.edits, card, ops);
 
   if (newVendors.length === 0) {
     const writes: CellWrite[] = merged.edits.map((e) => ({ vendor: e.vendor, code: e.code, value: importedCell(e.newValue) }));
-    ratingOps(context.workbook, card, state, ratingBlocks(card.plan.layout.ratings, writes).blocks, env.supports, ops);
+    const plan = card.plan.sheets.find((s) => s.key === "ratings");
+    ratingOps(context.workbook, ratings.sheet, plan, state, ratingBlocks(card.plan.layout.ratings, writes).blocks, env.supports, ops);
     await write(env, ops, 0.2);
-    return { ...result, logSheet: logName };
+    return { ...result, logSheet };
   }
   // New vendors: the log first, then the scorecard rebuilt through the create path with every rating kept.
   await write(env, ops, 0.2);
   await rebuild(env, card, state, [...card.model.vendors, ...newVendors], merged.edits, time);
   options?.onProgress?.(1, "import");
-  return { ...result, logSheet: logName };
+  return { ...result, logSheet };
 }
 
 async function rebuild(env: ImportEnv, card: Scorecard, state: WorkbookState, vendors: string[], edits: { vendor: string; code: string; newValue: number | "NA" }[], time: string): Promise<void> {
@@ -181,7 +193,7 @@ async function rebuild(env: ImportEnv, card: Scorecard, state: WorkbookState, ve
   await applyPlan(env.syncer.context, plan, { supports: env.supports, state, scorecardSheets: card.sheets, syncer: env.syncer, signal: env.options?.signal });
 }
 
-/** Syncs: 2 (list sheets; read the log's summary table). */
+/** Syncs: 2 (list sheets; read the log's list of imports). */
 export async function listImports(env: ImportEnv): Promise<ImportSummary[]> {
   const { syncer } = env;
   const state = await probeWorkbook(syncer.context, syncer);
@@ -190,25 +202,26 @@ export async function listImports(env: ImportEnv): Promise<ImportSummary[]> {
   const range = usedPart(syncer.context, log.name, SUMMARY_COLUMNS, "address,values");
   syncer.add(400);
   await syncer.sync();
-  return summariesOf(range).map(({ row: _row, firstRow: _first, rows: _rows, ...summary }) => summary);
+  return summariesOf(range).map(({ row: _row, details: _details, ...summary }) => summary);
 }
 
 function summariesOf(range: Excel.Range): SummaryRow[] {
   if (range.isNullObject) return [];
   const grid = Grid.fromRange(range.address, range.values as CellValue[][]);
-  const rows = grid.values.map((_, i) => grid.rect(grid.top + i, SUMMARY_COL, grid.top + i, SUMMARY_COL + SUMMARY_WIDTH - 1)[0]);
+  const rows = grid.values.map((_, i) => grid.rect(grid.top + i, 1, grid.top + i, SUMMARY_WIDTH)[0]);
   return readSummaries(rows, grid.top);
 }
 
-/** The log rows first..first+count-1, one sync per LOG_READ_ROWS rows. */
-async function readLogRows(syncer: Syncer, sheet: string, first: number, count: number): Promise<LoggedEntry[]> {
-  const out: LoggedEntry[] = [];
-  for (let top = first; top < first + count; top += LOG_READ_ROWS) {
-    const last = Math.min(first + count, top + LOG_READ_ROWS) - 1;
-    const range = syncer.context.workbook.worksheets.getItem(sheet).getRange(rect(top, 1, last, IMPORT_LOG_WIDTH)).load("values");
+/** The import's block, in one read (or in slices of LOG_READ_CELLS cells past that). */
+async function readDetails(syncer: Syncer, sheet: string, details: string): Promise<CellValue[][]> {
+  const { r1, c1, r2, c2 } = parseRect(details);
+  const step = Math.max(1, Math.floor(LOG_READ_CELLS / (c2 - c1 + 1)));
+  const out: CellValue[][] = [];
+  for (let top = r1; top <= r2; top += step) {
+    const range = syncer.context.workbook.worksheets.getItem(sheet).getRange(rect(top, c1, Math.min(r2, top + step - 1), c2)).load("values");
     syncer.add(400);
     await syncer.sync();
-    out.push(...readImportLog(range.values as CellValue[][], top));
+    out.push(...(range.values as CellValue[][]));
   }
   return out;
 }
@@ -217,7 +230,32 @@ function importNotFound(importId: string): ScorecardError {
   return new ScorecardError("ScorecardImportNotFound", `The Import log has no import "${importId}" that can still be undone.`);
 }
 
-/** Syncs: 4 (list sheets; read model, Ratings and the log summary; read the import's rows; write). */
+/** The rating sheet an import or merge wrote: Ratings, or the rater's sheet of a panel. */
+interface Target {
+  sheet: string;
+  plan: SheetPlan | undefined;
+  cells: Map<string, { address: string; value: CellValue }>;
+}
+
+function targetOf(card: Scorecard, summary: SummaryRow, rater: string | undefined): Target | null {
+  if (summary.kind === "merge") {
+    const cells = rater === undefined || !card.panel ? null : raterCells(card, rater);
+    if (!cells) return null;
+    return { sheet: cells.sheet, plan: card.plan.sheets.find((s) => s.key === "ratings" && s.rater === rater), cells: cells.cells };
+  }
+  if (card.panel) return null;
+  const r = ratingsOf(card);
+  const cells = new Map<string, { address: string; value: CellValue }>();
+  for (const c of ratingCells(r.grid, card.plan.layout.ratings, card.model.tree)) cells.set(cellKeyOf(c.vendor, c.code), { address: c.address, value: c.value });
+  return { sheet: r.sheet, plan: card.plan.sheets.find((s) => s.key === "ratings"), cells };
+}
+
+/**
+ * Syncs: 4 (list sheets; read model, the rating sheets and the list; read the import's block;
+ * write). Sets every cell the import wrote back to what it held before where it still holds the
+ * imported value; cells changed since are left as they are and reported (the first
+ * LEFT_CELLS_LISTED of them by name), never overwritten. The list row is marked undone.
+ */
 export async function undoImport(env: ImportEnv, importId: string): Promise<UndoImportResult> {
   const { syncer, options } = env;
   const context = syncer.context;
@@ -227,33 +265,48 @@ export async function undoImport(env: ImportEnv, importId: string): Promise<Undo
   if (!log || !findSheet(state, MODEL_SHEET_NAME)) throw log ? noScorecard() : importNotFound(importId);
   const summaryRange = usedPart(context, log.name, SUMMARY_COLUMNS, "address,values");
   syncer.add(400);
-  const card = await readScorecard(context, syncer, state, ["ratings"]);
+  const card = await readScorecard(context, syncer, state, ["ratings"], { panel: true });
   if (!card) throw noScorecard();
-  const ratings = ratingsOf(card);
   const summary = summariesOf(summaryRange).find((x) => x.importId === importId && !x.undone);
   if (!summary) throw importNotFound(importId);
-  const entries = (await readLogRows(syncer, log.name, summary.firstRow, summary.rows)).filter((e) => e.importId === importId && e.undoneAt === undefined);
+  const entries = readBlock(await readDetails(syncer, log.name, summary.details), importId);
+  if (entries === null) throw importNotFound(importId);
   options?.onProgress?.(0.3, "undo");
-  const current = currentCells(card, ratings.grid);
-  const L = card.plan.layout.ratings;
-  const vendors = new Set(L.vendors);
-  const leaves = new Set(L.rows.filter((r) => r.leaf).map((r) => r.code));
-  const writes: CellWrite[] = [];
+
+  const targets = new Map<string, Target | null>();
+  const target = (rater: string | undefined): Target | null => {
+    const k = rater ?? "";
+    if (!targets.has(k)) targets.set(k, targetOf(card, summary, rater));
+    return targets.get(k) ?? null;
+  };
+  const writes = new Map<Target, CellWrite[]>();
+  const left: UndoLeftCell[] = [];
   let changedSince = 0;
   let missing = 0;
+  let restored = 0;
   for (const e of entries) {
-    const now = current.get(cellKey(e.vendor, e.code)) ?? null;
-    if (!vendors.has(e.vendor) || !leaves.has(e.code)) missing++;
-    else if (now !== null && sameRating(now, e.newValue)) writes.push({ vendor: e.vendor, code: e.code, value: e.oldValue });
-    else changedSince++;
+    const t = target(summary.kind === "merge" ? (e.rater ?? summary.rater) : undefined);
+    const cell = t?.cells.get(cellKeyOf(e.vendor, e.code));
+    if (!t || !cell) {
+      missing++;
+      continue;
+    }
+    if (!isBlank(cell.value) && sameRating(cell.value, e.newValue)) {
+      let list = writes.get(t);
+      if (!list) writes.set(t, (list = []));
+      list.push({ vendor: e.vendor, code: e.code, value: e.oldValue });
+      restored++;
+    } else {
+      changedSince++;
+      if (left.length < LEFT_CELLS_LISTED) left.push({ sheet: t.sheet, address: cell.address, vendor: e.vendor, code: e.code, ...(e.rater ? { rater: e.rater } : {}), imported: e.newValue, now: isBlank(cell.value) ? null : cell.value });
+    }
   }
-  const { blocks } = ratingBlocks(L, writes);
   const ops = new OpList();
-  ratingOps(context.workbook, card, state, blocks, env.supports, ops);
-  blockOps(() => context.workbook.worksheets.getItem(log.name), undoneMarks(entries.map((e) => e.row), env.now.toISOString(), summary.row), ops);
+  for (const [t, list] of writes) ratingOps(context.workbook, t.sheet, t.plan, state, ratingBlocks(card.plan.layout.ratings, list).blocks, env.supports, ops);
+  blockOps(() => context.workbook.worksheets.getItem(log.name), [undoneMark(summary.row, env.now.toISOString(), changedSince)], ops);
   await write(env, ops, 0.3);
   options?.onProgress?.(1, "undo");
-  return { restored: writes.length, changedSince, missing };
+  return { restored, changedSince, missing, ...(left.length > 0 ? { changedCells: left } : {}) };
 }
 
 function sameRating(cell: CellValue, v: number | "NA"): boolean {

@@ -220,13 +220,13 @@ class ExcelPort implements WorkbookPort {
     return this.run("listImports", options, (syncer) => listImports(this.env(syncer, options)));
   }
 
-  /** Syncs: 3. */
+  /** Syncs: 4 (see ./importRatings.ts): an import or a merged rater copy. */
   async undoImport(importId: string, options?: PortCallOptions): Promise<UndoImportResult> {
     return this.run("undoImport", options, (syncer) => undoImport(this.env(syncer, options), importId));
   }
 
   private panelEnv(syncer: Syncer, options: PortCallOptions | undefined): PanelEnv {
-    return { syncer, supports: this.supports, ...(options ? { options } : {}) };
+    return { syncer, supports: this.supports, now: this.host.now(), ...(options ? { options } : {}) };
   }
 
   /** Syncs: 2 (see ./panelPort.ts). */

@@ -1,33 +1,44 @@
 /**
- * The Import log sheet: an append-only table with one row per rating an import wrote (added or
- * overwritten), enough to undo it. Columns A–J: import id, time, source file, vendor, indicator
- * code, rater, old value, new value, action, undone (time). Columns L–S: one summary row per
- * import (id, time, source, first row, rows, added, overwritten, undone) so the pane's list and an
- * undo read a few cells instead of the whole log. Row 1 holds the headers.
+ * The Import log sheet: the audit trail of every import and every merged rater copy, enough to
+ * undo each. Two parts side by side:
+ *
+ * - Columns A–J, the list: one row per import (id, kind, time, source file, rater, added,
+ *   overwritten, undone time, cells not undone because they changed since, and the address of
+ *   the import's block). The pane's list and an undo read only this, plus the one block.
+ * - From column L, one compact block per import, stacked with a blank row between:
+ *     heading  import id · kind · time · source file · rater · how to read the block
+ *     header   Vendor · Rater · before / after · code₁ · code₂ … (only the codes it touched)
+ *     rows     vendor · rater · "before" · the cells as they were ("blank" = empty)
+ *              vendor · rater · "after"  · what the import wrote
+ *   An empty cell in a block = not touched by that import. A rating costs a few bytes, not a row.
+ *
+ * An old text value equal to a blank marker (or starting with a double quote) is stored wrapped
+ * in double quotes so undo tells it from a blank. Workbooks with the earlier one-row-per-rating
+ * log (columns A–J, summary L–S) are not read.
  */
 import type { RatingValue } from "../core/engine/types";
 import type { Locale } from "../core/model/types";
-import { colLetter, rect, rowRuns } from "./a1";
+import { colLetter, parseRect, rect } from "./a1";
 import { IMPORT_LOG_LABELS } from "./importLogLabels";
 import { NA_TEXT } from "./ratingsSheet";
 import type { CellBlock, CellValue, ColumnPlan } from "./types";
 
-export const IMPORT_LOG_WIDTH = 10;
-/** 1-based column of the undone time. */
-export const UNDONE_COL = 10;
-/** First column (L) and width of the summary table. */
-export const SUMMARY_COL = 12;
-export const SUMMARY_WIDTH = 8;
-/** The summary table's columns as an A1 range of whole columns. */
-export const SUMMARY_COLUMNS = `${colLetter(SUMMARY_COL)}:${colLetter(SUMMARY_COL + SUMMARY_WIDTH - 1)}`;
+/** Width of the list of imports (columns A–J). */
+export const SUMMARY_WIDTH = 10;
+/** The list's columns as an A1 range of whole columns. */
+export const SUMMARY_COLUMNS = `A:${colLetter(SUMMARY_WIDTH)}`;
+/** First column (L) of the blocks. */
+export const DETAIL_COL = SUMMARY_WIDTH + 2;
+export const DETAIL_COLUMN = colLetter(DETAIL_COL);
+/** Columns of a block before its indicator codes: vendor, rater, before/after. */
+export const BLOCK_LEAD = 3;
 
 export type ImportAction = "added" | "overwritten";
+/** A file imported in the Import tab, or a returned rater copy merged in the Panel tab. */
+export type ImportKind = "import" | "merge";
 
+/** One cell an import wrote. */
 export interface ImportLogEntry {
-  importId: string;
-  /** ISO 8601. */
-  time: string;
-  sourceFile: string;
   vendor: string;
   code: string;
   rater?: string;
@@ -35,93 +46,67 @@ export interface ImportLogEntry {
   oldValue: CellValue;
   newValue: RatingValue;
   action: ImportAction;
-  /** ISO time of the undo, once undone. */
-  undoneAt?: string;
 }
 
-/** An entry as read back, with its 1-based sheet row. */
-export interface LoggedEntry extends ImportLogEntry {
-  row: number;
+export interface ImportMeta {
+  importId: string;
+  kind: ImportKind;
+  /** ISO 8601. */
+  time: string;
+  sourceFile: string;
+  /** A merge: whose sheet the copy was merged into. */
+  rater?: string;
+}
+
+export interface ImportSummary extends ImportMeta {
+  added: number;
+  overwritten: number;
+  /** The import has been undone. */
+  undone: boolean;
 }
 
 export interface ImportLogAppend {
   sheet: string;
-  /** True when the sheet does not exist yet (header and widths included). */
+  /** True when the sheet does not exist yet (widths included). */
   create: boolean;
   columns: ColumnPlan[];
   /** Values blocks: the adapter keeps every string text (needsTextGuard / number format "@"). */
   blocks: CellBlock[];
+  /** The import's block (heading to last row), as written into the list. */
+  details: string;
 }
 
 export function ratingCell(v: RatingValue): number | string {
   return v === "NA" ? NA_TEXT : v;
 }
 
-function rowOf(e: ImportLogEntry, locale: Locale): CellValue[] {
-  const l = IMPORT_LOG_LABELS[locale];
-  return [e.importId, e.time, e.sourceFile, e.vendor, e.code, e.rater ?? "", e.oldValue, ratingCell(e.newValue), e.action === "added" ? l.added : l.overwritten, e.undoneAt ?? null];
-}
-
-/** Where the log ends: the last used row of column A and of the summary's first column (0 when empty). */
+/** Where the log ends: the last used row of column A (the list) and of column L (the blocks); 0 when empty. */
 export interface LogExtent {
-  rows: number;
   summaryRows: number;
+  detailRows: number;
 }
 
-/** One import's rows appended after the log's last row, plus its summary row. Pure. */
-export function importLogAppend(entries: readonly ImportLogEntry[], extent: LogExtent, locale: Locale): ImportLogAppend {
-  const l = IMPORT_LOG_LABELS[locale];
-  const create = extent.rows === 0;
-  const blocks: CellBlock[] = [];
-  if (create) blocks.push({ address: rect(1, 1, 1, IMPORT_LOG_WIDTH), kind: "values", cells: [[...l.headers]] });
-  if (extent.summaryRows === 0) blocks.push({ address: rect(1, SUMMARY_COL, 1, SUMMARY_COL + SUMMARY_WIDTH - 1), kind: "values", cells: [[...l.summaryHeaders]] });
-  const first = Math.max(extent.rows, 1) + 1;
-  if (entries.length > 0) {
-    blocks.push({ address: rect(first, 1, first + entries.length - 1, IMPORT_LOG_WIDTH), kind: "values", cells: entries.map((e) => rowOf(e, locale)) });
-    const e = entries[0];
-    const added = entries.filter((x) => x.action === "added").length;
-    const row = Math.max(extent.summaryRows, 1) + 1;
-    blocks.push({
-      address: rect(row, SUMMARY_COL, row, SUMMARY_COL + SUMMARY_WIDTH - 1),
-      kind: "values",
-      cells: [[e.importId, e.time, e.sourceFile, first, entries.length, added, entries.length - added, null]],
-    });
-  }
-  const widths = [22, 22, 24, 20, 14, 14, 10, 10, 12, 22, 4, 22, 22, 24, 8, 8, 8, 10, 22];
-  const columns = create ? widths.map((width, i) => ({ range: colLetter(i + 1), width })) : [];
-  return { sheet: l.sheet, create, columns, blocks };
-}
-
-/** A summary row as read back, with its 1-based sheet row. */
-export interface SummaryRow extends ImportSummary {
-  row: number;
-  firstRow: number;
-  rows: number;
-}
-
-/** Summary rows from the values of the summary columns (top row `top`, column L first). */
-export function readSummaries(values: readonly (readonly CellValue[])[], top: number): SummaryRow[] {
-  const out: SummaryRow[] = [];
-  values.forEach((r, i) => {
-    const row = top + i;
-    const [importId, firstRow, rows] = [str(r[0]), Number(r[3]), Number(r[4])];
-    if (row < 2 || importId === "" || !Number.isInteger(firstRow) || !Number.isInteger(rows) || firstRow < 2 || rows < 1) return;
-    const undoneAt = str(r[7]);
-    out.push({ row, importId, time: str(r[1]), sourceFile: str(r[2]), firstRow, rows, added: Number(r[5]) || 0, overwritten: Number(r[6]) || 0, undone: undoneAt !== "" });
-  });
-  return out.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : b.row - a.row));
-}
-
-function actionOf(text: string): ImportAction | null {
-  for (const l of Object.values(IMPORT_LOG_LABELS)) {
-    if (text === l.added) return "added";
-    if (text === l.overwritten) return "overwritten";
-  }
-  return null;
-}
+const ALL_LABELS = Object.values(IMPORT_LOG_LABELS);
+const BLANKS = new Set(ALL_LABELS.map((l) => l.blank.toLowerCase()));
 
 function str(v: CellValue | undefined): string {
   return v === null || v === undefined ? "" : String(v).trim();
+}
+
+/** A "before" cell: the old value, "blank" for an empty cell, an ambiguous text quoted. */
+export function beforeCell(old: CellValue, locale: Locale): CellValue {
+  if (old === null) return IMPORT_LOG_LABELS[locale].blank;
+  if (typeof old === "string" && (BLANKS.has(old.trim().toLowerCase()) || old.startsWith('"'))) return `"${old}"`;
+  return old;
+}
+
+/** A "before" cell read back: undefined = not touched, null = was blank. */
+export function fromBefore(v: CellValue | undefined): CellValue | undefined {
+  if (v === null || v === undefined || v === "") return undefined;
+  if (typeof v !== "string") return v;
+  if (BLANKS.has(v.trim().toLowerCase())) return null;
+  if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) return v.slice(1, -1);
+  return v;
 }
 
 function ratingOf(v: CellValue | undefined): RatingValue | null {
@@ -132,64 +117,140 @@ function ratingOf(v: CellValue | undefined): RatingValue | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** Log rows from the sheet's values (top row `top`, column A first); rows that do not parse are skipped. */
-export function readImportLog(values: readonly (readonly CellValue[])[], top: number): LoggedEntry[] {
-  const out: LoggedEntry[] = [];
+function ordered<T>(items: Iterable<T>, order: readonly T[] | undefined): T[] {
+  const at = new Map((order ?? []).map((x, i) => [x, i]));
+  const base = order?.length ?? 0;
+  const list = [...new Set(items)];
+  const rank = new Map(list.map((x, i) => [x, at.get(x) ?? base + i]));
+  return list.sort((a, b) => (rank.get(a) as number) - (rank.get(b) as number));
+}
+
+/**
+ * One import appended to the log: its row in the list and its block under the last block. Codes
+ * and vendors follow `order` (the workbook's) where given, else first appearance. Pure.
+ */
+export function importLogAppend(
+  meta: ImportMeta,
+  entries: readonly ImportLogEntry[],
+  extent: LogExtent,
+  locale: Locale,
+  order: { codes?: readonly string[]; vendors?: readonly string[] } = {},
+): ImportLogAppend {
+  const l = IMPORT_LOG_LABELS[locale];
+  const create = extent.summaryRows === 0 && extent.detailRows === 0;
+  const blocks: CellBlock[] = [];
+  if (extent.summaryRows === 0) blocks.push({ address: rect(1, 1, 1, SUMMARY_WIDTH), kind: "values", cells: [[...l.summaryHeaders]] });
+
+  const codes = ordered(entries.map((e) => e.code), order.codes);
+  const col = new Map(codes.map((c, i) => [c, i]));
+  const rowKey = (e: ImportLogEntry): string => `${e.vendor}\u0001${e.rater ?? ""}`;
+  const vendorRank = new Map(ordered(entries.map((e) => e.vendor), order.vendors).map((v, i) => [v, i]));
+  const pairs = new Map<string, { vendor: string; rater: string; before: CellValue[]; after: CellValue[] }>();
+  for (const e of entries) {
+    const k = rowKey(e);
+    let p = pairs.get(k);
+    if (!p) pairs.set(k, (p = { vendor: e.vendor, rater: e.rater ?? "", before: codes.map(() => null), after: codes.map(() => null) }));
+    const i = col.get(e.code) as number;
+    p.before[i] = beforeCell(e.oldValue, locale);
+    p.after[i] = ratingCell(e.newValue);
+  }
+  const rows = [...pairs.values()].sort((a, b) => (vendorRank.get(a.vendor) as number) - (vendorRank.get(b.vendor) as number) || (a.rater < b.rater ? -1 : a.rater > b.rater ? 1 : 0));
+
+  const top = extent.detailRows === 0 ? 1 : extent.detailRows + 2;
+  const last = top + 1 + 2 * rows.length;
+  const right = DETAIL_COL + BLOCK_LEAD - 1 + Math.max(codes.length, 1);
+  const details = rect(top, DETAIL_COL, last, right);
+  blocks.push({ address: rect(top, DETAIL_COL, top, DETAIL_COL + 5), kind: "values", cells: [[meta.importId, kindLabel(meta.kind, locale), meta.time, meta.sourceFile, meta.rater ?? "", l.legend]] });
+  blocks.push({ address: rect(top + 1, DETAIL_COL, top + 1, DETAIL_COL + BLOCK_LEAD - 1 + codes.length), kind: "values", cells: [[l.blockVendor, l.blockRater, l.blockValues, ...codes]] });
+  if (rows.length > 0) {
+    // Names apart from values: a name needing the text guard then guards three columns, not the block.
+    blocks.push({ address: rect(top + 2, DETAIL_COL, last, DETAIL_COL + BLOCK_LEAD - 1), kind: "values", cells: rows.flatMap((p) => [[p.vendor, p.rater, l.before], [p.vendor, p.rater, l.after]]) });
+    if (codes.length > 0) blocks.push({ address: rect(top + 2, DETAIL_COL + BLOCK_LEAD, last, right), kind: "values", cells: rows.flatMap((p) => [p.before, p.after]) });
+  }
+  const added = entries.filter((e) => e.action === "added").length;
+  const row = Math.max(extent.summaryRows, 1) + 1;
+  blocks.push({
+    address: rect(row, 1, row, SUMMARY_WIDTH),
+    kind: "values",
+    cells: [[meta.importId, kindLabel(meta.kind, locale), meta.time, meta.sourceFile, meta.rater ?? "", added, entries.length - added, null, null, details]],
+  });
+  const widths = [24, 14, 24, 24, 14, 8, 10, 24, 12, 20, 3, 24, 14, 14];
+  const columns = create ? widths.map((width, i) => ({ range: colLetter(i + 1), width })) : [];
+  return { sheet: l.sheet, create, columns, blocks, details };
+}
+
+function kindLabel(kind: ImportKind, locale: Locale): string {
+  const l = IMPORT_LOG_LABELS[locale];
+  return kind === "merge" ? l.kindMerge : l.kindImport;
+}
+
+function kindOf(text: string): ImportKind {
+  return ALL_LABELS.some((l) => l.kindMerge === text) ? "merge" : "import";
+}
+
+/** A row of the list as read back, with its 1-based sheet row and its block's address. */
+export interface SummaryRow extends ImportSummary {
+  row: number;
+  details: string;
+}
+
+/** Rows of the list from the values of columns A–J (top row `top`); rows that do not parse are skipped. */
+export function readSummaries(values: readonly (readonly CellValue[])[], top: number): SummaryRow[] {
+  const out: SummaryRow[] = [];
   values.forEach((r, i) => {
     const row = top + i;
-    if (row < 2) return;
-    const action = actionOf(str(r[8]));
-    const newValue = ratingOf(r[7]);
-    const [importId, vendor, code] = [str(r[0]), str(r[3]), str(r[4])];
-    if (action === null || newValue === null || importId === "" || vendor === "" || code === "") return;
-    const old = r[6];
-    const rater = str(r[5]);
-    const undoneAt = str(r[9]);
+    const importId = str(r[0]);
+    const details = str(r[9]);
+    if (row < 2 || importId === "" || !validRect(details)) return;
+    const rater = str(r[4]);
     out.push({
-      row, importId, time: str(r[1]), sourceFile: str(r[2]), vendor, code, ...(rater ? { rater } : {}),
-      oldValue: old === undefined || old === "" ? null : old, newValue, action, ...(undoneAt ? { undoneAt } : {}),
+      row, importId, kind: kindOf(str(r[1])), time: str(r[2]), sourceFile: str(r[3]), ...(rater ? { rater } : {}),
+      added: Number(r[5]) || 0, overwritten: Number(r[6]) || 0, undone: str(r[7]) !== "", details,
     });
   });
+  return out.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : b.row - a.row));
+}
+
+function validRect(address: string): boolean {
+  if (!/^[A-Z]+\d+:[A-Z]+\d+$/.test(address)) return false;
+  const { r1, c1, r2, c2 } = parseRect(address);
+  return c1 === DETAIL_COL && r2 >= r1 + 1 && c2 >= c1 + BLOCK_LEAD - 1;
+}
+
+/** The cells of one block (its values from the heading row, column L first), or null when it is not the import's. */
+export function readBlock(values: readonly (readonly CellValue[])[], importId: string): ImportLogEntry[] | null {
+  if (str(values[0]?.[0]) !== importId) return null;
+  const header = values[1] ?? [];
+  const codes = header.slice(BLOCK_LEAD).map((c) => str(c));
+  const out: ImportLogEntry[] = [];
+  for (let i = 2; i + 1 < values.length; i += 2) {
+    const [before, after] = [values[i], values[i + 1]];
+    const vendor = str(before[0]);
+    if (vendor === "" || str(after[0]) !== vendor) continue;
+    const rater = str(before[1]);
+    codes.forEach((code, j) => {
+      const newValue = ratingOf(after[BLOCK_LEAD + j]);
+      const oldValue = fromBefore(before[BLOCK_LEAD + j]);
+      if (code === "" || newValue === null || oldValue === undefined) return;
+      out.push({ vendor, code, ...(rater ? { rater } : {}), oldValue, newValue, action: oldValue === null ? "added" : "overwritten" });
+    });
+  }
   return out;
 }
 
-export interface ImportSummary {
-  importId: string;
-  time: string;
-  sourceFile: string;
-  added: number;
-  overwritten: number;
-  /** Every row of the import has been undone. */
-  undone: boolean;
-}
-
-/** One summary per import id, newest first. */
-export function summarizeImports(entries: readonly ImportLogEntry[]): ImportSummary[] {
-  const byId = new Map<string, ImportSummary>();
-  for (const e of entries) {
-    let s = byId.get(e.importId);
-    if (!s) byId.set(e.importId, (s = { importId: e.importId, time: e.time, sourceFile: e.sourceFile, added: 0, overwritten: 0, undone: true }));
-    if (e.action === "added") s.added++;
-    else s.overwritten++;
-    if (e.undoneAt === undefined) s.undone = false;
-  }
-  return [...byId.values()].sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
-}
-
-/** Blocks marking log rows undone at `time` (one per run of consecutive rows), and the import's summary row. */
-export function undoneMarks(rows: readonly number[], time: string, summaryRow?: number): CellBlock[] {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const marks: CellBlock[] = rowRuns(sorted, UNDONE_COL).map((address) => {
-    const [a, b = a] = address.split(":");
-    const n = Number(b.replace(/\D/g, "")) - Number(a.replace(/\D/g, "")) + 1;
-    return { address, kind: "values" as const, cells: Array.from({ length: n }, () => [time]) };
-  });
-  if (summaryRow !== undefined) marks.push({ address: rect(summaryRow, SUMMARY_COL + SUMMARY_WIDTH - 1, summaryRow, SUMMARY_COL + SUMMARY_WIDTH - 1), kind: "values", cells: [[time]] });
-  return marks;
+/** The list row of an undone import: its undo time and the cells left because they changed since. */
+export function undoneMark(summaryRow: number, time: string, leftAsChanged: number): CellBlock {
+  return { address: rect(summaryRow, 8, summaryRow, 9), kind: "values", cells: [[time, leftAsChanged]] };
 }
 
 /** A readable, unique import id from its ISO time and its number in the log: "imp-20261125-100000-000-3". */
 export function importIdOf(time: string, seq: number): string {
   const d = time.replace(/[-:]/g, "").replace("T", "-").replace(/\.(\d+)Z?$/, "-$1").replace(/Z$/, "");
   return `imp-${d}-${seq}`;
+}
+
+/** One summary per import, newest first (for ports that keep the log in memory). */
+export function summarize(meta: ImportMeta, entries: readonly ImportLogEntry[], undone: boolean): ImportSummary {
+  const added = entries.filter((e) => e.action === "added").length;
+  return { ...meta, added, overwritten: entries.length - added, undone };
 }

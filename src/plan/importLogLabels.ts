@@ -3,27 +3,49 @@ import type { Locale } from "../core/model/types";
 
 export interface ImportLogLabels {
   sheet: string;
-  headers: readonly [string, string, string, string, string, string, string, string, string, string];
-  /** The per-import summary table (columns L–S): one row per import. */
-  summaryHeaders: readonly [string, string, string, string, string, string, string, string];
-  added: string;
-  overwritten: string;
+  /** The list of imports and merges (columns A–J): one row per import. */
+  summaryHeaders: readonly [string, string, string, string, string, string, string, string, string, string];
+  /** Kind column: a file imported in the Import tab, a returned rater copy merged in the Panel tab. */
+  kindImport: string;
+  kindMerge: string;
+  /** The header row of an import's block: vendor, rater, before/after, then the indicator codes. */
+  blockVendor: string;
+  blockRater: string;
+  blockValues: string;
+  before: string;
+  after: string;
+  /** A "before" cell that was empty before the import. */
+  blank: string;
+  /** Heading row of a block, after id, kind, time, source and rater: how to read it. */
+  legend: string;
 }
 
 export const IMPORT_LOG_LABELS: Readonly<Record<Locale, ImportLogLabels>> = {
   "en-US": {
     sheet: "Import log",
-    headers: ["Import", "Time", "Source file", "Vendor", "Indicator code", "Rater", "Old value", "New value", "Action", "Undone"],
-    summaryHeaders: ["Import", "Time", "Source file", "First row", "Rows", "Added", "Overwritten", "Undone"],
-    added: "added",
-    overwritten: "overwritten",
+    summaryHeaders: ["Import", "Kind", "Time", "Source file", "Rater", "Added", "Overwritten", "Undone", "Not undone (changed since)", "Cells before and after"],
+    kindImport: "import",
+    kindMerge: "returned copy",
+    blockVendor: "Vendor",
+    blockRater: "Rater",
+    blockValues: "before / after",
+    before: "before",
+    after: "after",
+    blank: "blank",
+    legend: "Per vendor: the cells before this import (blank = the cell was empty) and what it wrote; an empty cell was not touched.",
   },
   "zh-CN": {
     sheet: "导入日志",
-    headers: ["导入编号", "时间", "来源文件", "供应商", "指标代码", "评分人", "原值", "新值", "操作", "撤销时间"],
-    summaryHeaders: ["导入编号", "时间", "来源文件", "首行", "行数", "新增", "覆盖", "撤销时间"],
-    added: "新增",
-    overwritten: "覆盖",
+    summaryHeaders: ["导入编号", "类型", "时间", "来源文件", "评分人", "新增", "覆盖", "撤销时间", "未撤销（其后已改）", "单元格前后值"],
+    kindImport: "导入",
+    kindMerge: "评委副本合并",
+    blockVendor: "供应商",
+    blockRater: "评分人",
+    blockValues: "导入前 / 导入后",
+    before: "导入前",
+    after: "导入后",
+    blank: "空",
+    legend: "每个供应商：本次导入前的单元格值（空 = 原为空白）及导入写入的值；空白单元格表示本次未涉及。",
   },
 };
 

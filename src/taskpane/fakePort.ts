@@ -5,7 +5,7 @@
  */
 import { allNodes, leaves, validateTree, type IndicatorTree } from "./model";
 import { score, type MissingPolicy, type Rating } from "../core/engine";
-import { importIdOf, summarizeImports, type ImportLogEntry } from "../plan/importLog";
+import { importIdOf, summarize, type ImportLogEntry, type ImportMeta } from "../plan/importLog";
 import { storedModel, type StoredModel } from "../plan";
 import { copyPreview, copyWrites, raterCopyFile, readCopyFile } from "./raterCopy";
 import type {
@@ -104,8 +104,8 @@ export class FakePort implements WorkbookPort {
   readonly calls: FakeCall[] = [];
   selected: { sheet: string; address: string } | null = null;
   book: FakeBook | null = null;
-  /** The Import log, in row order. */
-  readonly importLog: ImportLogEntry[] = [];
+  /** The Import log: one entry per import or merged copy, in order. */
+  readonly importLog: FakeLogged[] = [];
   private readonly options: FakePortOptions;
 
   constructor(options: FakePortOptions = {}) {
@@ -251,9 +251,9 @@ export class FakePort implements WorkbookPort {
     if (book === null) throw officeError("ItemNotFound");
     await this.step("importRatings", options, 0.5, "import");
     const leafCodes = new Set(leaves(book.tree).map((l) => l.node.code));
-    const time = (this.options.now?.() ?? new Date()).toISOString();
-    const importId = importIdOf(time, new Set(this.importLog.map((e) => e.importId)).size + 1);
-    const result: ImportRatingsResult = { importId, added: 0, overwritten: 0, kept: 0, unchanged: 0, skipped: 0, newVendors: [] };
+    const meta = this.meta("import", request.sourceFile);
+    const result: ImportRatingsResult = { importId: meta.importId, added: 0, overwritten: 0, kept: 0, unchanged: 0, skipped: 0, newVendors: [] };
+    const entries: (ImportLogEntry & { cellRater: string })[] = [];
     const seen = new Set<string>();
     for (const r of request.ratings) {
       const rater = book.raters.includes(r.rater ?? "") ? (r.rater as string) : "";
@@ -269,52 +269,65 @@ export class FakePort implements WorkbookPort {
       }
       const text = r.value === "NA" ? "NA" : String(r.value);
       const old = book.cells.get(k);
-      const entry = { importId, time, sourceFile: request.sourceFile, vendor: r.vendor, code: r.code, ...(r.rater ? { rater: r.rater } : {}), newValue: r.value };
+      const entry = { vendor: r.vendor, code: r.code, ...(r.rater ? { rater: r.rater } : {}), newValue: r.value, cellRater: rater };
       if (old === undefined || old.trim() === "") {
-        this.importLog.push({ ...entry, oldValue: null, action: "added" });
+        entries.push({ ...entry, oldValue: null, action: "added" });
         result.added++;
-      } else if (old.trim().toUpperCase() === text.toUpperCase() || Number(old) === r.value) {
+      } else if (sameText(old, r.value)) {
         result.unchanged++;
         continue;
       } else if (request.choice === "keep-existing") {
         result.kept++;
         continue;
       } else {
-        this.importLog.push({ ...entry, oldValue: old, action: "overwritten" });
+        entries.push({ ...entry, oldValue: old, action: "overwritten" });
         result.overwritten++;
       }
       book.cells.set(k, text);
     }
     options?.onProgress?.(1, "import");
-    return result.added + result.overwritten > 0 ? { ...result, logSheet: book.sheets.ratings === "评分" ? "导入日志" : "Import log" } : result;
+    if (entries.length === 0) return result;
+    this.importLog.push({ meta, entries, undone: false });
+    return { ...result, logSheet: this.logSheet(book) };
+  }
+
+  private meta(kind: ImportMeta["kind"], sourceFile: string, rater?: string): ImportMeta {
+    const time = (this.options.now?.() ?? new Date()).toISOString();
+    return { importId: importIdOf(time, this.importLog.length + 1), kind, time, sourceFile, ...(rater !== undefined ? { rater } : {}) };
+  }
+
+  private logSheet(book: FakeBook): string {
+    return book.locale === "zh-CN" ? "导入日志" : "Import log";
   }
 
   async listImports(options?: PortCallOptions): Promise<ImportSummary[]> {
     this.calls.push({ method: "listImports", args: [] });
     await this.step("listImports", options, 0, "read", true);
-    return summarizeImports(this.importLog);
+    return this.importLog.map((l) => summarize(l.meta, l.entries, l.undone)).reverse();
   }
 
   async undoImport(importId: string, options?: PortCallOptions): Promise<UndoImportResult> {
     this.calls.push({ method: "undoImport", args: [importId] });
     await this.step("undoImport", options, 0, "undo", true);
     const book = this.book;
-    const entries = this.importLog.filter((e) => e.importId === importId && e.undoneAt === undefined);
-    if (book === null || entries.length === 0) throw officeError("ScorecardImportNotFound");
-    const time = (this.options.now?.() ?? new Date()).toISOString();
+    const logged = this.importLog.find((l) => l.meta.importId === importId && !l.undone);
+    if (book === null || !logged) throw officeError("ScorecardImportNotFound");
     const out: UndoImportResult = { restored: 0, changedSince: 0, missing: 0 };
-    for (const e of entries) {
-      const rater = book.raters.includes(e.rater ?? "") ? (e.rater as string) : "";
-      const k = key(e.vendor, rater, e.code);
+    for (const e of logged.entries) {
+      const k = key(e.vendor, e.cellRater, e.code);
       const now = book.cells.get(k);
       if (!book.vendors.includes(e.vendor)) out.missing++;
-      else if (now === (e.newValue === "NA" ? "NA" : String(e.newValue))) {
+      else if (now !== undefined && sameText(now, e.newValue)) {
         if (e.oldValue === null) book.cells.delete(k);
         else book.cells.set(k, String(e.oldValue));
         out.restored++;
-      } else out.changedSince++;
-      e.undoneAt = time;
+      } else {
+        out.changedSince++;
+        const cells = (out.changedCells ??= []);
+        if (cells.length < 50) cells.push({ sheet: book.sheets.ratings, address: this.ratingAddress(book, e.vendor, e.cellRater, e.code), vendor: e.vendor, code: e.code, ...(e.cellRater ? { rater: e.cellRater } : {}), imported: e.newValue, now: now ?? null });
+      }
     }
+    logged.undone = true;
     options?.onProgress?.(1, "undo");
     return out;
   }
@@ -365,11 +378,34 @@ export class FakePort implements WorkbookPort {
     this.calls.push({ method: "applyReturnedCopy", args: [copy, choice] });
     await this.step("applyReturnedCopy", options, 0, "import", true);
     const { book } = this.panelBook(copy.rater);
-    const { writes, result } = copyWrites(copy, book, (vendor, code) => book.cells.get(key(vendor, copy.rater, code)) ?? null, choice);
+    const { writes, result } = copyWrites(copy, book, (vendor, code) => cellValueOf(book.cells.get(key(vendor, copy.rater, code))), choice);
     for (const w of writes) book.cells.set(key(w.vendor, copy.rater, w.code), w.value === null ? "" : String(w.value));
     options?.onProgress?.(1, "import");
-    return result;
+    if (writes.length === 0) return result;
+    const meta = this.meta("merge", copy.sourceFile, copy.rater);
+    const entries = writes.map((w) => ({ vendor: w.vendor, code: w.code, rater: copy.rater, cellRater: copy.rater, oldValue: w.old, newValue: w.rating, action: w.old === null ? ("added" as const) : ("overwritten" as const) }));
+    this.importLog.push({ meta, entries, undone: false });
+    return { ...result, importId: meta.importId, logSheet: this.logSheet(book) };
   }
+}
+
+interface FakeLogged {
+  meta: ImportMeta;
+  /** cellRater: the rater part of the cell's key ("" on a single-rater sheet). */
+  entries: (ImportLogEntry & { cellRater: string })[];
+  undone: boolean;
+}
+
+/** A cell text as Excel would hold it: numbers as numbers, blank as null. */
+function cellValueOf(text: string | undefined): string | number | null {
+  const t = (text ?? "").trim();
+  if (t === "") return null;
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : (text as string);
+}
+
+function sameText(text: string, v: number | "NA"): boolean {
+  const t = text.trim();
+  return v === "NA" ? /^n\/?a$/i.test(t) : /^-?\d+(\.\d+)?$/.test(t) && Number(t) === v;
 }
 
 function key(vendor: string, rater: string, code: string): string {

@@ -5,7 +5,7 @@
  * are turned into plain words by ./errors.ts; a cancelled call rejects with an AbortError.
  */
 import type { IndicatorTree, Locale } from "./model";
-import type { Aggregation, MissingPolicy, Rating, ScoreResult } from "../core/engine";
+import type { Aggregation, MissingPolicy, Rating, RatingValue, ScoreResult } from "../core/engine";
 import type { ApplyCopyResult, ConsensusRating, ExportRaterCopyOptions, MergeChoice, RaterCopyFile, ReturnedCopyPreview } from "./panelTypes";
 
 export type { ApplyCopyResult, ConsensusRating, ExportRaterCopyOptions, MergeChoice, RaterCopyFile, ReturnedCopyPreview } from "./panelTypes";
@@ -13,7 +13,7 @@ import type { ImportChoice } from "../plan/importWrite";
 import type { ImportSummary } from "../plan/importLog";
 
 export type { ImportChoice } from "../plan/importWrite";
-export type { ImportSummary } from "../plan/importLog";
+export type { ImportKind, ImportSummary } from "../plan/importLog";
 
 export interface PortCallOptions {
   /** Abort the call; the port rejects with a DOMException named "AbortError" as soon as it can. */
@@ -107,8 +107,24 @@ export interface UndoImportResult {
   restored: number;
   /** Cells changed since the import: left as they are. */
   changedSince: number;
-  /** Log rows whose vendor or indicator is no longer in the scorecard. */
+  /** Logged cells whose vendor, indicator or rater sheet is no longer in the scorecard. */
   missing: number;
+  /** The first cells changed since the import (left as they are), to show the user; absent when none. */
+  changedCells?: UndoLeftCell[];
+}
+
+/** A cell an undo left because it no longer holds what the import wrote. */
+export interface UndoLeftCell {
+  sheet: string;
+  /** A1 address on `sheet`. */
+  address: string;
+  vendor: string;
+  code: string;
+  rater?: string;
+  /** What the import wrote. */
+  imported: RatingValue;
+  /** What the cell holds now (null = blank). */
+  now: string | number | boolean | null;
 }
 
 export type WorkbookProblemKind =
@@ -165,7 +181,7 @@ export interface WorkbookPort {
   applyWeights(tree: IndicatorTree, options?: PortCallOptions): Promise<void>;
   /** Writes imported ratings (new vendors are added first), logging every change to the Import log sheet. */
   importRatings(request: ImportRatingsRequest, options?: PortCallOptions): Promise<ImportRatingsResult>;
-  /** Imports in the Import log, newest first. */
+  /** Imports and merged rater copies in the Import log, newest first. */
   listImports(options?: PortCallOptions): Promise<ImportSummary[]>;
   /** Sets every cell an import wrote back to what it held before, where it still holds the imported value. */
   undoImport(importId: string, options?: PortCallOptions): Promise<UndoImportResult>;
@@ -173,7 +189,7 @@ export interface WorkbookPort {
   exportRaterCopy(rater: string, options?: PortCallOptions & ExportRaterCopyOptions): Promise<RaterCopyFile>;
   /** Panel: reads a returned rater copy and previews merging it into that rater's sheet; writes nothing. */
   mergeReturnedCopy(bytes: Uint8Array, sourceFile: string, options?: PortCallOptions): Promise<ReturnedCopyPreview>;
-  /** Panel: writes a previewed copy's ratings into the rater's sheet. */
+  /** Panel: writes a previewed copy's ratings into the rater's sheet, logging every change to the Import log (undoImport undoes it). */
   applyReturnedCopy(copy: ReturnedCopyPreview, choice: MergeChoice, options?: PortCallOptions): Promise<ApplyCopyResult>;
 }
 

@@ -3,6 +3,8 @@ import { defaultTree } from "../../src/core/model/default-tree";
 import { leaves } from "../../src/core/model/tree";
 import type { SyncStats } from "../../src/excel";
 import type { ImportRatingsRequest } from "../../src/taskpane/port";
+import { colLetter, parseRect } from "../../src/plan";
+import { readBlock, type ImportLogEntry } from "../../src/plan/importLog";
 import { FakeExcel } from "./fakeExcel";
 import { bigTree, portOn, request, vendors } from "./helpers";
 
@@ -17,13 +19,28 @@ function req(ratings: Rating[], over: Partial<ImportRatingsRequest> = {}): Impor
   return { ratings, choice: "keep-existing", sourceFile: "ratings.csv", newVendors: [], ...over };
 }
 
-/** Values of the Import log rows (from row 2), columns A–J. */
-function logRows(fake: FakeExcel): (string | number | boolean | null)[][] {
-  const out: (string | number | boolean | null)[][] = [];
-  for (let r = 2; fake.cell("Import log", `A${r}`) !== undefined; r++) {
-    out.push("ABCDEFGHIJ".split("").map((c) => fake.cell("Import log", `${c}${r}`)?.value ?? null));
-  }
+type Value = string | number | boolean | null;
+const LOG = "Import log";
+
+/** A row of the sheet from column `from` (letters) for `n` cells. */
+function rowValues(fake: FakeExcel, sheet: string, row: number, from: number, n: number): Value[] {
+  return Array.from({ length: n }, (_, i) => fake.cell(sheet, `${colLetter(from + i)}${row}`)?.value ?? null);
+}
+
+/** The list of imports (columns A–J, from row 2). */
+function listRows(fake: FakeExcel, sheet = LOG): Value[][] {
+  const out: Value[][] = [];
+  for (let r = 2; fake.cell(sheet, `A${r}`) !== undefined; r++) out.push(rowValues(fake, sheet, r, 1, 10));
   return out;
+}
+
+/** The cells an import logged, read back from its block as the undo reads it. */
+function logged(fake: FakeExcel, importId: string, sheet = LOG): ImportLogEntry[] {
+  const row = listRows(fake, sheet).find((r) => r[0] === importId);
+  if (!row) throw new Error(`no import ${importId}`);
+  const { r1, c1, r2, c2 } = parseRect(String(row[9]));
+  const values = Array.from({ length: r2 - r1 + 1 }, (_, i) => rowValues(fake, sheet, r1 + i, c1, c2 - c1 + 1));
+  return readBlock(values, importId) ?? [];
 }
 
 async function setUp(names = ["Acme", "Bolt", "Cirrus"]): Promise<FakeExcel> {
@@ -54,7 +71,15 @@ describe("importRatings", () => {
     const last = ratings[n - 1];
     const col = String.fromCharCode(68 + names.indexOf(last.vendor)); // D onwards; < 26 vendors used for this read
     if (names.indexOf(last.vendor) < 22) expect(fake.cell("Ratings", `${col}${rowOf(fake, last.code)}`)?.value).toBe(last.value);
-    expect(logRows(fake)).toHaveLength(n);
+    // one list row and one compact block: 2 rows per vendor touched, not a row per rating
+    expect(listRows(fake)).toHaveLength(1);
+    const entries = logged(fake, result.importId);
+    expect(entries).toHaveLength(n);
+    expect(entries.every((e) => e.action === "added" && e.oldValue === null)).toBe(true);
+    expect(entries.find((e) => e.vendor === last.vendor && e.code === last.code)?.newValue).toBe(last.value);
+    // a few bytes per rating in all: ratings, before and after (was one 10-column log row each)
+    const sent = fake.requestBytes.slice(before).reduce((x, y) => x + y, 0);
+    expect(sent).toBeLessThan(20 * n + 20_000);
     // rectangles, not one call per cell: a full import is one range per run of leaf rows
     const writes = fake.calls({ op: "set", name: "values", target: "Ratings!" });
     expect(writes.length).toBeLessThan(Math.max(10, n / 4));
@@ -79,12 +104,60 @@ describe("importRatings", () => {
     const over = await portOn(fake).importRatings(req(incoming, { choice: "overwrite", sourceFile: "second.xlsx" }));
     expect(over).toMatchObject({ added: 0, overwritten: 1, kept: 0, unchanged: 3 });
     expect(fake.cell("Ratings", `D${rowOf(fake, a)}`)?.value).toBe(55);
-    const rows = logRows(fake);
-    expect(fake.cell("Import log", "A1")?.value).toBe("Import");
-    expect(rows).toHaveLength(3);
-    expect(rows[0]).toEqual([keep.importId, "2026-11-25T10:00:00.000Z", "ratings.csv", "Acme", b, null, null, "N/A", "added", null]);
-    expect(rows[1].slice(3, 9)).toEqual(["Cirrus", c, "Ann", null, 70, "added"]);
-    expect(rows[2].slice(2, 9)).toEqual(["second.xlsx", "Acme", a, null, 50, 55, "overwritten"]);
+    // the list: one row per import, human-readable
+    expect(rowValues(fake, LOG, 1, 1, 10)).toEqual(["Import", "Kind", "Time", "Source file", "Rater", "Added", "Overwritten", "Undone", "Not undone (changed since)", "Cells before and after"]);
+    const list = listRows(fake);
+    expect(list).toHaveLength(2);
+    expect(list[0]).toEqual([keep.importId, "import", "2026-11-25T10:00:00.000Z", "ratings.csv", null, 2, 0, null, null, expect.stringMatching(/^L1:[A-Z]+\d+$/)]);
+    expect(list[1].slice(1, 8)).toEqual(["import", "2026-11-25T10:00:00.000Z", "second.xlsx", null, 0, 1, null]);
+    // the first block: heading, header of the codes it touched, a before and an after row per vendor
+    expect(rowValues(fake, LOG, 1, 12, 4)).toEqual([keep.importId, "import", "2026-11-25T10:00:00.000Z", "ratings.csv"]);
+    expect(rowValues(fake, LOG, 2, 12, 5)).toEqual(["Vendor", "Rater", "before / after", b, c]);
+    expect(rowValues(fake, LOG, 3, 12, 5)).toEqual(["Acme", null, "before", "blank", null]);
+    expect(rowValues(fake, LOG, 4, 12, 5)).toEqual(["Acme", null, "after", "N/A", null]);
+    expect(rowValues(fake, LOG, 5, 12, 5)).toEqual(["Cirrus", "Ann", "before", null, "blank"]);
+    expect(rowValues(fake, LOG, 6, 12, 5)).toEqual(["Cirrus", "Ann", "after", null, 70]);
+    // the second block below it, after a blank row
+    expect(fake.cell(LOG, "L7")).toBeUndefined();
+    expect(rowValues(fake, LOG, 8, 12, 4)).toEqual([over.importId, "import", "2026-11-25T10:00:00.000Z", "second.xlsx"]);
+    expect(list[1][9]).toBe("L8:O11");
+    expect(logged(fake, keep.importId)).toEqual([
+      { vendor: "Acme", code: b, oldValue: null, newValue: "NA", action: "added" },
+      { vendor: "Cirrus", code: c, rater: "Ann", oldValue: null, newValue: 70, action: "added" },
+    ]);
+    expect(logged(fake, over.importId)).toEqual([{ vendor: "Acme", code: a, oldValue: 50, newValue: 55, action: "overwritten" }]);
+  });
+
+  test("a text cell (a stray note) is existing content: kept, or overwritten and logged; undo puts the text back", async () => {
+    const fake = await setUp();
+    const [a, b] = codes;
+    fake.put("Ratings", `D${rowOf(fake, a)}`, [["see note", "blank"]]);
+    fake.put("Ratings", `D${rowOf(fake, b)}`, [["50", 150]]);
+    const incoming: Rating[] = [
+      { vendor: "Acme", code: a, value: 10 },
+      { vendor: "Bolt", code: a, value: 20 },
+      { vendor: "Acme", code: b, value: 50 },
+      { vendor: "Bolt", code: b, value: 30 },
+    ];
+    const port = portOn(fake);
+    expect(await port.importRatings(req(incoming))).toMatchObject({ added: 0, overwritten: 0, kept: 4, unchanged: 0 });
+    expect(fake.sheet(LOG)).toBeUndefined();
+    const over = await port.importRatings(req(incoming, { choice: "overwrite" }));
+    expect(over).toMatchObject({ added: 0, overwritten: 4, kept: 0, unchanged: 0 });
+    expect(fake.cell("Ratings", `D${rowOf(fake, a)}`)?.value).toBe(10);
+    expect(logged(fake, over.importId).map((e) => [e.vendor, e.code, e.oldValue])).toEqual([
+      ["Acme", a, "see note"],
+      ["Acme", b, "50"],
+      ["Bolt", a, "blank"],
+      ["Bolt", b, 150],
+    ]);
+    // a text equal to the blank marker is stored quoted, so undo tells it from an empty cell
+    expect(fake.cell(LOG, "O5")?.value).toBe('"blank"');
+    expect(await port.undoImport(over.importId)).toEqual({ restored: 4, changedSince: 0, missing: 0 });
+    expect(fake.cell("Ratings", `D${rowOf(fake, a)}`)?.value).toBe("see note");
+    expect(fake.cell("Ratings", `E${rowOf(fake, a)}`)?.value).toBe("blank");
+    expect(fake.cell("Ratings", `D${rowOf(fake, b)}`)).toMatchObject({ value: "50", numberFormat: "@" });
+    expect(fake.cell("Ratings", `E${rowOf(fake, b)}`)?.value).toBe(150);
   });
 
   test("undo restores old values (blank where the import added), marks the rows and leaves later edits", async () => {
@@ -98,16 +171,22 @@ describe("importRatings", () => {
       { vendor: "Acme", code: b, value: 3 },
     ], { choice: "overwrite" }));
     fake.put("Ratings", `E${rowOf(fake, a)}`, [[99]]); // changed by hand since
-    expect(await port.listImports()).toEqual([{ importId: done.importId, time: "2026-11-25T10:00:00.000Z", sourceFile: "ratings.csv", added: 1, overwritten: 2, undone: false }]);
+    expect(await port.listImports()).toEqual([{ importId: done.importId, kind: "import", time: "2026-11-25T10:00:00.000Z", sourceFile: "ratings.csv", added: 1, overwritten: 2, undone: false }]);
     const before = fake.syncs;
     const undo = await port.undoImport(done.importId);
-    // probe; model, Ratings and the log summary; the import's log rows; write
+    // probe; model, Ratings and the list; the import's block; write
     expect(fake.syncs - before).toBe(4);
-    expect(undo).toEqual({ restored: 2, changedSince: 1, missing: 0 });
+    expect(undo).toEqual({
+      restored: 2,
+      changedSince: 1,
+      missing: 0,
+      changedCells: [{ sheet: "Ratings", address: `E${rowOf(fake, a)}`, vendor: "Bolt", code: a, imported: 2, now: 99 }],
+    });
     expect(fake.cell("Ratings", `D${rowOf(fake, a)}`)?.value).toBe(50);
     expect(fake.cell("Ratings", `E${rowOf(fake, a)}`)?.value).toBe(99);
     expect(fake.cell("Ratings", `D${rowOf(fake, b)}`)?.value).toBeUndefined();
-    expect(logRows(fake).map((r) => r[9])).toEqual(["2026-11-25T10:00:00.000Z", "2026-11-25T10:00:00.000Z", "2026-11-25T10:00:00.000Z"]);
+    // marked undone in the list, with the cells left because they changed since
+    expect(listRows(fake)[0].slice(7, 9)).toEqual(["2026-11-25T10:00:00.000Z", 1]);
     expect((await port.listImports())[0].undone).toBe(true);
     await expect(port.undoImport(done.importId)).rejects.toMatchObject({ code: "ScorecardImportNotFound" });
     expect(fake.sheet("Ratings")?.protected).toBe(true);
@@ -129,7 +208,7 @@ describe("importRatings", () => {
 });
 
 describe("a big Import log", () => {
-  test("list reads only the summary; undo reads the import's rows in slices; every response under 5 MB", async () => {
+  test("list reads only the list; undo reads only the import's block, in one read; every response under 4 MB", async () => {
     const fake = new FakeExcel();
     const tree = bigTree();
     const all = leaves(tree).map((l) => l.node.code);
@@ -138,7 +217,7 @@ describe("a big Import log", () => {
     const port = portOn(fake);
     const first = await port.importRatings(req(names.flatMap((vendor) => all.map((code) => ({ vendor, code, value: 1 })))));
     const second = await port.importRatings(req([{ vendor: names[0], code: all[0], value: 2 }], { choice: "overwrite", sourceFile: "one.csv" }));
-    expect(logRows(fake)).toHaveLength(25_001);
+    expect(logged(fake, first.importId)).toHaveLength(25_000);
     const before = fake.syncs;
     const list = await port.listImports();
     expect(fake.syncs - before).toBe(2);
@@ -149,12 +228,15 @@ describe("a big Import log", () => {
     ]);
     const at = fake.syncs;
     const undo = await port.undoImport(first.importId);
-    // probe; model, Ratings and summary; 25,000 log rows in 2 slices; write
-    expect(fake.syncs - at).toBe(5);
-    expect(Math.max(...fake.responseBytes.slice(at))).toBeLessThan(5_000_000);
+    // probe; model, Ratings and the list; the block (250 rows × 203 columns); write
+    expect(fake.syncs - at).toBe(4);
+    expect(Math.max(...fake.responseBytes.slice(at))).toBeLessThan(4_000_000);
     expect(Math.max(...fake.requestBytes.slice(at))).toBeLessThan(4_000_000);
-    expect(undo).toEqual({ restored: 24_999, changedSince: 1, missing: 0 });
+    expect(undo).toMatchObject({ restored: 24_999, changedSince: 1, missing: 0 });
     expect((await port.listImports()).map((s) => s.undone)).toEqual([false, true]);
+    // the first undo left the cell the second import changed; undoing the second puts back what it held before it
+    expect(await port.undoImport(second.importId)).toMatchObject({ restored: 1 });
+    expect(fake.cell("Ratings", `D${rowOf(fake, all[0])}`)?.value).toBe(1);
   });
 });
 
@@ -190,8 +272,12 @@ describe("importRatings with new vendors", () => {
       }
     }
     // Import log vendor column
-    const logVendors = logRows(fake).map((r) => r[3]);
+    const logVendors = logged(fake, result.importId).map((e) => e.vendor);
     expect(new Set(logVendors)).toEqual(new Set(hostile));
+    for (const cell of fake.sheet(LOG)?.cells.values() ?? []) {
+      if (typeof cell.value === "string" && hostile.includes(cell.value)) expect(cell.numberFormat).toBe("@");
+      expect(cell.formula).toBeUndefined();
+    }
     // Model: read back, the vendor list is exactly the names
     const snap = await port.readWorkbook();
     expect(snap?.vendors).toEqual(["Acme", ...hostile]);
@@ -208,7 +294,10 @@ describe("importRatings with new vendors", () => {
     const done = await port.importRatings(req([{ vendor: "新供应商", code: codes[0], value: 66 }]));
     expect(done).toMatchObject({ added: 1, newVendors: ["新供应商"], logSheet: "导入日志" });
     expect(fake.cell("导入日志", "A1")?.value).toBe("导入编号");
-    expect(fake.cell("导入日志", "I2")?.value).toBe("新增");
+    expect(fake.cell("导入日志", "B2")?.value).toBe("导入");
+    expect(rowValues(fake, "导入日志", 2, 12, 4)).toEqual(["供应商", "评分人", "导入前 / 导入后", codes[0]]);
+    expect(rowValues(fake, "导入日志", 3, 12, 4)).toEqual(["新供应商", null, "导入前", "空"]);
+    expect(logged(fake, done.importId, "导入日志")).toEqual([{ vendor: "新供应商", code: codes[0], oldValue: null, newValue: 66, action: "added" }]);
     expect(fake.cell("评分", `E${rowOf(fake, codes[0], "评分")}`)?.value).toBe(66);
     expect(await port.undoImport(done.importId)).toEqual({ restored: 1, changedSince: 0, missing: 0 });
     expect(fake.cell("评分", `E${rowOf(fake, codes[0], "评分")}`)?.value).toBeUndefined();

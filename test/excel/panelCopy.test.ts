@@ -68,9 +68,9 @@ describe("rater copy round trip (Excel adapter)", () => {
     const writesBefore = fake.calls({ op: "set", name: "values" }).length;
     const result = await port.applyReturnedCopy(preview, "keep-existing");
     expect(stats.applyReturnedCopy.syncs).toBe(3);
-    expect(result).toEqual({ added: 2, overwritten: 0, kept: 0, unchanged: 0, skipped: 0 });
+    expect(result).toEqual({ added: 2, overwritten: 0, kept: 0, unchanged: 0, skipped: 0, importId: "imp-20261125-100000-000-1", logSheet: "Import log" });
     const writes = fake.calls({ op: "set", name: "values" }).slice(writesBefore);
-    expect(new Set(writes.map((w) => w.target.split("!")[0]))).toEqual(new Set(["Ratings - Bo"]));
+    expect(new Set(writes.map((w) => w.target.split("!")[0]))).toEqual(new Set(["Ratings - Bo", "Import log"]));
 
     const snap = await port.readWorkbook();
     expect(snap?.ratings).toEqual([
@@ -100,6 +100,54 @@ describe("rater copy round trip (Excel adapter)", () => {
     expect((await port.readWorkbook())?.ratings.find((r) => r.rater === "Ann")?.value).toBe(40);
     expect(await port.applyReturnedCopy(preview, "overwrite")).toMatchObject({ kept: 0, overwritten: 1 });
     expect((await port.readWorkbook())?.ratings.find((r) => r.rater === "Ann")?.value).toBe(90);
+  });
+
+  test("a merge is logged like an import: listed with its rater and file, undone cell by cell; later edits are reported, not overwritten", async () => {
+    const fake = new FakeExcel();
+    await portOn(fake).createWorkbook(request({ raters }));
+    const stats: Record<string, SyncStats> = {};
+    const port = portOn(fake, undefined, stats);
+    const sheet = "Ratings - Ann";
+    const rowOf = (code: string): number => {
+      for (let r = 4; r < 200; r++) if (fake.cell(sheet, `A${r}`)?.value === code) return r;
+      throw new Error(code);
+    };
+    // Ann already rated Vendor 1 on codes[0] (40); a stray note sits in Vendor 2 × codes[1]
+    fake.put(sheet, `D${rowOf(codes[0])}`, [[40]]);
+    fake.put(sheet, `E${rowOf(codes[1])}`, [["ask Bo"]]);
+    const back = await fill((await port.exportRaterCopy("Ann", { prefill: false })).bytes, [
+      { vendor: "Vendor 1", code: codes[0], value: 90 },
+      { vendor: "Vendor 2", code: codes[1], value: 70 },
+      { vendor: "Vendor 3", code: codes[2], value: "N/A" },
+      { vendor: "Vendor 1", code: codes[3], value: 10 },
+    ]);
+    const preview = await port.mergeReturnedCopy(back, "ann-back.xlsx");
+    // the note is existing content: a conflict in the preview, as the write counts it
+    expect(preview.preview).toMatchObject({ added: 2, conflicts: [expect.objectContaining({ existing: 40 }), expect.objectContaining({ existing: { text: "ask Bo" } })] });
+    const merged = await port.applyReturnedCopy(preview, "overwrite");
+    expect(stats.applyReturnedCopy.syncs).toBe(3);
+    expect(merged).toMatchObject({ added: 2, overwritten: 2, kept: 0, logSheet: "Import log" });
+    expect(fake.cell(sheet, `E${rowOf(codes[1])}`)?.value).toBe(70);
+
+    const list = await port.listImports();
+    expect(stats.listImports.syncs).toBe(2);
+    expect(list).toEqual([{ importId: merged.importId, kind: "merge", time: "2026-11-25T10:00:00.000Z", sourceFile: "ann-back.xlsx", rater: "Ann", added: 2, overwritten: 2, undone: false }]);
+    expect(fake.cell("Import log", "B2")?.value).toBe("returned copy");
+    expect(fake.cell("Import log", "E2")?.value).toBe("Ann");
+
+    fake.put(sheet, `D${rowOf(codes[3])}`, [[11]]); // Ann's score changed by hand after the merge
+    const undo = await port.undoImport(merged.importId as string);
+    expect(stats.undoImport.syncs).toBe(4);
+    expect(undo).toEqual({ restored: 3, changedSince: 1, missing: 0, changedCells: [{ sheet, address: `D${rowOf(codes[3])}`, vendor: "Vendor 1", code: codes[3], rater: "Ann", imported: 10, now: 11 }] });
+    expect(fake.cell(sheet, `D${rowOf(codes[0])}`)?.value).toBe(40);
+    expect(fake.cell(sheet, `E${rowOf(codes[1])}`)?.value).toBe("ask Bo");
+    expect(fake.cell(sheet, `F${rowOf(codes[2])}`)).toBeUndefined();
+    expect(fake.cell(sheet, `D${rowOf(codes[3])}`)?.value).toBe(11);
+    expect(fake.sheet(sheet)?.protected).toBe(true);
+    // only Ann's sheet was written back
+    expect((await port.readWorkbook())?.ratings.filter((r) => r.rater !== "Ann")).toEqual([]);
+    expect((await port.listImports())[0].undone).toBe(true);
+    await expect(port.undoImport(merged.importId as string)).rejects.toMatchObject({ code: "ScorecardImportNotFound" });
   });
 
   test("not an xlsx, or a copy for a rater the workbook lacks: previewed with a warning, nothing to merge", async () => {
