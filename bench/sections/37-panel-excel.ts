@@ -1,8 +1,9 @@
 /**
  * Excel adapter, panel workbooks: context.sync() count and request sizes for create, read and
  * re-create of a panel (several raters) on the recording fake (test/excel/fakeExcel.ts), with
- * the plan's JSON size for scale. The Syncer splits writes at its 4 MB budget (Excel on the web
- * refuses 5 MB); reads stay 2 syncs whatever the size. Figures only.
+ * the plan's JSON size for scale and the adapter's estimate of what it queues, by sheet. The Syncer
+ * splits writes at its 4 MB budget (Excel on the web refuses 5 MB); reads stay 2 syncs whatever
+ * the size. Figures only.
  */
 import { defaultTree } from "../../src/core/model/default-tree";
 import { buildPlan } from "../../src/plan";
@@ -10,7 +11,7 @@ import type { CreateWorkbookRequest } from "../../src/taskpane/port";
 import { FakeExcel } from "../../test/excel/fakeExcel";
 import { vendors } from "../../test/excel/helpers";
 import { line } from "../util";
-import { measure, size } from "../excelMeasure";
+import { measure, queuedBySheet, size } from "../excelMeasure";
 
 async function scenario(m: number, n: number): Promise<void> {
   const name = `${m} raters × ${n} vendors`;
@@ -18,6 +19,12 @@ async function scenario(m: number, n: number): Promise<void> {
   const request: CreateWorkbookRequest = { tree: defaultTree(), vendors: vendors(n), raters, locale: "en-US", missing: "exclude", aggregate: "mean" };
   const plan = buildPlan({ tree: request.tree, vendors: request.vendors, raters, options: { locale: "en-US", missing: "exclude", aggregate: "mean" } });
   line(`plan ${name}`, `${plan.sheets.length} sheets · ${size(JSON.stringify(plan).length)} of plan JSON`);
+  const queued = queuedBySheet(plan);
+  const total = queued.reduce((a, q) => a + q.cells + q.formats + q.other, 0);
+  line(`  queued (adapter's estimate) ${name}`, `${size(total)} in all`);
+  for (const q of queued.slice(0, 4)) {
+    line(`    ${q.key}${q.sheets > 1 ? ` ×${q.sheets}` : ""}`, `cells ${size(q.cells)} · formats ${size(q.formats)} · other ${size(q.other)}`);
+  }
   const fake = new FakeExcel();
   await measure(fake, `create ${name}`, (p) => p.createWorkbook(request));
   await measure(fake, `read ${name}`, (p) => p.readWorkbook());
