@@ -52,12 +52,15 @@ const columnsArb = (t: IndicatorTree): fc.Arbitrary<RatingColumns> => {
         fc.record({ t: fc.nat(99), k: fc.nat(99), r: fc.integer({ min: -1, max: 4 }), x: valueArb, na: fc.boolean() }),
         { maxLength: 120 },
       ),
-      allDecimal: fc.boolean(),
+      scale: fc.constantFrom(0, 0, 1, 2, 3),
     })
-    .map(({ vendors, codes, raters, rows, allDecimal }) => columnsOf(vendors, codes, raters, rows, allDecimal));
+    .map(({ vendors, codes, raters, rows, scale }) => columnsOf(vendors, codes, raters, rows, SCALES[scale]));
 };
 
-function columnsOf(vendors: string[], codes: string[], raters: string[], rows: Row[], allDecimal: boolean): RatingColumns {
+/** As generated; decimals of no short form; halves; tenths (the last two sort by counting). */
+const SCALES: ((x: number) => number)[] = [(x) => x, (x) => x / 4 + 0.1, (x) => x / 2, (x) => x / 10];
+
+function columnsOf(vendors: string[], codes: string[], raters: string[], rows: Row[], scale: (x: number) => number): RatingColumns {
   const n = rows.length;
   const cols: RatingColumns = {
     vendors,
@@ -72,7 +75,7 @@ function columnsOf(vendors: string[], codes: string[], raters: string[], rows: R
   rows.forEach((row, i) => {
     const na = row.na && row.x % 7 === 0; // about one in seven
     cols.na[i] = na ? 1 : 0;
-    cols.value[i] = na ? NaN : allDecimal ? row.x / 4 + 0.1 : row.x;
+    cols.value[i] = na ? NaN : scale(row.x);
   });
   return cols;
 }

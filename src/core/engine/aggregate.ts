@@ -41,12 +41,13 @@ function orderStatistic(data: Collected, cells: number, aggregate: Aggregation, 
 
 /** Small insertion sorts beyond this group size give way to the built-in sort. */
 const SMALL_GROUP = 48;
-/** Largest span of integer ratings (max − min + 1) sorted by counting; 0–100 scales are far below. */
+/** Largest span of keys (see integerKeys) sorted by counting; 0–100 scales, even in hundredths, are below. */
 const MAX_KEY_SPAN = 1 << 16;
 
 /**
  * The kept values grouped by cell (segment c at start[c]), ascending within each cell; equal values
- * keep their input order. Integer ratings over a modest span are sorted by counting; others per cell.
+ * keep their input order. Ratings in whole numbers of 1, 1/2, 1/4, 1/10 or 1/100 over a modest span
+ * are sorted by counting; others per cell.
  * May overwrite kept.value.
  */
 function sortedByCell(kept: Kept, start: Int32Array, cells: number): Float64Array {
@@ -60,7 +61,7 @@ function sortedByCell(kept: Kept, start: Int32Array, cells: number): Float64Arra
     return sorted;
   }
   // Two stable counting sorts (least significant key first): by value, then by cell.
-  const byValue = countingSortByValue(kept, keys.lo, keys.span);
+  const byValue = countingSortByValue(kept, keys.scale, keys.lo, keys.span);
   const { rows, cell, value } = byValue;
   const sorted = kept.value; // no longer needed: reused rather than another rows-long allocation
   for (let i = 0; i < rows; i++) sorted[fill[cell[i]]++] = value[i];
@@ -69,29 +70,41 @@ function sortedByCell(kept: Kept, start: Int32Array, cells: number): Float64Arra
   return sorted;
 }
 
-/** The least kept value and max − min + 1 when every value is an integer and the span is at most MAX_KEY_SPAN. */
-function integerKeys({ rows, value }: Kept): { lo: number; span: number } | null {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < rows; i++) {
-    const x = value[i];
-    if (x !== Math.floor(x)) return null;
-    if (x < lo) lo = x;
-    if (x > hi) hi = x;
+/** Scales tried in turn: whole numbers, halves, quarters, tenths, hundredths. */
+const SCALES = [1, 2, 4, 10, 100];
+
+/**
+ * Keys x·scale − lo for a counting sort: the first scale at which every kept value x is a whole
+ * number of 1/scale (x·scale an integer k with k / scale === x, so keys order as the values do) and
+ * the keys span at most MAX_KEY_SPAN. Null when no scale fits.
+ */
+function integerKeys({ rows, value }: Kept): { scale: number; lo: number; span: number } | null {
+  if (rows === 0) return null;
+  next: for (const scale of SCALES) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < rows; i++) {
+      const x = value[i];
+      const k = x * scale;
+      if (k !== Math.floor(k) || k / scale !== x) continue next;
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
+    }
+    if (hi - lo < MAX_KEY_SPAN) return { scale, lo, span: hi - lo + 1 };
   }
-  return rows > 0 && hi - lo < MAX_KEY_SPAN ? { lo, span: hi - lo + 1 } : null;
+  return null;
 }
 
-/** The kept rows reordered by value (integers lo … lo + span − 1), stably. */
-function countingSortByValue({ rows, cell, value }: Kept, lo: number, span: number): Kept {
+/** The kept rows reordered by key x·scale − lo (0 … span − 1), stably. */
+function countingSortByValue({ rows, cell, value }: Kept, scale: number, lo: number, span: number): Kept {
   const fill = new Int32Array(span + 1);
-  for (let i = 0; i < rows; i++) fill[value[i] - lo + 1]++;
+  for (let i = 0; i < rows; i++) fill[value[i] * scale - lo + 1]++;
   for (let k = 0; k < span; k++) fill[k + 1] += fill[k];
   const outCell = new Int32Array(rows);
   const outValue = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     const x = value[i];
-    const at = fill[x - lo]++;
+    const at = fill[x * scale - lo]++;
     outCell[at] = cell[i];
     outValue[at] = x;
   }
