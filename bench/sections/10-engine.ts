@@ -1,6 +1,7 @@
 import { score, scoreColumns, toColumns, toScoreResult } from "../../src/core/engine";
 import type { Rating } from "../../src/core/engine";
 import { leaves, type IndicatorNode, type IndicatorTree } from "../../src/core/model";
+import { PerformanceObserver, performance } from "perf_hooks";
 import { gcFunction, heapNow, line, mb } from "../util";
 
 const DIMS = 5;
@@ -40,72 +41,95 @@ function syntheticRatings(leafCodes: string[]): Rating[] {
   return out;
 }
 
-/** Best and median of `repeats` timed runs (after one untimed warm-up run). */
-function timeRuns<T>(fn: () => T, repeats: number): { best: number; median: number; result: T } {
-  let result = fn();
-  const ms: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const t0 = process.hrtime.bigint();
-    result = fn();
-    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  ms.sort((a, b) => a - b);
-  return { best: ms[0], median: ms[ms.length >> 1], result };
-}
+type Timing = { best: number; median: number };
 
 const fmt = (ms: number): string => `${ms.toFixed(2)} ms`;
+const both = (t: Timing): string => `${fmt(t.best)} / ${fmt(t.median)}`;
+
+/** Best and median of `repeats` runs of each function, the runs interleaved (after one untimed warm-up each). */
+function timeInterleaved(fns: (() => unknown)[], repeats: number): Timing[] {
+  fns.forEach((fn) => fn());
+  const ms = fns.map((): number[] => []);
+  for (let i = 0; i < repeats; i++) {
+    fns.forEach((fn, j) => {
+      const t0 = process.hrtime.bigint();
+      fn();
+      ms[j].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    });
+  }
+  return ms.map((xs) => {
+    xs.sort((a, b) => a - b);
+    return { best: xs[0], median: xs[xs.length >> 1] };
+  });
+}
+
+/** Heap + external + array buffers allocated by one call (no full GC between the readings), and GCs that ran meanwhile. */
+async function allocated<T>(fn: () => T): Promise<{ bytes: number; gcs: number; result: T }> {
+  const gc = gcFunction();
+  gc();
+  gc(); // the second also frees array buffers the first released
+  const seen: number[] = [];
+  const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.startTime)));
+  observer.observe({ entryTypes: ["gc"] });
+  const t0 = performance.now();
+  const before = heapNow();
+  const result = fn();
+  const bytes = heapNow() - before;
+  const t1 = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  observer.disconnect();
+  return { bytes, gcs: seen.filter((t) => t >= t0 && t <= t1).length, result };
+}
 
 export async function bench(): Promise<void> {
   const REPEATS = 15;
   const tree = syntheticTree();
   const ratings = syntheticRatings(leaves(tree).map(({ node: n }) => n.code));
   line("ratings", `${ratings.length.toLocaleString("en-US")} (${VENDORS} vendors × ${LEAVES * SUBS * DIMS} leaves × ${RATERS} raters)`);
-  line("(times: best / median of 15 runs)", "");
+  line("times: best / median of 15 runs", "floor and engine runs interleaved");
 
-  const build = timeRuns(() => toColumns(tree, ratings), REPEATS);
-  const cols = build.result;
-  line("one-off: toColumns (rating objects → columns)", `${fmt(build.best)} / ${fmt(build.median)}`);
-
+  const cols = toColumns(tree, ratings);
   const { value } = cols;
-  const floor = timeRuns(() => {
+  const floorLoop = (): number => {
     let s = 0;
     for (let i = 0; i < value.length; i++) {
       const x = value[i];
       if (x === x) s += x;
     }
     return s;
-  }, REPEATS);
-  line("floor: plain loop summing the Float64Array values", `${fmt(floor.best)} / ${fmt(floor.median)}`);
-  const ratio = (ms: number, f: number): string => `${(ms / f).toFixed(1)}×`;
-
-  for (const aggregate of ["mean", "median", "trimmed"] as const) {
-    const { best, median, result } = timeRuns(() => scoreColumns(tree, cols, { aggregate }), REPEATS);
-    if (result.vendors.length !== VENDORS) throw new Error("bench: wrong vendor count");
-    line(`engine on columns, ${aggregate}`, `${fmt(best)} / ${fmt(median)} (${ratio(best, floor.best)} / ${ratio(median, floor.median)} floor)`);
+  };
+  const ratio = (t: Timing, f: Timing): string => `${(t.best / f.best).toFixed(1)}× / ${(t.median / f.median).toFixed(1)}×`;
+  // Whole numbers 0–100 take the counting path; the same ratings + 0.5 the running-sums path.
+  const decimal = { ...cols, value: cols.value.map((x) => x + 0.5) };
+  for (const [label, c] of [["", cols], [", ratings + 0.5 (decimal path)", decimal]] as const) {
+    for (const aggregate of ["mean", "median", "trimmed"] as const) {
+      const [floor, engine] = timeInterleaved([floorLoop, () => scoreColumns(tree, c, { aggregate })], REPEATS);
+      if (aggregate === "mean" && label === "") line("floor: loop summing the columns' Float64Array values", both(floor));
+      line(`engine on columns, ${aggregate}${label}`, `${both(engine)} (${ratio(engine, floor)} floor)`);
+    }
   }
 
+  const [build] = timeInterleaved([() => toColumns(tree, ratings)], REPEATS);
+  line("one-off: toColumns (rating objects → columns)", both(build));
   const scored = scoreColumns(tree, cols);
-  const objects = timeRuns(() => toScoreResult(scored).vendors.length, REPEATS);
-  line("result objects (toScoreResult), any aggregation", `${fmt(objects.best)} / ${fmt(objects.median)}`);
+  const [objects] = timeInterleaved([() => toScoreResult(scored)], REPEATS);
+  line("result objects (toScoreResult) for score()", both(objects));
   for (const aggregate of ["mean", "median", "trimmed"] as const) {
-    const { best, median, result } = timeRuns(() => score(tree, ratings, { aggregate }).vendors.length, 5);
-    if (result !== VENDORS) throw new Error("bench: wrong vendor count");
-    line(`object API score(), ${aggregate} (builder + engine + objects)`, `${fmt(best)} / ${fmt(median)}`);
+    const [t] = timeInterleaved([() => score(tree, ratings, { aggregate })], 5);
+    line(`object API score(), ${aggregate}: toColumns + engine + objects`, `${both(t)} (of 5)`);
   }
+
+  for (const aggregate of ["mean", "median"] as const) {
+    const { bytes, gcs, result } = await allocated(() => scoreColumns(tree, cols, { aggregate }));
+    if (result.vendors.length !== VENDORS) throw new Error("bench: wrong vendor count");
+    line(`memory: one engine run on columns, ${aggregate}`, `${mb(bytes)} allocated (${gcs} GC during the run)`);
+  }
+  const { bytes: decimalBytes, gcs: decimalGcs } = await allocated(() => scoreColumns(tree, decimal, { aggregate: "median" }));
+  line("memory: one engine run, median, decimal path", `${mb(decimalBytes)} allocated (${decimalGcs} GC during the run)`);
+  const { bytes: colBytes, gcs: colGcs } = await allocated(() => toColumns(tree, ratings));
+  line("memory: the columns (toColumns)", `${mb(colBytes)} allocated (${colGcs} GC during the run)`);
 
   const gc = gcFunction();
-  for (const aggregate of ["mean", "median"] as const) {
-    gc();
-    gc(); // the second also frees array buffers the first released
-    const start = heapNow();
-    const held = scoreColumns(tree, cols, { aggregate });
-    const peak = heapNow(); // nothing is freed without a GC: all that one run allocated
-    gc();
-    gc();
-    const kept = heapNow();
-    if (held.vendors.length !== VENDORS) throw new Error("bench: wrong vendor count");
-    line(`memory, engine on columns, ${aggregate}`, `allocated ${mb(peak - start)}, result held ${mb(kept - start)}`);
-  }
   gc();
   gc();
   const before = heapNow();
