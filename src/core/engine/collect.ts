@@ -3,9 +3,9 @@ import { trimCount } from "./aggregate";
 import type { RatingColumns } from "./columns";
 import type { Aggregation } from "./types";
 
-// Counts and running statistics of a cell sit side by side at cell * STRIDE + these offsets (one
-// cache line, one array and one bounds check per rating; counts as doubles, exact below 2^53).
-// The collecting loop writes the offsets as literals.
+// runningSums: counts and running statistics of a cell sit side by side at cell * STRIDE + these
+// offsets (one cache line, one array and one bounds check per rating; counts as doubles, exact below
+// 2^53). The collecting loop writes the offsets as literals.
 const STRIDE = 8;
 const COUNT = 0;
 const NA = 1;
@@ -17,10 +17,11 @@ const MIN = 5;
 const MAX = 6;
 
 /**
- * Statistics per (vendor, leaf) cell, cell = vendorIndex * leafCount + leafIndex, from running sums
- * of x − shift, shift being the cell's first rating: the variance from them is stable (cancellation
- * is bounded by the number of ratings) and a cell whose ratings are all equal has mean exactly x.
- * mean, range and stdev are NaN where count is 0.
+ * Statistics per (vendor, leaf) cell, cell = vendorIndex * leafCount + leafIndex; mean, range and
+ * stdev are NaN where count is 0. Either exact integer sums (countSmallIntegers) or running sums of
+ * x − shift, shift being the cell's first rating (runningSums): the variance from them is stable
+ * (cancellation is bounded by the number of ratings). Either way a cell whose ratings are all equal
+ * has mean exactly x.
  */
 export interface Collected {
   vendors: string[];
@@ -84,17 +85,16 @@ export function collectColumns(
   for (let t = 0; t < base.length; t++) base[t] = (vendorIndex.get(cols.vendors[t]) as number) * leafCount;
   const leafOfCode = new Int32Array(cols.codes.length);
   for (let t = 0; t < leafOfCode.length; t++) leafOfCode[t] = tree.leafIndex.get(cols.codes[t]) ?? -1;
-  const tables: Tables = { base, leafOfCode, unknownUsed: new Uint8Array(leafOfCode.length), cells: vendors.length * leafCount };
-  const stats =
-    (tables.cells <= MAX_COUNTED_CELLS ? countSmallIntegers(cols, tables, order) : null) ??
-    runningSums(cols, tables, order.aggregate !== "mean");
+  const cells = vendors.length * leafCount;
+  const tables: Tables = { base, leafOfCode, unknownUsed: new Uint8Array(leafOfCode.length), cells };
+  // Per-value counts take 128 bytes a cell: not for many sparse cells (kept values take 12 a rating).
+  const counted = cells < 1 << 26 && (order.aggregate === "mean" || cells * COUNTED_VALUES <= Math.max(1 << 22, 16 * n));
+  const stats = (counted ? countSmallIntegers(cols, tables, order) : null) ?? runningSums(cols, tables, order.aggregate !== "mean");
   return { vendors, ...stats, unknownCodes: unknownInOrder(cols, tables.unknownUsed) };
 }
 
 type Stats = Omit<Collected, "vendors" | "unknownCodes">;
 
-/** Cells beyond which the per-value counts (128 bytes a cell) are not tried. */
-const MAX_COUNTED_CELLS = 1 << 19;
 /** Values 0 … COUNTED_VALUES − 1 are counted per cell. */
 const COUNTED_VALUES = 128;
 

@@ -35,8 +35,11 @@ export function toColumns(tree: IndicatorTree | null, ratings: Iterable<Rating>)
   return columnsWithCodes(tree === null ? [] : leaves(tree).map(({ node }) => node.code), ratings);
 }
 
-/** toColumns with the code table starting from `leafCodes` (duplicates dropped). */
-export function columnsWithCodes(leafCodes: readonly string[], ratings: Iterable<Rating>): RatingColumns {
+/**
+ * toColumns with the code table starting from `leafCodes` (duplicates dropped). Without raters
+ * (for scoring, which does not read them) every rater index is −1 and the rater table empty.
+ */
+export function columnsWithCodes(leafCodes: readonly string[], ratings: Iterable<Rating>, withRaters = true): RatingColumns {
   const list = Array.isArray(ratings) ? (ratings as Rating[]) : Array.from(ratings);
   const n = list.length;
   const codes = [...new Set(leafCodes)];
@@ -51,7 +54,7 @@ export function columnsWithCodes(leafCodes: readonly string[], ratings: Iterable
     raters,
     vendor: new Int32Array(n),
     leaf: new Int32Array(n),
-    rater: new Int32Array(n),
+    rater: withRaters ? new Int32Array(n) : new Int32Array(n).fill(-1),
     value: new Float64Array(n),
     na: new Uint8Array(n),
   };
@@ -85,7 +88,7 @@ export function columnsWithCodes(leafCodes: readonly string[], ratings: Iterable
     }
     lastCode = code;
     lCol[i] = lastK;
-    const rater = r.rater;
+    const rater = withRaters ? r.rater : undefined;
     if (rater !== lastRater) {
       if (rater === undefined) {
         lastR = -1;

@@ -61,7 +61,7 @@ function resolveOptions(options: Partial<ScoreOptions>): ScoreOptions {
 export function score(tree: IndicatorTree, ratings: Iterable<Rating> | Rating[], options: ScoreInput = {}): ScoreResult {
   const opts = resolveOptions(options);
   const compiled = compileTree(tree);
-  const cols = columnsWithCodes(compiled.leafCodes, ratings);
+  const cols = columnsWithCodes(compiled.leafCodes, ratings, false);
   return toScoreResult(scoreCompiled(compiled, cols, opts, options.vendors));
 }
 
