@@ -354,6 +354,21 @@ export class FakePort implements WorkbookPort {
     return out;
   }
 
+  /** Cells holding text or a number outside 0–100, as readWorkbook reports them. */
+  private unratedProblems(book: FakeBook): WorkbookProblem[] {
+    const out: WorkbookProblem[] = [];
+    for (const [k, text] of book.cells) {
+      const [vendor, rater, code] = k.split("|");
+      const t = text.trim();
+      if (t === "" || /^n\/?a$/i.test(t)) continue;
+      const n = Number(t);
+      const at = { sheet: book.sheets.ratings, address: this.ratingAddress(book, vendor, rater, code), vendor, code, ...(rater ? { rater } : {}), value: t };
+      if (!/^-?\d+(\.\d+)?$/.test(t)) out.push({ kind: "not-a-number", ...at });
+      else if (n < 0 || n > 100) out.push({ kind: "out-of-range", ...at });
+    }
+    return out;
+  }
+
   async exportRaterCopy(rater: string, options?: PortCallOptions & ExportRaterCopyOptions): Promise<RaterCopyFile> {
     this.calls.push({ method: "exportRaterCopy", args: [rater] });
     await this.step("exportRaterCopy", options, 0, "prepare", true);
@@ -369,7 +384,7 @@ export class FakePort implements WorkbookPort {
     this.calls.push({ method: "mergeReturnedCopy", args: [sourceFile] });
     await this.step("mergeReturnedCopy", options, 0, "read", true);
     const { book, model } = this.panelBook();
-    const preview = copyPreview(await readCopyFile(bytes), model, this.bookRatings(book), sourceFile);
+    const preview = copyPreview(await readCopyFile(bytes), model, this.bookRatings(book), sourceFile, this.unratedProblems(book));
     options?.onProgress?.(1, "check");
     return preview;
   }

@@ -63,7 +63,7 @@ test("paste: preview with rejected lines in plain words, new vendors and conflic
   expect(within(panel).getByText(/Acme · 1\.1 Core features: workbook 50, file 80 \(line 2\)/)).toBeTruthy();
 
   // The report is there before anything is written.
-  const link = within(panel).getByRole("link", { name: en("import.report") });
+  const link = await within(panel).findByRole("link", { name: en("import.report") });
   expect(link.getAttribute("download")).toBe("import-report.csv");
   expect(link.getAttribute("href")).toMatch(/^blob:report-/);
   const csv = new NodeTextDecoder("utf-8", { ignoreBOM: true }).decode(await created[created.length - 1].arrayBuffer());
@@ -93,6 +93,47 @@ test("paste: preview with rejected lines in plain words, new vendors and conflic
   expect(await within(panel).findByText(en("import.undone", { restored: 2 }))).toBeTruthy();
   expect(port.book?.cells.get("Acme||1.1")).toBe("50");
   expect(await within(panel).findByText(en("import.history.undone"))).toBeTruthy();
+});
+
+test("a rating cell holding text is existing content: a conflict in the preview, counted alike by the write; keep leaves it, overwrite replaces it", async () => {
+  const port = await portWithScorecard();
+  port.setCell("Acme", "1.1", "ask the buyer");
+  port.setCell("Beta", "1.1", "150");
+  renderPane(port);
+  const panel = await openTab(en("tab.import"));
+  await paste(panel, "Vendor,Indicator,Score\nAcme,1.1,80\nBeta,1.1,70\nAcme,1.2,60\n");
+  expect(within(panel).getByText(re(en("import.added", { count: 1 })))).toBeTruthy();
+  expect(within(panel).getByText(en("import.conflicts", { count: 2 }))).toBeTruthy();
+  expect(within(panel).getByText(/Acme · 1\.1 Core features: workbook “ask the buyer”, file 80 \(line 2\)/)).toBeTruthy();
+  expect(within(panel).getByText(/Beta · 1\.1 Core features: workbook “150”, file 70 \(line 3\)/)).toBeTruthy();
+
+  // Keep existing: the preview says 1 is written, and the write writes 1 and keeps 2.
+  await act(async () => {
+    fireEvent.click(within(panel).getByRole("button", { name: en("import.write", { count: 1 }) }));
+  });
+  expect(await within(panel).findByText(re(en("import.done", { added: 1, overwritten: 0, kept: 2 })))).toBeTruthy();
+  expect(port.book?.cells.get("Acme||1.1")).toBe("ask the buyer");
+
+  // Overwrite: the preview says 2, the write overwrites 2.
+  await paste(panel, "Vendor,Indicator,Score\nAcme,1.1,80\nBeta,1.1,70\n");
+  fireEvent.click(within(panel).getByRole("radio", { name: en("import.choice.overwrite") }));
+  await act(async () => {
+    fireEvent.click(within(panel).getByRole("button", { name: en("import.write", { count: 2 }) }));
+  });
+  expect(await within(panel).findByText(re(en("import.done", { added: 0, overwritten: 2, kept: 0 })))).toBeTruthy();
+  expect(port.book?.cells.get("Acme||1.1")).toBe("80");
+
+  // Undoing it puts the note back.
+  await act(async () => {
+    fireEvent.click(within(panel).getByRole("button", { name: en("import.history.show") }));
+  });
+  const undos = await within(panel).findAllByRole("button", { name: en("import.undo") });
+  await act(async () => {
+    fireEvent.click(undos[0]);
+  });
+  expect(await within(panel).findByText(en("import.undone", { restored: 2 }))).toBeTruthy();
+  expect(port.book?.cells.get("Acme||1.1")).toBe("ask the buyer");
+  expect(port.book?.cells.get("Beta||1.1")).toBe("150");
 });
 
 test("cancel discards the preview and writes nothing", async () => {

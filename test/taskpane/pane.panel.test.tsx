@@ -12,6 +12,7 @@ import { publishedTree } from "../../src/taskpane/standard";
 import { panelStats } from "../../src/taskpane/panelStats";
 
 const en = translator("en-US");
+const re = (s: string): RegExp => new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
 const tree = publishedTree();
 const codes = leaves(tree).map((l) => l.node.code);
 const vendors = ["Acme", "Beta", "Gamma"];
@@ -124,7 +125,7 @@ test("merge a returned copy: preview with a conflict, overwrite, result; cancel 
     fireEvent.change(input, { target: { files: [new File([returned.slice().buffer], "bo-back.xlsx")] } });
   });
   fireEvent.click(await within(panel).findByRole("button", { name: en("panel.overwrite") }));
-  await within(panel).findByText(en("panel.done", { rater: "Bo", added: 0, overwritten: 1, kept: 0, unchanged: n - 1, skipped: 0 }));
+  await within(panel).findByText(re(en("panel.done", { rater: "Bo", added: 0, overwritten: 1, kept: 0, unchanged: n - 1, skipped: 0 })));
   const snap = await port.readWorkbook();
   expect(snap?.ratings.find((r) => r.rater === "Bo" && r.vendor === "Acme" && r.code === codes[0])?.value).toBe(99);
   expect(snap?.ratings.find((r) => r.rater === "Ann" && r.vendor === "Acme" && r.code === codes[0])?.value).toBe(50);
@@ -173,4 +174,49 @@ test("the New tab offers the aggregation once two raters are entered and sends i
   await waitFor(() => expect(port.calls.some((c) => c.method === "createWorkbook")).toBe(true));
   const request = port.calls.find((c) => c.method === "createWorkbook")?.args[0] as { aggregate?: string; raters: string[] };
   expect(request).toMatchObject({ raters: ["Ann", "Bo"], aggregate: "trimmed" });
+});
+
+test("a merge is logged: Merged copies lists it with its undo; the undo sets Bo's cells back, reports a cell changed since, and the Import tab lists it too", async () => {
+  const port = createFakePort({ now: () => new Date("2026-11-25T10:00:00Z") });
+  await port.createWorkbook({ tree, vendors, raters, locale: "en-US", missing: "exclude" });
+  port.setCell("Acme", codes[0], "40", "Bo");
+  port.setCell("Beta", codes[0], "see Ann", "Bo"); // a stray note: a conflict, not a new rating
+  const panel = await openPanel(port);
+  let bytes = await fillCopy((await port.exportRaterCopy("Bo", { prefill: false })).bytes, "Acme", codes[0], 90);
+  bytes = await fillCopy(bytes, "Beta", codes[0], 70);
+  bytes = await fillCopy(bytes, "Gamma", codes[0], 60);
+  const input = panel.querySelector('input[type="file"]') as HTMLInputElement;
+  await act(async () => {
+    fireEvent.change(input, { target: { files: [new File([bytes.slice().buffer], "bo-back.xlsx")] } });
+  });
+  await within(panel).findByText(en("panel.preview.counts", { read: 3, accepted: 3, rejected: 0, added: 1, unchanged: 0, conflicts: 2 }));
+  const indicator = `${codes[0]} ${tree.roots[0].children[0].name["en-US"]}`;
+  expect(within(panel).getByText(en("panel.preview.conflict", { vendor: "Beta", indicator, existing: "“see Ann”", incoming: "70" }))).toBeTruthy();
+  fireEvent.click(await within(panel).findByRole("button", { name: en("panel.overwrite") }));
+  await within(panel).findByText(re(en("panel.doneLogged", { sheet: "Import log" })));
+
+  // The list of merged copies shows up right after the merge, with its undo.
+  const item = en("import.history.merge", { time: new Date("2026-11-25T10:00:00Z").toLocaleString(), rater: "Bo", source: "bo-back.xlsx", added: 1, overwritten: 2 });
+  expect(await within(panel).findByText(re(item))).toBeTruthy();
+  port.setCell("Gamma", codes[0], "65", "Bo"); // Bo's cell changed by hand since the merge
+  const reads = port.calls.filter((c) => c.method === "readWorkbook").length;
+  await act(async () => {
+    fireEvent.click(within(panel).getByRole("button", { name: en("import.undoMerge") }));
+  });
+  expect(await within(panel).findByText(re(en("import.undoneMerge", { restored: 2 })))).toBeTruthy();
+  expect(within(panel).getByText(re(en("import.undoneChanged", { count: 1 })))).toBeTruthy();
+  expect(within(panel).getByText(re(en("import.undoneCell", { vendor: "Gamma", code: codes[0], rater: " (Bo)", imported: "60", now: "65" })))).toBeTruthy();
+  expect(port.book?.cells.get(`Acme|Bo|${codes[0]}`)).toBe("40");
+  expect(port.book?.cells.get(`Beta|Bo|${codes[0]}`)).toBe("see Ann");
+  expect(port.book?.cells.get(`Gamma|Bo|${codes[0]}`)).toBe("65");
+  expect(await within(panel).findByText(en("import.history.undone"))).toBeTruthy();
+  // the panel is read again, so its statistics follow the undo
+  await waitFor(() => expect(port.calls.filter((c) => c.method === "readWorkbook").length).toBeGreaterThan(reads));
+
+  // The Import tab's list is the whole Import log: the merge is there, undone.
+  const importTab = await openTab(en("tab.import"));
+  await act(async () => {
+    fireEvent.click(within(importTab).getByRole("button", { name: en("import.history.show") }));
+  });
+  expect(await within(importTab).findByText(re(item))).toBeTruthy();
 });

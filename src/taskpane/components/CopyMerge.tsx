@@ -104,7 +104,10 @@ export function CopyMerge(props: { port: WorkbookPort; tree: IndicatorTree; disa
       {apply.status === "error" && <ErrorMessage error={apply.error} onDismiss={apply.reset} />}
       {merged && (
         <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{t("panel.done", { rater: merged.rater, ...merged.result })}</MessageBarBody>
+          <MessageBarBody>
+            {t("panel.done", { rater: merged.rater, added: merged.result.added, overwritten: merged.result.overwritten, kept: merged.result.kept, unchanged: merged.result.unchanged, skipped: merged.result.skipped })}
+            {merged.result.logSheet && <> {t("panel.doneLogged", { sheet: merged.result.logSheet })}</>}
+          </MessageBarBody>
         </MessageBar>
       )}
     </section>

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useTask } from "../hooks";
 import { useLocale } from "../locale";
@@ -8,11 +8,13 @@ import type { FeatureReasons } from "./App";
 import { CopyMerge } from "./CopyMerge";
 import { ErrorMessage } from "./ErrorMessage";
 import { FeatureNote } from "./FeatureNote";
+import { ImportHistory, type HistoryWords } from "./ImportHistory";
 import { PanelStatsView } from "./PanelStatsView";
 import { RaterList } from "./RaterList";
 import { TaskProgress } from "./TaskProgress";
 
 const column = { display: "flex", flexDirection: "column", gap: 12 } as const;
+const MERGE_WORDS: HistoryWords = { title: "panel.history", show: "panel.history.show", none: "panel.history.none" };
 
 /** Panel scoring: the raters, their copies out and back in, and the panel's statistics. */
 export function PanelTab(props: { port: WorkbookPort; reasons: FeatureReasons }): JSX.Element {
@@ -26,6 +28,8 @@ export function PanelTab(props: { port: WorkbookPort; reasons: FeatureReasons })
   const panel = snapshot !== null && snapshot.raters.length >= 2 ? snapshot : null;
   const stats = useMemo(() => (panel ? panelStats(panel) : null), [panel]);
   const load = (): void => void read.run((options) => port.readWorkbook(options));
+  // Merges are logged in the Import log: listed (and undone) here, where they were made, as well as in the Import tab.
+  const [merges, setMerges] = useState(0);
 
   return (
     <div style={column}>
@@ -55,7 +59,16 @@ export function PanelTab(props: { port: WorkbookPort; reasons: FeatureReasons })
       {panel && stats && (
         <>
           <RaterList port={port} stats={stats} disabled={reasons.exportRaterCopy !== null} />
-          <CopyMerge port={port} tree={panel.tree} disabled={reasons.mergeReturnedCopy !== null} onMerged={load} />
+          <CopyMerge
+            port={port}
+            tree={panel.tree}
+            disabled={reasons.mergeReturnedCopy !== null}
+            onMerged={() => {
+              setMerges((n) => n + 1);
+              load();
+            }}
+          />
+          <ImportHistory port={port} reasons={reasons} refreshKey={merges} kind="merge" words={MERGE_WORDS} showOnRefresh onUndone={load} />
           <PanelStatsView stats={stats} aggregate={panel.aggregate ?? "mean"} consensus={panel.consensus?.length ?? 0} />
         </>
       )}
