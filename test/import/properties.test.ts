@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import Papa from "papaparse";
-import { importDelimited, importFile, importText, parseDelimited, type ImportResult } from "../../src/core/import";
+import { importDelimited, importFile, importTable, importText, parseDelimited, type ImportResult } from "../../src/core/import";
+import { streamDelimited, type TextTable } from "../../src/core/import/delimited";
 import { expectAccounting, leafCodes, tree } from "./helpers";
 
 const opts = { tree };
@@ -151,6 +152,69 @@ describe("line numbers agree with papaparse's own cursor", () => {
         const t = parseDelimited(text, ",");
         const oracle = cursorLines(text, ",");
         expect(t.lines).toEqual(oracle.slice(0, t.lines.length));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("rows handed over chunk by chunk are the rows of one whole parse", () => {
+  /** Oracle: one papaparse call over the whole text, the final [""] row dropped. */
+  function wholeRows(text: string, delimiter: string): string[][] {
+    const rows = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false }).data;
+    const last = rows[rows.length - 1];
+    if (last && last.length === 1 && last[0] === "") rows.pop();
+    return rows;
+  }
+  function streamed(text: string, delimiter: "," | ";", chunkSize: number): TextTable {
+    const out: TextTable = { rows: [], lines: [], delimiter, problems: [] };
+    streamDelimited(
+      text,
+      delimiter,
+      {
+        rows: (rows, lines, count) => {
+          for (let i = 0; i < count; i++) {
+            out.rows.push(rows[i]);
+            out.lines.push(lines[i]);
+          }
+        },
+        problem: (p) => out.problems.push(p),
+      },
+      chunkSize,
+    );
+    return out;
+  }
+  const cell = fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom("", "a", "bb", "\r", "\n", "\r\n", '"', "x,y"));
+  it("for any chunk size, with or without quotes and stray CR/LF; lines as from papaparse's cursor", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(",", ";") as fc.Arbitrary<"," | ";">,
+        fc.constantFrom("\n", "\r\n", "\r"),
+        fc.array(fc.array(cell, { maxLength: 5 }), { maxLength: 30 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.constantFrom("", "\n", "\r\n", "\r"),
+        fc.boolean(),
+        (d, nl, rows, size, tail, quoted) => {
+          const body = quoted ? Papa.unparse(rows, { delimiter: d, newline: nl }) : rows.map((r) => r.join(d).replace(/"/g, "")).join(nl);
+          const text = body + tail;
+          const small = streamed(text, d, size);
+          expect(small.rows).toEqual(wholeRows(text, d));
+          expect(small).toEqual(streamed(text, d, 1 << 20));
+          expect(small.lines).toEqual(parseDelimited(text, d).lines);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+  it("importText (streamed) and importTable over the parsed table agree", () => {
+    const row = fc.array(nastyCell, { minLength: 0, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.constantFrom(",", ";", "\t"), fc.constantFrom("\n", "\r\n"), fc.array(row, { maxLength: 20 }), (d, nl, rows) => {
+        const text = [["vendor", "indicator", "score", "rater", "", "comment"], ...rows].map((r) => r.join(d)).join(nl);
+        const t = parseDelimited(text);
+        const warnings = t.problems.map((p) => ({ code: p.code, line: p.line, message: p.message }));
+        const viaTable = importTable(t.rows, t.lines, opts, { format: "delimited", delimiter: t.delimiter }, warnings);
+        expect(importText(text, opts)).toEqual(viaTable);
       }),
       { numRuns: RUNS },
     );

@@ -22,7 +22,7 @@ function asDelimiter(d: string): Delimiter {
  * papaparse's own guess (consistent field counts over the first rows), falling back to the
  * delimiter that occurs most often in the header line: papaparse gives up on two-column files.
  */
-function guessDelimiter(text: string): Delimiter {
+export function guessDelimiter(text: string): Delimiter {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   const guess = Papa.parse<string[]>(sample, { delimiter: "", delimitersToGuess: [...DELIMITERS], preview: 10 });
   if (!guess.errors.some((e) => e.code === "UndetectableDelimiter")) return asDelimiter(guess.meta.delimiter);
@@ -40,6 +40,7 @@ function guessDelimiter(text: string): Delimiter {
   return best;
 }
 
+/** A problem papaparse reported, with the line of the row it belongs to. */
 function problem(line: number, err: Papa.ParseError): TextTable["problems"][number] {
   return {
     line,
@@ -48,41 +49,16 @@ function problem(line: number, err: Papa.ParseError): TextTable["problems"][numb
   };
 }
 
-/** Line breaks inside one field: CRLF counts once, a lone CR or LF once each. */
-function breaksIn(field: string): number {
-  let n = 0;
-  for (let i = field.indexOf("\n"), j = field.indexOf("\r"); i !== -1 || j !== -1; ) {
-    n++;
-    const at = i === -1 ? j : j === -1 ? i : Math.min(i, j);
-    const next = field.charCodeAt(at) === 13 && field.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
-    i = field.indexOf("\n", next);
-    j = field.indexOf("\r", next);
-  }
-  return n;
+/** Receives parsed rows in file order, a batch at a time: rows[0..count) start on lines[0..count). */
+export interface RowSink {
+  rows(rows: string[][], lines: ArrayLike<number>, count: number): void;
+  problem(p: TextTable["problems"][number]): void;
 }
 
-/** Exact but slower: each row's line from papaparse's cursor (step mode), counting CRLF, CR and LF breaks. */
-function cursorLines(text: string, delimiter: string, lines: number[]): void {
-  let start = 0;
-  let scanned = 0;
-  let line = 1;
-  let i = 0;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    header: false,
-    skipEmptyLines: false,
-    step: (r) => {
-      for (let p = scanned; p < start; p++) {
-        const c = text.charCodeAt(p);
-        // CRLF is one break, counted at its CR (also when the LF belongs to the next row).
-        if (c === 13 || (c === 10 && (p === 0 || text.charCodeAt(p - 1) !== 13))) line++;
-      }
-      scanned = start;
-      lines[i++] = line;
-      start = r.meta.cursor;
-    },
-  });
-}
+/** Characters per papaparse chunk: rows of one chunk die young instead of living through the whole parse. */
+const CHUNK = 1 << 18;
+/** Rows per batch handed to the sink in step mode. */
+const BATCH = 2048;
 
 function countOf(text: string, ch: string): number {
   let n = 0;
@@ -90,55 +66,148 @@ function countOf(text: string, ch: string): number {
   return n;
 }
 
-/**
- * True when every line break in the text separates two rows: no quotes (so no break inside a
- * field) and no CR or LF other than the row separator papaparse detected.
- */
-function onlyRowBreaks(text: string, linebreak: string, separators: number): boolean {
-  if (text.includes('"')) return false;
-  if (linebreak === "\n") return !text.includes("\r");
-  if (linebreak === "\r") return !text.includes("\n");
-  return countOf(text, "\r") === separators && countOf(text, "\n") === separators;
+/** True when every CR in the text is the start of a CRLF. */
+function everyCrBeforeLf(text: string): boolean {
+  for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) return false;
+  return true;
 }
 
 /**
- * Parses delimited text with papaparse in one call (header: false; columns are mapped by index
- * later). When every line break separates rows, row i is line i + 1. Otherwise (quotes, or
- * stray CR/LF inside fields) a row may span lines: papaparse keeps breaks inside fields
- * verbatim, so each row starts one line after the previous row plus the breaks inside its
- * fields (CRLF, CR, LF each one break); in the rare case where a field's CR/LF may pair with
- * the row separator, the lines come from papaparse's cursor instead. A trailing empty row (from the final line break) is dropped. Never throws.
+ * The row separator papaparse guesses for text without quotes (its guessLineEndings: the first
+ * MB, LF when LF comes before any CR, else CRLF when at least half the CRs are followed by LF).
+ * Given explicitly to the chunked parse, so that every chunk splits as the whole text would.
+ */
+function papaLinebreak(text: string): "\n" | "\r" | "\r\n" {
+  const s = text.length > 1048576 ? text.slice(0, 1048576) : text;
+  const cr = s.indexOf("\r");
+  if (cr === -1) return "\n";
+  const lf = s.indexOf("\n");
+  if (lf !== -1 && lf < cr) return "\n";
+  let crs = 0;
+  let withLf = 0;
+  for (let i = cr; i !== -1; i = s.indexOf("\r", i + 1)) {
+    crs++;
+    if (s.charCodeAt(i + 1) === 10) withLf++;
+  }
+  return withLf >= (crs + 1) / 2 ? "\r\n" : "\r";
+}
+
+/**
+ * Whether every line break in the text separates two rows once papaparse has chosen its row
+ * separator: no quotes (so no break inside a field; papaparse then splits on the separator) and
+ * no CR or LF other than the separator.
+ */
+function rowBreaksOnly(text: string): (linebreak: string) => boolean {
+  if (text.includes('"')) return () => false;
+  const cr = countOf(text, "\r");
+  const lf = countOf(text, "\n");
+  return (lb) => (lb === "\n" ? cr === 0 : lb === "\r" ? lf === 0 : cr === lf && everyCrBeforeLf(text));
+}
+
+/**
+ * Parses delimited text with papaparse and hands the rows to the sink in batches, each row
+ * with its 1-based physical line. When every line break separates rows (no quotes, no stray
+ * CR/LF: the common case), papaparse runs in chunks and row i is line i + 1. Otherwise rows
+ * come one at a time (step mode) and each row's line is 1 + the line breaks before its start,
+ * from papaparse's own cursor (CRLF counts once, a lone CR or LF once each). A trailing empty
+ * row (from the final line break) is dropped. chunkSize: for tests. Never throws.
+ */
+export function streamDelimited(input: string, delimiter: Delimiter, sink: RowSink, chunkSize: number = CHUNK): void {
+  // papaparse drops a leading BOM itself: without it here too, its cursor indexes this text.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const simple = rowBreaksOnly(text);
+  // The last row of a batch waits for the next batch: a final [""] row is dropped, not passed on.
+  let held: string[] | null = null;
+  let heldLine = 0;
+  const hold = (rows: string[][], lines: number[], count: number): void => {
+    if (count === 0) return;
+    if (held !== null) sink.rows([held], [heldLine], 1);
+    held = rows[count - 1];
+    heldLine = lines[count - 1];
+    if (count > 1) sink.rows(rows, lines, count - 1);
+  };
+  let next = 1;
+  const lines: number[] = [];
+  // Step mode state: the cursor where the current row starts, and the next CR/LF not yet counted.
+  let start = 0;
+  let line = 1;
+  let cr = text.indexOf("\r");
+  let lf = text.indexOf("\n");
+  let batch: string[][] = [];
+  let batchLines: number[] = [];
+  const flush = (): void => {
+    hold(batch, batchLines, batch.length);
+    batch = [];
+    batchLines = [];
+  };
+  const lineBefore = (to: number): number => {
+    while (cr !== -1 && cr < to) {
+      line++;
+      cr = text.indexOf("\r", cr + 1);
+    }
+    // CRLF is one break, counted at its CR (also when the LF belongs to the next row).
+    while (lf !== -1 && lf < to) {
+      if (lf === 0 || text.charCodeAt(lf - 1) !== 13) line++;
+      lf = text.indexOf("\n", lf + 1);
+    }
+    return line;
+  };
+  const report = (errors: Papa.ParseError[], at: (row: number) => number): void => {
+    for (const e of errors) sink.problem(problem(e.row === undefined ? 1 : at(e.row), e));
+  };
+  const stepper = (r: Papa.ParseStepResult<string[]>): void => {
+    const l = lineBefore(start);
+    start = r.meta.cursor;
+    if (r.errors.length > 0) report(r.errors, () => l);
+    batch.push(r.data);
+    batchLines.push(l);
+    if (batch.length >= BATCH) flush();
+  };
+  const linebreak = papaLinebreak(text);
+  if (simple(linebreak)) {
+    Papa.parse<string[]>(text, {
+      delimiter,
+      header: false,
+      skipEmptyLines: false,
+      newline: linebreak,
+      chunkSize,
+      // A string is parsed synchronously, chunk by chunk (chunk is typed for files only).
+      complete: () => undefined,
+      chunk: (r: Papa.ParseResult<string[]>) => {
+        const rows = r.data;
+        const n = rows.length;
+        lines.length = n;
+        for (let i = 0; i < n; i++) lines[i] = next + i;
+        next += n;
+        if (r.errors.length > 0) report(r.errors, (row) => lines[row] ?? next - 1);
+        hold(rows, lines, n);
+      },
+    });
+  } else {
+    Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false, step: stepper });
+    flush();
+  }
+  const last = held as string[] | null;
+  if (last !== null && !(last.length === 1 && last[0] === "")) sink.rows([last], [heldLine], 1);
+}
+
+/**
+ * Parses delimited text with papaparse (header: false; columns are mapped by index later),
+ * each row with its physical line (see streamDelimited). Never throws.
  */
 export function parseDelimited(text: string, choice: DelimiterChoice = "auto"): TextTable {
   const delimiter = choice === "auto" ? guessDelimiter(text) : choice;
-  const res = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false });
-  const rows = res.data;
-  const lines = new Array<number>(rows.length);
-  if (onlyRowBreaks(text, res.meta.linebreak, rows.length - 1)) {
-    for (let i = 0; i < rows.length; i++) lines[i] = i + 1;
-  } else {
-    const lb = res.meta.linebreak;
-    let line = 1;
-    let exact = true;
-    for (let i = 0; i < rows.length && exact; i++) {
-      lines[i] = line;
-      line++;
-      const row = rows[i];
-      for (let c = 0; c < row.length; c++) {
-        const f = row[c];
-        if (f.length > 0 && (f.includes("\n") || f.includes("\r"))) line += breaksIn(f);
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const problems: TextTable["problems"] = [];
+  streamDelimited(text, delimiter, {
+    rows: (batch, at, count) => {
+      for (let i = 0; i < count; i++) {
+        rows.push(batch[i]);
+        lines.push(at[i]);
       }
-      // A CR ending a row (LF files) or an LF starting one (CR files) may or may not touch the
-      // separator (quotes can sit between): only the text positions can tell.
-      if ((lb === "\n" && (row[row.length - 1] ?? "").endsWith("\r")) || (lb === "\r" && (row[0] ?? "").startsWith("\n"))) exact = false;
-    }
-    if (!exact) cursorLines(text, delimiter, lines);
-  }
-  const problems: TextTable["problems"] = res.errors.map((e) => problem(e.row === undefined ? 1 : (lines[e.row] ?? lines.length), e));
-  const last = rows[rows.length - 1];
-  if (last && last.length === 1 && last[0] === "") {
-    rows.pop();
-    lines.pop();
-  }
-  return { rows, lines, delimiter: asDelimiter(res.meta.delimiter || delimiter), problems };
+    },
+    problem: (p) => problems.push(p),
+  });
+  return { rows, lines, delimiter, problems };
 }

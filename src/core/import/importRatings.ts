@@ -1,8 +1,8 @@
 import type { Rating, RatingValue } from "../engine/types";
 import type { IndicatorTree, LocalizedText } from "../model/types";
 import { decodeBytes, type DetectedEncoding, type EncodingChoice } from "./decode";
-import { parseDelimited, type Delimiter, type DelimiterChoice } from "./delimited";
-import { mapHeaders, type ColumnInfo, type ColumnMapping, type Shape, type UnmappedColumn } from "./headers";
+import { guessDelimiter, streamDelimited, type Delimiter, type DelimiterChoice } from "./delimited";
+import { mapHeaders, type ColumnInfo, type ColumnMapping, type HeaderMapping, type Shape, type UnmappedColumn } from "./headers";
 import { IndicatorIndex } from "./match";
 import { normKey } from "./normalize";
 import { rejection, type Rejection } from "./reasons";
@@ -100,12 +100,21 @@ function failed(source: ImportSource, code: FatalCode, message: LocalizedText, w
   return { ok: false, fatal: { code, message }, source, shape: null, columns: [], unmapped: [], accepted: [], rejected: [], counts: emptyCounts(), warnings };
 }
 
+/** Whether a character code is printable ASCII other than space: nothing to trim at that end. */
+function solid(c: number): boolean {
+  return c > 32 && c < 127;
+}
+
 function cellText(c: Cell | undefined): string {
   if (c === undefined) return "";
-  return typeof c === "string" ? c.trim() : String(c);
+  if (typeof c !== "string") return String(c);
+  const n = c.length;
+  return n === 0 || (solid(c.charCodeAt(0)) && solid(c.charCodeAt(n - 1))) ? c : c.trim();
 }
 
 function rowIsBlank(row: Cell[]): boolean {
+  const first = row[0];
+  if (typeof first === "string" && first.length > 0 && solid(first.charCodeAt(0))) return false;
   for (let i = 0; i < row.length; i++) if (!isBlankCell(row[i])) return false;
   return true;
 }
@@ -117,14 +126,18 @@ function sameValue(a: RatingValue, b: RatingValue): boolean {
 /**
  * Ratings that passed the value checks, before duplicate and conflict checks, as parallel
  * arrays: the rating, a numeric key for (vendor, leaf, rater) and the score text as found.
+ * Vendor and rater names are interned: every rating of a vendor holds the same string.
  */
 class Candidates {
   readonly ratings: ImportedRating[] = [];
-  readonly keys: number[] = [];
-  readonly raws: string[] = [];
+  /** Kept off the JavaScript heap: the collector never copies it. */
+  keys = new Float64Array(1024);
+  /** Score texts, only where the text is not String(value) (see fastScore). */
+  readonly raws = new Map<number, string>();
+  readonly vendorNames: string[] = [];
+  readonly raterNames: string[] = [""];
   private readonly vendorIds = new Map<string, number>();
   private readonly raterIds = new Map<string, number>([["", 0]]);
-  private readonly leafIds = new Map<string, number>();
   private lastVendor = "";
   private lastVendorId = -1;
   private lastRater = "";
@@ -132,96 +145,157 @@ class Candidates {
 
   readonly leafCount: number;
 
-  constructor(leafCodes: string[]) {
-    leafCodes.forEach((c, i) => this.leafIds.set(c, i));
-    this.leafCount = Math.max(1, leafCodes.length);
+  constructor(leafCount: number) {
+    this.leafCount = Math.max(1, leafCount);
   }
 
   get vendorCount(): number {
-    return this.vendorIds.size;
+    return this.vendorNames.length;
   }
 
   get raterCount(): number {
-    return this.raterIds.size;
+    return this.raterNames.length;
   }
 
-  /** key = (vendorId × 2^21 + raterId) × leafCount + leafId: exact below 2^53 for any realistic file. */
-  add(rating: ImportedRating, rater: string, raw: string): void {
-    let v = this.lastVendorId;
-    if (rating.vendor !== this.lastVendor || v < 0) {
-      const known = this.vendorIds.get(rating.vendor);
-      v = known ?? this.vendorIds.size;
-      if (known === undefined) this.vendorIds.set(rating.vendor, v);
-      this.lastVendor = rating.vendor;
-      this.lastVendorId = v;
+  /** Id of a (non-empty, trimmed) vendor name; vendorNames[id] is its interned string. */
+  vendorId(name: string): number {
+    if (name === this.lastVendor && this.lastVendorId >= 0) return this.lastVendorId;
+    let id = this.vendorIds.get(name);
+    if (id === undefined) {
+      id = this.vendorNames.length;
+      this.vendorIds.set(name, id);
+      this.vendorNames.push(name);
     }
-    let r = this.lastRaterId;
-    if (rater !== this.lastRater) {
-      const known = this.raterIds.get(rater);
-      r = known ?? this.raterIds.size;
-      if (known === undefined) this.raterIds.set(rater, r);
-      this.lastRater = rater;
-      this.lastRaterId = r;
+    this.lastVendor = name;
+    this.lastVendorId = id;
+    return id;
+  }
+
+  /** Id of a trimmed rater name ("" → 0); raterNames[id] is its interned string. */
+  raterId(name: string): number {
+    if (name === this.lastRater) return this.lastRaterId;
+    let id = this.raterIds.get(name);
+    if (id === undefined) {
+      id = this.raterNames.length;
+      this.raterIds.set(name, id);
+      this.raterNames.push(name);
     }
-    const l = this.leafIds.get(rating.code) ?? 0;
-    this.keys.push((v * 2097152 + r) * this.leafCount + l);
+    this.lastRater = name;
+    this.lastRaterId = id;
+    return id;
+  }
+
+  /**
+   * leafId: the leaf's ordinal in the index. key = (vendorId × 2^21 + raterId) × leafCount +
+   * leafId: exact below 2^53 for any realistic file. raw: the score text, or null when it is
+   * String(value).
+   */
+  add(rating: ImportedRating, vendorId: number, raterId: number, leafId: number, raw: string | null): void {
+    const i = this.ratings.length;
+    if (i === this.keys.length) {
+      const grown = new Float64Array(i * 2);
+      grown.set(this.keys);
+      this.keys = grown;
+    }
+    this.keys[i] = (vendorId * 2097152 + raterId) * this.leafCount + leafId;
     this.ratings.push(rating);
-    this.raws.push(raw);
+    if (raw !== null) this.raws.set(i, raw);
+  }
+
+  /** The score text of candidate i as found. */
+  raw(i: number): string {
+    return this.raws.get(i) ?? String(this.ratings[i].value);
   }
 }
 
 /**
- * The shared core: a table of cells (rows[0] after blank rows = header) → accepted and rejected.
- * Pure and synchronous; never throws on user input.
+ * The shared core: rows of cells in file order (the first non-blank row is the header) →
+ * accepted and rejected. Rows come in batches (all at once for .xlsx, chunk by chunk while
+ * papaparse parses delimited text), so a parsed table need never be held whole. Pure and
+ * synchronous; never throws on user input.
  */
-export function importTable(rows: Cell[][], lines: number[], options: ImportOptions, source: ImportSource, warnings: ImportWarning[] = []): ImportResult {
-  let h = 0;
-  let blankRows = 0;
-  while (h < rows.length && rowIsBlank(rows[h])) {
-    h++;
-    blankRows++;
+class TableImporter {
+  private readonly index: IndicatorIndex;
+  private readonly decimalComma: boolean;
+  private readonly rejected: Rejection[] = [];
+  private readonly cands: Candidates;
+  private counts: ImportCounts = emptyCounts();
+  private mapping: HeaderMapping | null = null;
+  private headerLine = 0;
+  private blankRows = 0;
+  private rowsAfterHeader = 0;
+  /** Columns with an empty header that no mapping uses: reported only if some row has data under them. */
+  private emptyHeaderColumns: number[] = [];
+  private readonly emptyHeaderWithData: number[] = [];
+  private vendorCol: ColumnInfo | null = null;
+  private indicatorCol: ColumnInfo | null = null;
+  private scoreCol: ColumnInfo | null = null;
+  private raterCol: ColumnInfo | null = null;
+  private commentCol: ColumnInfo | null = null;
+  private leafCols: ColumnInfo[] = [];
+
+  constructor(
+    private readonly options: ImportOptions,
+    private readonly source: ImportSource,
+    private readonly warnings: ImportWarning[],
+  ) {
+    this.index = options.index ?? new IndicatorIndex(options.tree);
+    this.decimalComma = source.format === "xlsx" || (source.delimiter !== undefined && source.delimiter !== ",");
+    this.cands = new Candidates(this.index.leafCodes.length);
   }
-  if (h >= rows.length) return failed(source, "empty-file", FATAL_TEXT["empty-file"], warnings);
-  const header = rows[h].map(cellText);
-  const index = options.index ?? new IndicatorIndex(options.tree);
-  const mapping = mapHeaders(header, index, options.columns);
-  // Empty header cells matter only when some row has data under them.
-  const hasData = (col: number): boolean => {
-    for (let r = h + 1; r < rows.length; r++) if (!isBlankCell(rows[r][col])) return true;
-    return false;
-  };
-  for (let i = 0; i < header.length; i++) {
-    if (header[i] === "" && !mapping.columns.some((c) => c.index === i) && !mapping.unmapped.some((u) => u.index === i) && hasData(i)) {
-      mapping.unmapped.push({
-        index: i,
-        header: "",
-        reason: "unknown",
-        message: { "zh-CN": `第${i + 1}列没有表头但有数据，请指定其含义`, "en-US": `Column ${i + 1} has data but no header; please map it` },
-      });
+
+  /** rows[0..count) start on lines[0..count); neither array is kept. */
+  rows(rows: Cell[][], lines: ArrayLike<number>, count: number): void {
+    let i = 0;
+    if (this.mapping === null) {
+      while (i < count && rowIsBlank(rows[i])) {
+        i++;
+        this.blankRows++;
+      }
+      if (i >= count) return;
+      this.header(rows[i], lines[i]);
+      i++;
+      if (i >= count) return;
     }
+    this.rowsAfterHeader += count - i;
+    if (this.emptyHeaderColumns.length > 0) this.findData(rows, i, count);
+    const shape = (this.mapping as HeaderMapping).shape;
+    if (shape === "long") this.longRows(rows, lines, i, count);
+    else if (shape === "wide") this.wideRows(rows, lines, i, count);
   }
-  mapping.unmapped.sort((a, b) => a.index - b.index);
-  for (const u of mapping.unmapped) warnings.push({ code: `unmapped-column`, line: lines[h], message: u.message });
 
-  const base = { source, columns: mapping.columns, unmapped: mapping.unmapped, warnings };
-  if (!mapping.shape) {
-    const p = mapping.problem ?? { code: "no-vendor-column" as const, message: { "zh-CN": "无法识别表格结构", "en-US": "Unrecognised layout" } };
-    return { ...failed(source, p.code, p.message, warnings), ...base };
+  private header(row: Cell[], line: number): void {
+    const header = row.map(cellText);
+    const mapping = mapHeaders(header, this.index, this.options.columns);
+    this.mapping = mapping;
+    this.headerLine = line;
+    for (let i = 0; i < header.length; i++) {
+      if (header[i] === "" && !mapping.columns.some((c) => c.index === i) && !mapping.unmapped.some((u) => u.index === i)) this.emptyHeaderColumns.push(i);
+    }
+    const col = (role: string): ColumnInfo | null => mapping.columns.find((c) => c.role === role) ?? null;
+    this.vendorCol = col("vendor");
+    this.indicatorCol = col("indicator");
+    this.scoreCol = col("score");
+    this.raterCol = col("rater");
+    this.commentCol = col("comment");
+    this.leafCols = mapping.columns.filter((c) => c.role === "leaf");
+    this.counts = emptyCounts(mapping.shape === "long" ? "row" : "cell");
   }
-  if (h + 1 >= rows.length) return { ...failed(source, "no-data", FATAL_TEXT["no-data"], warnings), ...base, shape: mapping.shape };
 
-  const col = (role: string): ColumnInfo | undefined => mapping.columns.find((c) => c.role === role);
-  const vendorCol = col("vendor") as ColumnInfo;
-  const raterCol = col("rater");
-  const commentCol = col("comment");
-  const decimalComma = source.format === "xlsx" || (source.delimiter !== undefined && source.delimiter !== ",");
-  const rejected: Rejection[] = [];
-  const cands = new Candidates(index.leafCodes);
-  const counts = emptyCounts(mapping.shape === "long" ? "row" : "cell");
-  counts.blankRows = blankRows;
+  private findData(rows: Cell[][], from: number, to: number): void {
+    this.emptyHeaderColumns = this.emptyHeaderColumns.filter((c) => {
+      for (let r = from; r < to; r++) {
+        if (!isBlankCell(rows[r][c])) {
+          this.emptyHeaderWithData.push(c);
+          return false;
+        }
+      }
+      return true;
+    });
+  }
 
-  const scoreCheck = (cell: Cell | undefined, line: number, column: string, vendor: string, isWide: boolean): RatingValue | null | undefined => {
-    const p = parseScore(cell, decimalComma);
+  private scoreCheck(cell: Cell | undefined, line: number, column: string, vendor: string, isWide: boolean): RatingValue | null | undefined {
+    const p = parseScore(cell, this.decimalComma);
     switch (p.kind) {
       case "ok":
         return p.value;
@@ -229,26 +303,30 @@ export function importTable(rows: Cell[][], lines: number[], options: ImportOpti
         return "NA";
       case "empty":
         if (isWide) return undefined;
-        rejected.push(rejection(line, "empty-score", { column, vendor }));
+        this.rejected.push(rejection(line, "empty-score", { column, vendor }));
         return null;
       case "nan":
-        rejected.push(rejection(line, "not-a-number", { column, vendor, value: cellText(cell) }));
+        this.rejected.push(rejection(line, "not-a-number", { column, vendor, value: cellText(cell) }));
         return null;
       case "range":
-        rejected.push(rejection(line, "out-of-range", { column, vendor, value: cellText(cell) }));
+        this.rejected.push(rejection(line, "out-of-range", { column, vendor, value: cellText(cell) }));
         return null;
     }
-  };
+  }
 
-  if (mapping.shape === "long") {
-    const indicatorCol = col("indicator") as ColumnInfo;
-    const scoreCol = col("score") as ColumnInfo;
+  private longRows(rows: Cell[][], lines: ArrayLike<number>, from: number, to: number): void {
+    const vendorCol = this.vendorCol as ColumnInfo;
+    const indicatorCol = this.indicatorCol as ColumnInfo;
+    const scoreCol = this.scoreCol as ColumnInfo;
+    const { index, cands, counts, rejected } = this;
     const vi = vendorCol.index;
     const ii = indicatorCol.index;
     const si = scoreCol.index;
-    const ri = raterCol ? raterCol.index : -1;
-    const ci = commentCol ? commentCol.index : -1;
-    for (let r = h + 1; r < rows.length; r++) {
+    const ri = this.raterCol ? this.raterCol.index : -1;
+    const ci = this.commentCol ? this.commentCol.index : -1;
+    const vendorNames = cands.vendorNames;
+    const raterNames = cands.raterNames;
+    for (let r = from; r < to; r++) {
       const row = rows[r];
       const line = lines[r];
       if (row.length === 1 && row[0] === "") {
@@ -260,33 +338,39 @@ export function importTable(rows: Cell[][], lines: number[], options: ImportOpti
         continue;
       }
       counts.dataRows++;
-      const vendor = cellText(row[vi]);
-      if (vendor === "") {
+      const vendorText = cellText(row[vi]);
+      if (vendorText === "") {
         rejected.push(rejection(line, "empty-vendor", { column: vendorCol.header }));
         continue;
       }
       const ind = row[ii];
       const indText = typeof ind === "string" ? ind : cellText(ind);
       let code = index.exactLeaf(indText);
-      if (code === undefined) {
+      let leaf: number;
+      if (code !== undefined) leaf = index.leafOrdinal(code);
+      else {
         const t = indText.trim();
         if (t === "") {
-          rejected.push(rejection(line, "empty-indicator", { column: indicatorCol.header, vendor }));
+          rejected.push(rejection(line, "empty-indicator", { column: indicatorCol.header, vendor: vendorText }));
           continue;
         }
         const m = index.match(t);
         if (m.kind !== "leaf") {
-          if (m.kind === "ambiguous") rejected.push(rejection(line, "ambiguous-indicator", { column: indicatorCol.header, vendor, value: t, candidates: m.candidates }));
-          else rejected.push(rejection(line, m.kind === "group" ? "group-indicator" : "unknown-indicator", { column: indicatorCol.header, vendor, value: t }));
+          if (m.kind === "ambiguous") rejected.push(rejection(line, "ambiguous-indicator", { column: indicatorCol.header, vendor: vendorText, value: t, candidates: m.candidates }));
+          else rejected.push(rejection(line, m.kind === "group" ? "group-indicator" : "unknown-indicator", { column: indicatorCol.header, vendor: vendorText, value: t }));
           continue;
         }
         code = m.code;
+        leaf = index.leafOrdinal(code);
       }
       const rawScore = row[si];
       const quick = typeof rawScore === "string" ? fastScore(rawScore) : -1;
-      const value = quick >= 0 ? quick : scoreCheck(rawScore, line, scoreCol.header, vendor, false);
+      const value = quick >= 0 ? quick : this.scoreCheck(rawScore, line, scoreCol.header, vendorText, false);
       if (value === null || value === undefined) continue;
-      const rater = ri >= 0 ? cellText(row[ri]) : "";
+      const v = cands.vendorId(vendorText);
+      const vendor = vendorNames[v];
+      const rid = ri >= 0 ? cands.raterId(cellText(row[ri])) : 0;
+      const rater = raterNames[rid];
       const comment = ci >= 0 ? cellText(row[ci]) : "";
       // One object literal per shape, so every rating of a file shares a hidden class.
       const rating: ImportedRating =
@@ -297,12 +381,17 @@ export function importTable(rows: Cell[][], lines: number[], options: ImportOpti
           : comment !== ""
             ? { vendor, code, value, line, comment }
             : { vendor, code, value, line };
-      cands.add(rating, rater, typeof rawScore === "string" ? rawScore : cellText(rawScore));
+      // A number cell (.xlsx) reads as String(value) too.
+      cands.add(rating, v, rid, leaf, quick >= 0 || typeof rawScore !== "string" ? null : rawScore);
     }
-    counts.read = counts.dataRows;
-  } else {
-    const leafCols = mapping.columns.filter((c) => c.role === "leaf");
-    for (let r = h + 1; r < rows.length; r++) {
+  }
+
+  private wideRows(rows: Cell[][], lines: ArrayLike<number>, from: number, to: number): void {
+    const { cands, counts, rejected, leafCols } = this;
+    const vendorCol = this.vendorCol as ColumnInfo;
+    const raterCol = this.raterCol;
+    const commentCol = this.commentCol;
+    for (let r = from; r < to; r++) {
       const row = rows[r];
       const line = lines[r];
       if (rowIsBlank(row)) {
@@ -310,9 +399,11 @@ export function importTable(rows: Cell[][], lines: number[], options: ImportOpti
         continue;
       }
       counts.dataRows++;
-      const vendor = cellText(row[vendorCol.index]);
-      const rater = raterCol ? cellText(row[raterCol.index]) : "";
+      const vendorText = cellText(row[vendorCol.index]);
+      const raterText = raterCol ? cellText(row[raterCol.index]) : "";
       const comment = commentCol ? cellText(row[commentCol.index]) : "";
+      let v = -1;
+      let rid = -1;
       for (const c of leafCols) {
         const cell = row[c.index];
         if (isBlankCell(cell)) {
@@ -320,27 +411,67 @@ export function importTable(rows: Cell[][], lines: number[], options: ImportOpti
           continue;
         }
         counts.read++;
-        if (vendor === "") {
+        if (vendorText === "") {
           rejected.push(rejection(line, "empty-vendor", { column: c.header, value: cellText(cell) }));
           continue;
         }
-        const value = scoreCheck(cell, line, c.header, vendor, true);
+        const quick = typeof cell === "string" ? fastScore(cell) : -1;
+        const value = quick >= 0 ? quick : this.scoreCheck(cell, line, c.header, vendorText, true);
         if (value === null || value === undefined) continue;
+        if (v < 0) {
+          v = cands.vendorId(vendorText);
+          rid = cands.raterId(raterText);
+        }
         const code = c.code as string;
-        const rating: ImportedRating = { vendor, code, value, line, column: c.header };
-        if (rater !== "") rating.rater = rater;
+        const rating: ImportedRating = { vendor: cands.vendorNames[v], code, value, line, column: c.header };
+        if (raterText !== "") rating.rater = cands.raterNames[rid];
         if (comment !== "") rating.comment = comment;
-        cands.add(rating, rater, cellText(cell));
+        cands.add(rating, v, rid, this.index.leafOrdinal(code), quick >= 0 || typeof cell !== "string" ? null : cell);
       }
     }
   }
 
-  const accepted = resolveDuplicates(cands, rejected, mapping.shape === "wide");
-  rejected.sort((a, b) => a.line - b.line);
-  warnings.push(...plausibilityWarnings(accepted));
-  counts.accepted = accepted.length;
-  counts.rejected = rejected.length;
-  return { ok: true, source, shape: mapping.shape, columns: mapping.columns, unmapped: mapping.unmapped, accepted, rejected, counts, warnings };
+  finish(): ImportResult {
+    const { source, warnings, mapping } = this;
+    if (mapping === null) return failed(source, "empty-file", FATAL_TEXT["empty-file"], warnings);
+    for (const i of this.emptyHeaderWithData) {
+      mapping.unmapped.push({
+        index: i,
+        header: "",
+        reason: "unknown",
+        message: { "zh-CN": `第${i + 1}列没有表头但有数据，请指定其含义`, "en-US": `Column ${i + 1} has data but no header; please map it` },
+      });
+    }
+    mapping.unmapped.sort((a, b) => a.index - b.index);
+    for (const u of mapping.unmapped) warnings.push({ code: `unmapped-column`, line: this.headerLine, message: u.message });
+
+    const base = { source, columns: mapping.columns, unmapped: mapping.unmapped, warnings };
+    if (!mapping.shape) {
+      const p = mapping.problem ?? { code: "no-vendor-column" as const, message: { "zh-CN": "无法识别表格结构", "en-US": "Unrecognised layout" } };
+      return { ...failed(source, p.code, p.message, warnings), ...base };
+    }
+    if (this.rowsAfterHeader === 0) return { ...failed(source, "no-data", FATAL_TEXT["no-data"], warnings), ...base, shape: mapping.shape };
+
+    const { counts, rejected } = this;
+    counts.blankRows += this.blankRows;
+    if (mapping.shape === "long") counts.read = counts.dataRows;
+    const accepted = resolveDuplicates(this.cands, rejected, mapping.shape === "wide");
+    rejected.sort((a, b) => a.line - b.line);
+    warnings.push(...plausibilityWarnings(accepted));
+    counts.accepted = accepted.length;
+    counts.rejected = rejected.length;
+    return { ok: true, source, shape: mapping.shape, columns: mapping.columns, unmapped: mapping.unmapped, accepted, rejected, counts, warnings };
+  }
+}
+
+/**
+ * A table of cells (rows[0] after blank rows = header) → accepted and rejected.
+ * Pure and synchronous; never throws on user input.
+ */
+export function importTable(rows: Cell[][], lines: number[], options: ImportOptions, source: ImportSource, warnings: ImportWarning[] = []): ImportResult {
+  const importer = new TableImporter(options, source, warnings);
+  importer.rows(rows, lines, rows.length);
+  return importer.finish();
 }
 
 /**
@@ -397,7 +528,7 @@ function plausibilityWarnings(accepted: ImportedRating[]): ImportWarning[] {
  * naming the others (never last-one-wins).
  */
 function resolveDuplicates(cands: Candidates, rejected: Rejection[], wide: boolean): ImportedRating[] {
-  const { ratings, keys, raws } = cands;
+  const { ratings, keys } = cands;
   const n = ratings.length;
   const firstOf = new Int32Array(n);
   const conflicted = new Uint8Array(n);
@@ -460,12 +591,12 @@ function resolveDuplicates(cands: Candidates, rejected: Rejection[], wide: boole
       rejected.push(
         rejection(r.line, "conflict", {
           ...detail,
-          value: raws[i].trim(),
+          value: cands.raw(i).trim(),
           relatedLines: others.map((j) => ratings[j].line),
-          otherValues: others.map((j) => raws[j].trim()),
+          otherValues: others.map((j) => cands.raw(j).trim()),
         }),
       );
-    } else rejected.push(rejection(r.line, "exact-duplicate", { ...detail, value: raws[i].trim(), relatedLines: [ratings[f].line] }));
+    } else rejected.push(rejection(r.line, "exact-duplicate", { ...detail, value: cands.raw(i).trim(), relatedLines: [ratings[f].line] }));
   }
   return accepted;
 }
@@ -474,10 +605,17 @@ function resolveDuplicates(cands: Candidates, rejected: Rejection[], wide: boole
 export function importText(text: string, options: ImportOptions, source: Partial<ImportSource> = {}): ImportResult {
   const src: ImportSource = { format: "delimited", ...(options.sourceName ? { name: options.sourceName } : {}), ...source };
   if (!/\S/.test(text)) return failed(src, "empty-file", FATAL_TEXT["empty-file"]);
-  const table = parseDelimited(text, options.delimiter ?? "auto");
-  src.delimiter = table.delimiter;
-  const warnings: ImportWarning[] = table.problems.map((p) => ({ code: p.code, line: p.line, message: p.message }));
-  return importTable(table.rows, table.lines, options, src, warnings);
+  const choice = options.delimiter ?? "auto";
+  const delimiter = choice === "auto" ? guessDelimiter(text) : choice;
+  src.delimiter = delimiter;
+  const warnings: ImportWarning[] = [];
+  const importer = new TableImporter(options, src, warnings);
+  // Rows go to the importer as papaparse produces them: the parsed table is never held whole.
+  streamDelimited(text, delimiter, {
+    rows: (rows, lines, count) => importer.rows(rows, lines, count),
+    problem: (p) => warnings.push({ code: p.code, line: p.line, message: p.message }),
+  });
+  return importer.finish();
 }
 
 /** Text copied from Excel: tab-separated, quoted cells for multi-line text. */

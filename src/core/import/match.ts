@@ -24,6 +24,8 @@ type Entry = { kind: "leaf"; code: string } | { kind: "ambiguous"; codes: string
 export class IndicatorIndex {
   /** Raw code → leaf code: the hot path for long files that use codes. */
   private readonly exact = new Map<string, string>();
+  /** Leaf code → its first position in leafCodes: one small integer per distinct leaf. */
+  private readonly ordinals = new Map<string, number>();
   private readonly byCode = new Map<string, Entry>();
   private readonly byText = new Map<string, Entry>();
   private readonly paths = new Map<string, LocalizedText>();
@@ -39,8 +41,11 @@ export class IndicatorIndex {
       if (!this.paths.has(code)) this.paths.set(code, path);
       const entry: Entry = leaf ? { kind: "leaf", code } : { kind: "group", code };
       if (leaf) {
+        if (!this.exact.has(code)) {
+          this.exact.set(code, code);
+          this.ordinals.set(code, this.leafCodes.length);
+        }
         this.leafCodes.push(code);
-        if (!this.exact.has(code)) this.exact.set(code, code);
       }
       const ck = normKey(code);
       if (!this.byCode.has(ck)) this.byCode.set(ck, entry);
@@ -81,6 +86,11 @@ export class IndicatorIndex {
       };
     }
     return entry;
+  }
+
+  /** A leaf code's ordinal (the same for every spelling that resolves to it), -1 for anything else. */
+  leafOrdinal(code: string): number {
+    return this.ordinals.get(code) ?? -1;
   }
 
   /** Fast exact code lookup; undefined when the text is not literally a leaf code. */
