@@ -136,27 +136,52 @@ const toR1C1: RefWriter = (_m, g, row, col) => {
   return `${r1c1Part("R", g[10] === "$", a, row)}:${r1c1Part("R", g[12] === "$", b, row)}`;
 };
 
-/** "$"-prefixed A1 part of an R1C1 part: [rel] offset, absolute number, or empty (here). */
-function a1Part(rel: string | undefined, abs: string | undefined, here: number, max: number): { n: number; abs: string } | null {
-  const n = abs !== undefined ? Number(abs) : here + (rel !== undefined ? Number(rel) : 0);
-  return n >= 1 && n <= max ? { n, abs: abs !== undefined ? "$" : "" } : null;
+/** One part of an R1C1 reference: an absolute number, or an offset from the cell ([d], or 0 when empty). */
+interface Part {
+  abs: boolean;
+  n: number;
+}
+/** An R1C1 reference read once: a cell (row, column parts), whole rows or whole columns (from, to). */
+interface TemplateRef {
+  kind: "cell" | "rows" | "cols";
+  a: Part;
+  b: Part;
 }
 
-const toA1: RefWriter = (m, g, row, col) => {
-  if (!m.includes(":")) {
-    const r = a1Part(g[2], g[3], row, MAX_ROW);
-    const c = a1Part(g[4], g[5], col, MAX_COL);
-    return r && c ? `${c.abs}${colLetter(c.n)}${r.abs}${r.n}` : null;
+function readPart(rel: string | undefined, abs: string | undefined): Part {
+  return abs !== undefined ? { abs: true, n: Number(abs) } : { abs: false, n: rel !== undefined ? Number(rel) : 0 };
+}
+
+function readRef(m: string, g: (string | undefined)[]): TemplateRef {
+  if (!m.includes(":")) return { kind: "cell", a: readPart(g[2], g[3]), b: readPart(g[4], g[5]) };
+  if (m[0] === "R") return { kind: "rows", a: readPart(g[6], g[7]), b: readPart(g[8], g[9]) };
+  return { kind: "cols", a: readPart(g[10], g[11]), b: readPart(g[12], g[13]) };
+}
+
+const LETTERS: string[] = [];
+const letters = (n: number): string => LETTERS[n] ?? (LETTERS[n] = colLetter(n));
+
+/** A part's number at a cell, 0 when it leaves the sheet. */
+function at(p: Part, here: number, max: number): number {
+  const n = p.abs ? p.n : here + p.n;
+  return n >= 1 && n <= max ? n : 0;
+}
+
+/** The reference in A1 at cell (row, col); null when it leaves the sheet. */
+function refA1(ref: TemplateRef, row: number, col: number): string | null {
+  const { a, b } = ref;
+  if (ref.kind === "cell") {
+    const r = at(a, row, MAX_ROW);
+    const c = at(b, col, MAX_COL);
+    return r && c ? `${b.abs ? "$" : ""}${letters(c)}${a.abs ? "$" : ""}${r}` : null;
   }
-  if (m[0] === "R") {
-    const a = a1Part(g[6], g[7], row, MAX_ROW);
-    const b = a1Part(g[8], g[9], row, MAX_ROW);
-    return a && b ? `${a.abs}${a.n}:${b.abs}${b.n}` : null;
-  }
-  const a = a1Part(g[10], g[11], col, MAX_COL);
-  const b = a1Part(g[12], g[13], col, MAX_COL);
-  return a && b ? `${a.abs}${colLetter(a.n)}:${b.abs}${colLetter(b.n)}` : null;
-};
+  const max = ref.kind === "rows" ? MAX_ROW : MAX_COL;
+  const here = ref.kind === "rows" ? row : col;
+  const x = at(a, here, max);
+  const y = at(b, here, max);
+  if (!x || !y) return null;
+  return ref.kind === "rows" ? `${a.abs ? "$" : ""}${x}:${b.abs ? "$" : ""}${y}` : `${a.abs ? "$" : ""}${letters(x)}:${b.abs ? "$" : ""}${letters(y)}`;
+}
 
 /** The formula of cell (row, col) in R1C1 notation; null when it cannot be converted safely. */
 export function a1ToR1C1(formula: string, row: number, col: number): string | null {
@@ -172,7 +197,7 @@ export function r1c1ToA1(formula: string, row: number, col: number): string | nu
 /** An R1C1 formula read once: the text between its references, and the references. */
 export interface R1C1Template {
   text: string[];
-  refs: { m: string; g: (string | undefined)[] }[];
+  refs: TemplateRef[];
 }
 
 const HOLE = "\u0000";
@@ -182,7 +207,7 @@ export function compileR1C1(formula: string): R1C1Template | null {
   if (formula.includes(HOLE)) return null;
   const refs: R1C1Template["refs"] = [];
   const out = rewrite(formula, 1, 1, R1C1_TOKENS, (m, g) => {
-    refs.push({ m, g: g.slice(0, 14) });
+    refs.push(readRef(m, g));
     return HOLE;
   });
   return out === null ? null : { text: out.split(HOLE), refs };
@@ -192,7 +217,7 @@ export function compileR1C1(formula: string): R1C1Template | null {
 export function renderA1(t: R1C1Template, row: number, col: number): string | null {
   let out = t.text[0];
   for (let i = 0; i < t.refs.length; i++) {
-    const a1 = toA1(t.refs[i].m, t.refs[i].g, row, col);
+    const a1 = refA1(t.refs[i], row, col);
     if (a1 === null) return null;
     out += a1 + t.text[i + 1];
   }
