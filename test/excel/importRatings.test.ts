@@ -5,6 +5,7 @@ import type { SyncStats } from "../../src/excel";
 import type { ImportRatingsRequest } from "../../src/taskpane/port";
 import { colLetter, parseRect } from "../../src/plan";
 import { readBlock, type ImportLogEntry } from "../../src/plan/importLog";
+import { importRequest, readInput } from "../../src/taskpane/importFlow";
 import { FakeExcel } from "./fakeExcel";
 import { bigTree, portOn, request, vendors } from "./helpers";
 
@@ -158,6 +159,25 @@ describe("importRatings", () => {
     expect(fake.cell("Ratings", `E${rowOf(fake, a)}`)?.value).toBe("blank");
     expect(fake.cell("Ratings", `D${rowOf(fake, b)}`)).toMatchObject({ value: "50", numberFormat: "@" });
     expect(fake.cell("Ratings", `E${rowOf(fake, b)}`)?.value).toBe(150);
+  });
+
+  test("the pane's preview, read from this workbook, counts what the write does: text and out-of-range cells are conflicts", async () => {
+    const fake = await setUp();
+    const [a, b] = codes;
+    fake.put("Ratings", `D${rowOf(fake, a)}`, [["see note", 150, 40]]);
+    fake.put("Ratings", `D${rowOf(fake, b)}`, [["n/a"]]);
+    const port = portOn(fake);
+    const snapshot = await port.readWorkbook();
+    if (!snapshot) throw new Error("no snapshot");
+    const text = `Vendor,Indicator,Score\nAcme,${a},80\nBolt,${a},70\nCirrus,${a},40\nAcme,${b},N/A\nBolt,${b},60\n`;
+    const { result, preview } = await readInput({ kind: "paste", text }, snapshot, { encoding: "auto", delimiter: "auto", columns: {} });
+    expect({ added: preview.added, unchanged: preview.unchanged, conflicts: preview.conflicts.length }).toEqual({ added: 1, unchanged: 2, conflicts: 2 });
+    expect(preview.conflicts.map((c) => c.existing)).toEqual([{ text: "see note" }, { text: "150" }]);
+    const keep = await port.importRatings(importRequest(result, preview, "keep-existing", "p.csv"));
+    expect(keep).toMatchObject({ added: preview.added, unchanged: preview.unchanged, kept: preview.conflicts.length, overwritten: 0 });
+    const again = await readInput({ kind: "paste", text }, (await port.readWorkbook()) ?? snapshot, { encoding: "auto", delimiter: "auto", columns: {} });
+    const over = await port.importRatings(importRequest(again.result, again.preview, "overwrite", "p.csv"));
+    expect(over).toMatchObject({ added: again.preview.added, overwritten: again.preview.conflicts.length, kept: 0 });
   });
 
   test("undo restores old values (blank where the import added), marks the rows and leaves later edits", async () => {
