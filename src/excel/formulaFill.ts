@@ -14,10 +14,14 @@
  *    else that could be read two ways (unquoted sheet names, structured or external refs,
  *    lower-case or out-of-sheet refs, names that look like A1 or R1C1 refs) gives null: that cell
  *    stays an A1 write.
+ *    `compileR1C1` reads an R1C1 formula once and `renderA1` writes it at any cell (what Excel
+ *    shows there; the recording fake uses them to expand a fill).
  *  - `fillKey(formula, row, col)` is the R1C1 text only when converting it back at the same cell
- *    gives exactly the original formula (the safety check: every cell of a fill is checked).
+ *    gives exactly the original formula.
  *  - `partitionBlock(block)` splits a formulas block into fills (rectangles of two or more cells
- *    sharing one checked R1C1 text) and leftover blocks (every other cell, as A1 cells).
+ *    sharing one R1C1 text) and leftover blocks (every other cell, as A1 cells). Safety check:
+ *    a cell joins a fill only if the fill's R1C1, written in A1 at that cell, is exactly the
+ *    plan's formula there.
  */
 import { colLetter, rect, parseRect, type CellBlock, type CellValue } from "../plan";
 
@@ -414,12 +418,4 @@ export function partitionBlock(block: CellBlock): BlockPartition {
     return p.r1 - q.r1 || p.c1 - q.c1;
   });
   return { fills, rest };
-}
-
-/** Every cell's A1 formula of a fill, as Excel shows it once written (for tests and the fake). */
-export function expandFill(address: string, r1c1: string): { row: number; col: number; formula: string | null }[] {
-  const { r1, c1, r2, c2 } = parseRect(address);
-  const out: { row: number; col: number; formula: string | null }[] = [];
-  for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) out.push({ row: r, col: c, formula: r1c1ToA1(r1c1, r, c) });
-  return out;
 }
