@@ -2,7 +2,7 @@ import { score, scoreColumns, toColumns, toScoreResult } from "../../src/core/en
 import type { Rating } from "../../src/core/engine";
 import { leaves, type IndicatorNode, type IndicatorTree } from "../../src/core/model";
 import { PerformanceObserver, performance } from "perf_hooks";
-import { gcFunction, heapNow, line, mb } from "../util";
+import { gcFunction, line, mb } from "../util";
 
 const DIMS = 5;
 const SUBS = 8;
@@ -63,7 +63,13 @@ function timeInterleaved(fns: (() => unknown)[], repeats: number): Timing[] {
   });
 }
 
-/** Heap + external + array buffers allocated by one call (no full GC between the readings), and GCs that ran meanwhile. */
+/** Heap + external memory (which includes array buffers: heapNow counts those twice). */
+function heapAndExternal(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+}
+
+/** Heap + external memory allocated by one call (no full GC between the readings), and GCs that ran meanwhile. */
 async function allocated<T>(fn: () => T): Promise<{ bytes: number; gcs: number; result: T }> {
   const gc = gcFunction();
   gc();
@@ -72,9 +78,9 @@ async function allocated<T>(fn: () => T): Promise<{ bytes: number; gcs: number; 
   const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.startTime)));
   observer.observe({ entryTypes: ["gc"] });
   const t0 = performance.now();
-  const before = heapNow();
+  const before = heapAndExternal();
   const result = fn();
-  const bytes = heapNow() - before;
+  const bytes = heapAndExternal() - before;
   const t1 = performance.now();
   await new Promise((resolve) => setTimeout(resolve, 10));
   observer.disconnect();
@@ -132,11 +138,11 @@ export async function bench(): Promise<void> {
   const gc = gcFunction();
   gc();
   gc();
-  const before = heapNow();
+  const before = heapAndExternal();
   const kept = score(tree, ratings, { aggregate: "median" });
   gc();
   gc();
-  const after = heapNow();
+  const after = heapAndExternal();
   line("heap before score() (ratings + columns held), full GC", mb(before));
   line("heap after, one median score() result held", `${mb(after)} (result ≈ ${mb(after - before)})`);
   if (kept.vendors.length !== VENDORS) throw new Error("bench: wrong vendor count");
