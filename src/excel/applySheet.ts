@@ -2,7 +2,9 @@ import { rect, type CellStyle, type RangeRef, type SheetPlan, type StyleKey } fr
 import { estimate, type OpList } from "./batch";
 import { blockOps } from "./blocks";
 import { addChart, chartActions } from "./charts";
-import { applyFormat, formatBytes, widthPoints } from "./styles";
+import { dims } from "./address";
+import { sheetFormats } from "./formatMerge";
+import { applyBorders, applyFormat, bordersBytes, formatBytes, widthPoints } from "./styles";
 import type { CreateNote, CreateNoteCode } from "./notes";
 import { applyConditionalFormat, applyValidation } from "./validation";
 
@@ -40,10 +42,16 @@ export function sheetOps(plan: SheetPlan, env: SheetEnv, out: OpList): void {
   for (const block of plan.blocks) blockOps(block, range, out, fills);
   const support = { indent: env.supports("1.9") };
   if (!support.indent && plan.formats.some((f) => f.indent !== undefined)) skip("indent", "1.9");
-  for (const format of plan.formats) {
+  const { borders, formats } = sheetFormats(plan.formats, env.styles);
+  for (const format of formats) {
     for (const address of format.ranges) {
-      out.push(formatBytes(address, format, env.styles), () => applyFormat(range(address), address, format, env.styles, support));
+      out.push(formatBytes(address, format, env.styles, format.noBorder), () => applyFormat(range(address), address, format, env.styles, support, format.noBorder));
     }
+  }
+  for (const address of borders?.ranges ?? []) {
+    const color = borders?.color ?? "";
+    const { rows: h, cols: w } = dims(address);
+    out.push(bordersBytes(address, color), () => applyBorders(range(address), color, h, w));
   }
   if (plan.rowGroups.length > 0) {
     if (env.supports("1.10")) {
