@@ -3,12 +3,13 @@
  * ./panelPort.ts), and undo. Sync counts are constant: import 3 (list sheets; read model,
  * Ratings, Weights and the log's extent; write) or 4 when new vendors rebuild the scorecard (the
  * log is written first, then the rebuild); list 2 (the log's list of imports only); undo 4 (list
- * sheets; read model, the rating sheets and the list; read the import's block; write). The log
+ * sheets; read the model and the list; read the import's block and the one rating sheet it
+ * wrote; write). The log
  * holds a compact block per import (../plan/importLog.ts), so a 100,000-rating import writes one
  * request of about 2 MB and its undo reads about 1.5 MB. A write splits only past the 4 MB
  * request budget; a block is read in slices only past LOG_READ_CELLS cells.
  */
-import { buildPlan, MODEL_SHEET_NAME, parseCell, parseRect, rect, storedModel, type CellBlock, type CellValue, type SheetPlan } from "../plan";
+import { buildPlan, MODEL_SHEET_NAME, parseCell, parseRect, readStoredModel, rect, storedModel, type CellBlock, type CellValue, type SheetPlan, type StoredModel, type WorkbookPlan } from "../plan";
 import {
   DETAIL_COLUMN,
   importIdOf,
@@ -32,9 +33,8 @@ import { estimate, jsonSize, OpList, runOps, type Syncer } from "./batch";
 import { chunkBlock, textGuardFormats, writeBlock } from "./blocks";
 import { carryOver } from "./carryOver";
 import { noScorecard, ScorecardError, sheetMissing } from "./errors";
-import { cellKeyOf, raterCells } from "./panel";
 import { widthPoints } from "./styles";
-import { checkRatingsLayout, findSheet, probeWorkbook, ratingCells, readScorecard, treeWithWeights, type ExistingSheet, type Scorecard, type WorkbookState } from "./readBack";
+import { checkRatingsLayout, findSheet, probeWorkbook, ratingCells, readScorecard, rebuildPlan, treeWithWeights, type ExistingSheet, type Scorecard, type WorkbookState } from "./readBack";
 
 export interface ImportEnv {
   syncer: Syncer;
@@ -212,49 +212,53 @@ function summariesOf(range: Excel.Range): SummaryRow[] {
   return readSummaries(rows, grid.top);
 }
 
-/** The import's block, in one read (or in slices of LOG_READ_CELLS cells past that). */
-async function readDetails(syncer: Syncer, sheet: string, details: string): Promise<CellValue[][]> {
+/**
+ * The import's block (in one read, or in slices of LOG_READ_CELLS cells past that), with the
+ * rating sheet `sheet` loaded alongside its first slice.
+ */
+async function readDetails(syncer: Syncer, log: string, details: string, sheet: string | undefined): Promise<{ values: CellValue[][]; target: Excel.Range | null }> {
   const { r1, c1, r2, c2 } = parseRect(details);
   const step = Math.max(1, Math.floor(LOG_READ_CELLS / (c2 - c1 + 1)));
-  const out: CellValue[][] = [];
+  const values: CellValue[][] = [];
+  let target: Excel.Range | null = null;
   for (let top = r1; top <= r2; top += step) {
-    const range = syncer.context.workbook.worksheets.getItem(sheet).getRange(rect(top, c1, Math.min(r2, top + step - 1), c2)).load("values");
-    syncer.add(400);
+    const range = syncer.context.workbook.worksheets.getItem(log).getRange(rect(top, c1, Math.min(r2, top + step - 1), c2)).load("values");
+    if (top === r1 && sheet !== undefined) target = syncer.context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true).load("address,values");
+    syncer.add(800);
     await syncer.sync();
-    out.push(...(range.values as CellValue[][]));
+    values.push(...(range.values as CellValue[][]));
   }
-  return out;
+  return { values, target };
 }
 
 function importNotFound(importId: string): ScorecardError {
   return new ScorecardError("ScorecardImportNotFound", `The Import log has no import "${importId}" that can still be undone.`);
 }
 
-/** The rating sheet an import or merge wrote: Ratings, or the rater's sheet of a panel. */
-interface Target {
-  sheet: string;
-  plan: SheetPlan | undefined;
-  cells: Map<string, { address: string; value: CellValue }>;
+/** The stored model from the model sheet's used range (as readScorecard reads it). */
+function modelOf(range: Excel.Range): StoredModel | null {
+  if (range.isNullObject) return null;
+  const grid = Grid.fromRange(range.address, range.values as CellValue[][]);
+  if (grid.top !== 1 || grid.left !== 1) return null;
+  return readStoredModel(grid.values.map((row) => row[0] ?? null));
 }
 
-function targetOf(card: Scorecard, summary: SummaryRow, rater: string | undefined): Target | null {
-  if (summary.kind === "merge") {
-    const cells = rater === undefined || !card.panel ? null : raterCells(card, rater);
-    if (!cells) return null;
-    return { sheet: cells.sheet, plan: card.plan.sheets.find((s) => s.key === "ratings" && s.rater === rater), cells: cells.cells };
-  }
-  if (card.panel) return null;
-  const r = ratingsOf(card);
-  const cells = new Map<string, { address: string; value: CellValue }>();
-  for (const c of ratingCells(r.grid, card.plan.layout.ratings, card.model.tree)) cells.set(cellKeyOf(c.vendor, c.code), { address: c.address, value: c.value });
-  return { sheet: r.sheet, plan: card.plan.sheets.find((s) => s.key === "ratings"), cells };
+/** The rating sheet an import or a merge wrote: Ratings, or the merged rater's sheet of a panel. */
+function targetSheet(plan: WorkbookPlan, state: WorkbookState, summary: SummaryRow): { name: string; plan: SheetPlan | undefined } | null {
+  const panel = plan.layout.panel;
+  const name = summary.kind === "merge" ? panel?.raters.find((r) => r.name === summary.rater)?.sheet : panel ? undefined : plan.layout.sheetNames.ratings;
+  const found = name === undefined ? undefined : findSheet(state, name);
+  if (!found) return null;
+  const sheetPlan = plan.sheets.find((s) => s.key === "ratings" && (summary.kind === "merge" ? s.rater === summary.rater : true));
+  return { name: found.name, plan: sheetPlan };
 }
 
 /**
- * Syncs: 4 (list sheets; read model, the rating sheets and the list; read the import's block;
- * write). Sets every cell the import wrote back to what it held before where it still holds the
- * imported value; cells changed since are left as they are and reported (the first
- * LEFT_CELLS_LISTED of them by name), never overwritten. The list row is marked undone.
+ * Syncs: 4 (list sheets; read the model and the log's list; read the import's block and the one
+ * rating sheet it wrote; write). Sets every cell the import wrote back to what it held before
+ * where it still holds the imported value; cells changed since are left as they are and
+ * reported (the first LEFT_CELLS_LISTED of them by name), never overwritten. Cells whose vendor,
+ * indicator or rater sheet is gone are counted as missing. The list row is marked undone.
  */
 export async function undoImport(env: ImportEnv, importId: string): Promise<UndoImportResult> {
   const { syncer, options } = env;
@@ -262,51 +266,49 @@ export async function undoImport(env: ImportEnv, importId: string): Promise<Undo
   options?.onProgress?.(0, "read");
   const state = await probeWorkbook(context, syncer);
   const log = findLog(state);
-  if (!log || !findSheet(state, MODEL_SHEET_NAME)) throw log ? noScorecard() : importNotFound(importId);
+  const modelSheet = findSheet(state, MODEL_SHEET_NAME);
+  if (!log || !modelSheet) throw log ? noScorecard() : importNotFound(importId);
   const summaryRange = usedPart(context, log.name, SUMMARY_COLUMNS, "address,values");
-  syncer.add(400);
-  const card = await readScorecard(context, syncer, state, ["ratings"], { panel: true });
-  if (!card) throw noScorecard();
+  const modelRange = context.workbook.worksheets.getItem(modelSheet.name).getUsedRangeOrNullObject(true).load("address,values");
+  syncer.add(800);
+  await syncer.sync();
+  const model = modelOf(modelRange);
+  if (!model) throw noScorecard();
+  const plan = rebuildPlan(model);
   const summary = summariesOf(summaryRange).find((x) => x.importId === importId && !x.undone);
   if (!summary) throw importNotFound(importId);
-  const entries = readBlock(await readDetails(syncer, log.name, summary.details), importId);
+  const target = targetSheet(plan, state, summary);
+  const read = await readDetails(syncer, log.name, summary.details, target?.name);
+  const entries = readBlock(read.values, importId);
   if (entries === null) throw importNotFound(importId);
   options?.onProgress?.(0.3, "undo");
 
-  const targets = new Map<string, Target | null>();
-  const target = (rater: string | undefined): Target | null => {
-    const k = rater ?? "";
-    if (!targets.has(k)) targets.set(k, targetOf(card, summary, rater));
-    return targets.get(k) ?? null;
-  };
-  const writes = new Map<Target, CellWrite[]>();
+  const L = plan.layout.ratings;
+  const cells = new Map<string, { address: string; value: CellValue }>();
+  if (target && read.target) {
+    const grid = read.target.isNullObject ? Grid.empty() : Grid.fromRange(read.target.address, read.target.values as CellValue[][]);
+    checkRatingsLayout(target.name, grid, L);
+    for (const c of ratingCells(grid, L, model.tree)) cells.set(cellKey(c.vendor, c.code), { address: c.address, value: c.value });
+  }
+  const writes: CellWrite[] = [];
   const left: UndoLeftCell[] = [];
   let changedSince = 0;
   let missing = 0;
-  let restored = 0;
   for (const e of entries) {
-    const t = target(summary.kind === "merge" ? (e.rater ?? summary.rater) : undefined);
-    const cell = t?.cells.get(cellKeyOf(e.vendor, e.code));
-    if (!t || !cell) {
-      missing++;
-      continue;
-    }
-    if (!isBlank(cell.value) && sameRating(cell.value, e.newValue)) {
-      let list = writes.get(t);
-      if (!list) writes.set(t, (list = []));
-      list.push({ vendor: e.vendor, code: e.code, value: e.oldValue });
-      restored++;
-    } else {
+    const cell = cells.get(cellKey(e.vendor, e.code));
+    if (!target || !cell) missing++;
+    else if (!isBlank(cell.value) && sameRating(cell.value, e.newValue)) writes.push({ vendor: e.vendor, code: e.code, value: e.oldValue });
+    else {
       changedSince++;
-      if (left.length < LEFT_CELLS_LISTED) left.push({ sheet: t.sheet, address: cell.address, vendor: e.vendor, code: e.code, ...(e.rater ? { rater: e.rater } : {}), imported: e.newValue, now: isBlank(cell.value) ? null : cell.value });
+      if (left.length < LEFT_CELLS_LISTED) left.push({ sheet: target.name, address: cell.address, vendor: e.vendor, code: e.code, ...(e.rater ? { rater: e.rater } : {}), imported: e.newValue, now: isBlank(cell.value) ? null : cell.value });
     }
   }
   const ops = new OpList();
-  for (const [t, list] of writes) ratingOps(context.workbook, t.sheet, t.plan, state, ratingBlocks(card.plan.layout.ratings, list).blocks, env.supports, ops);
+  if (target) ratingOps(context.workbook, target.name, target.plan, state, ratingBlocks(L, writes).blocks, env.supports, ops);
   blockOps(() => context.workbook.worksheets.getItem(log.name), [undoneMark(summary.row, env.now.toISOString(), changedSince)], ops);
   await write(env, ops, 0.3);
   options?.onProgress?.(1, "undo");
-  return { restored, changedSince, missing, ...(left.length > 0 ? { changedCells: left } : {}) };
+  return { restored: writes.length, changedSince, missing, ...(left.length > 0 ? { changedCells: left } : {}) };
 }
 
 function sameRating(cell: CellValue, v: number | "NA"): boolean {

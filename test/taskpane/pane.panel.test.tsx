@@ -129,6 +129,8 @@ test("merge a returned copy: preview with a conflict, overwrite, result; cancel 
   const snap = await port.readWorkbook();
   expect(snap?.ratings.find((r) => r.rater === "Bo" && r.vendor === "Acme" && r.code === codes[0])?.value).toBe(99);
   expect(snap?.ratings.find((r) => r.rater === "Ann" && r.vendor === "Acme" && r.code === codes[0])?.value).toBe(50);
+  // the merge is listed under Merged copies, with its undo
+  expect(await within(panel).findByRole("button", { name: en("import.undoMerge") })).toBeTruthy();
 });
 
 test("statistics: raters per vendor, Kendall's W with raters and vendors counted, aggregation", async () => {
