@@ -198,4 +198,97 @@ describe("columnar input", () => {
       }
     }
   });
+
+  describe("rating-sheet layout (per vendor, per rater, every code: read leaf by leaf down the raters)", () => {
+    /** Columns as a rating sheet gives them, whole numbers 0–100 with N/A and blanks, then perturbed. */
+    const sheetArb = treeArb.chain((t) =>
+      fc
+        .record({
+          vendors: fc.integer({ min: 1, max: 3 }),
+          raters: fc.integer({ min: 2, max: 70 }),
+          extraCodes: fc.subarray(["zz", "dup"]),
+          seed: fc.nat(),
+          drop: fc.option(fc.nat(), { nil: undefined }),
+          decimal: fc.option(fc.nat(), { nil: undefined }),
+        })
+        .map(({ vendors, raters, extraCodes, seed, drop, decimal }) => {
+          const leafList = leafCodes(t);
+          const codes = [...leafList, ...extraCodes.map((c) => (c === "dup" ? leafList[0] : c))];
+          let x = seed || 1;
+          const rnd = (): number => (x = (x * 48271) % 2147483647) / 2147483647;
+          const rows: Row[] = [];
+          for (let v = 0; v < vendors; v++) {
+            for (let r = 0; r < raters; r++) {
+              codes.forEach((_, k) => {
+                const u = rnd();
+                rows.push({ t: v, k, r, x: u < 0.05 ? NaN : Math.floor(rnd() * 101), na: u > 0.9 });
+              });
+            }
+          }
+          if (drop !== undefined) rows.splice(drop % rows.length, 1);
+          const cols = columnsOf(["A", "B", "C"].slice(0, vendors), codes, ["r"], rows, (v) => v);
+          cols.na.set(rows.map((row) => (row.na ? 1 : 0)));
+          rows.forEach((row, i) => (cols.value[i] = row.na ? NaN : row.x));
+          if (decimal !== undefined) cols.value[decimal % rows.length] = 2.5;
+          return { t, cols, exact: decimal === undefined };
+        }),
+    );
+
+    function shuffled(cols: RatingColumns, seed: number): RatingColumns {
+      const order = Array.from(cols.value, (_, i) => i);
+      let x = seed || 1;
+      for (let i = order.length - 1; i > 0; i--) {
+        x = (x * 48271) % 2147483647;
+        const j = x % (i + 1);
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      const pick = <A extends Int32Array | Float64Array | Uint8Array>(a: A): A => a.map((_, i) => a[order[i]]) as A;
+      return { ...cols, vendor: pick(cols.vendor), leaf: pick(cols.leaf), rater: pick(cols.rater), value: pick(cols.value), na: pick(cols.na) };
+    }
+
+    test("whole-number ratings score exactly as the same rows shuffled (row by row)", () => {
+      fc.assert(
+        fc.property(sheetArb, optionsArb, fc.nat(), ({ t, cols, exact }, options, seed) => {
+          fc.pre(exact);
+          const a = toScoreResult(scoreColumns(t, cols, options));
+          const b = toScoreResult(scoreColumns(t, shuffled(cols, seed), options));
+          expect(a).toEqual(b);
+        }),
+        { numRuns: 150 },
+      );
+    });
+
+    test("agrees with the naive reference, decimals included (they fall back to running sums)", () => {
+      fc.assert(
+        fc.property(sheetArb, optionsArb, ({ t, cols }, options) => {
+          const ratings = fromColumns(cols);
+          const res = toScoreResult(scoreColumns(t, cols, options));
+          for (const v of res.vendors) {
+            const ref = referenceScores(t, ratings, v.vendor, options);
+            for (const code of Object.keys(v.scores)) {
+              const a = v.scores[code];
+              const b = ref[code];
+              if (a === null || b === null ? a !== b : Math.abs(a - b) > 1e-9) throw new Error(`${v.vendor} ${code}: ${a} vs ${b}`);
+            }
+            for (const [code, leaf] of Object.entries(v.leaves)) {
+              const xs = ratings.filter((r) => r.vendor === v.vendor && r.code === code).map((r) => r.value);
+              const nums = xs.filter((x): x is number => typeof x === "number" && Number.isFinite(x));
+              expect(leaf.raters).toBe(nums.length);
+              if (nums.length > 0) expect(leaf.range).toBe(Math.max(...nums) - Math.min(...nums));
+            }
+          }
+          expect(res.unknownCodes).toEqual(cols.codes.includes("zz") && ratings.some((r) => r.code === "zz") ? ["zz"] : []);
+        }),
+        { numRuns: 150 },
+      );
+    });
+
+    test("a leaf index outside the code table inside a sheet run is refused at its first row", () => {
+      const t = tree(node("1", null), node("2", null));
+      const cols = toColumns(t, Array.from({ length: 40 }, (_, r) => [...rate("A", "1", r), ...rate("A", "2", 100 - r)]).flat());
+      const leaf = cols.leaf.slice();
+      for (let i = 3; i < leaf.length; i += 2) leaf[i] = 9;
+      expect(() => scoreColumns(t, { ...cols, leaf })).toThrow(/rating 3: leaf index 9/);
+    });
+  });
 });

@@ -105,18 +105,82 @@ const COUNTED_VALUES = 128;
  * cell has more than 255 ratings (sums and per-value counts could then wrap).
  */
 function countSmallIntegers(cols: RatingColumns, tables: Tables, order: OrderOptions): Stats | null {
-  const { vendor, leaf, value, na } = cols;
-  const { base, leafOfCode, unknownUsed, cells } = tables;
-  const n = value.length;
+  const { vendor, leaf } = cols;
+  const { base, unknownUsed, cells } = tables;
+  const n = leaf.length;
   const vendorTable = base.length;
-  const codeTable = leafOfCode.length;
   // Per cell, 8 ints: count, N/A count, Σx, Σx², then the 128-bit set of values present (value v:
   // bit v & 31 of word 4 + (v >> 5)). One array: one bounds check and no int→double per rating.
   const ints = new Int32Array(cells * 8);
   const byValue = order.aggregate === "mean" ? null : new Uint8Array(cells * COUNTED_VALUES);
+  const acc: Accumulators = { ints, byValue };
+  // Runs of one vendor whose leaves repeat with a period (a rating sheet: per vendor, per rater,
+  // every leaf) are read leaf by leaf down the raters, the sums kept in registers; the rest row by row.
+  let done = 0;
+  for (let i = 0; i < n; ) {
+    const t = vendor[i];
+    const first = leaf[i];
+    let e = i + 1;
+    while (e < n && vendor[e] === t && leaf[e] !== first) e++;
+    if (e < n && vendor[e] === t) {
+      // leaf[i … e) recurs from e: extend while the pattern holds (a last period may be partial).
+      const period = e - i;
+      while (e < n && vendor[e] === t && leaf[e] === leaf[e - period]) e++;
+      if (e - i >= 2 * period && e - i >= MIN_RUN) {
+        if (done < i && !countRows(cols, tables, acc, done, i)) return abandon(unknownUsed);
+        if (t >>> 0 >= vendorTable) throw outOfRange(i, "vendor", t, vendorTable);
+        if (!countRun(cols, tables, acc, i, e, period, base[t])) return abandon(unknownUsed);
+        done = e;
+      }
+    }
+    i = e;
+  }
+  if (done < n && !countRows(cols, tables, acc, done, n)) return abandon(unknownUsed);
+  const count = new Int32Array(cells);
+  const naCount = new Int32Array(cells);
+  const mean = new Float64Array(cells).fill(NaN);
+  const range = new Float64Array(cells).fill(NaN);
+  const stdev = new Float64Array(cells).fill(NaN);
+  for (let c = 0; c < cells; c++) {
+    const b = c << 3;
+    const m = ints[b];
+    naCount[c] = ints[b + 1];
+    if (m === 0) continue;
+    if (m > 255) return abandon(unknownUsed);
+    count[c] = m;
+    const s = ints[b + 2];
+    mean[c] = s / m;
+    // m·Σx² − (Σx)² is an exact integer, so the variance is exact to rounding and never negative.
+    stdev[c] = Math.sqrt((m * ints[b + 3] - s * s) / (m * m));
+    range[c] = highestBit(ints, b + 4) - lowestBit(ints, b + 4);
+  }
+  const ordered = byValue === null ? null : orderStatistics(byValue, count, ints, order);
+  return { count, na: naCount, mean, range, stdev, values: null, ordered };
+}
+
+interface Accumulators {
+  ints: Int32Array;
+  byValue: Uint8Array | null;
+}
+
+/** Periodic vendor runs shorter than this are counted row by row. */
+const MIN_RUN = 64;
+
+function abandon(unknownUsed: Uint8Array): null {
+  unknownUsed.fill(0);
+  return null;
+}
+
+/** countSmallIntegers over rows s … e − 1, in order; false at a value that is not a whole number in 0–127. */
+function countRows(cols: RatingColumns, tables: Tables, acc: Accumulators, s: number, e: number): boolean {
+  const { vendor, leaf, value, na } = cols;
+  const { base, leafOfCode, unknownUsed } = tables;
+  const { ints, byValue } = acc;
+  const vendorTable = base.length;
+  const codeTable = leafOfCode.length;
   let lastT = -1;
   let vendorBase = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = s; i < e; i++) {
     const t = vendor[i];
     if (t !== lastT) {
       if (t >>> 0 >= vendorTable) throw outOfRange(i, "vendor", t, vendorTable);
@@ -140,8 +204,7 @@ function countSmallIntegers(cols: RatingColumns, tables: Tables, order: OrderOpt
     const xi = x | 0;
     if (xi !== x || xi >>> 7 !== 0) {
       if (x - x !== 0) continue; // NaN or ±Infinity: not a rating
-      unknownUsed.fill(0);
-      return null;
+      return false;
     }
     ints[b]++;
     ints[b + 2] += xi;
@@ -149,29 +212,65 @@ function countSmallIntegers(cols: RatingColumns, tables: Tables, order: OrderOpt
     ints[b + 4 + (xi >> 5)] |= 1 << (xi & 31);
     if (byValue !== null) byValue[(c << 7) + xi]++;
   }
-  const count = new Int32Array(cells);
-  const naCount = new Int32Array(cells);
-  const mean = new Float64Array(cells).fill(NaN);
-  const range = new Float64Array(cells).fill(NaN);
-  const stdev = new Float64Array(cells).fill(NaN);
-  for (let c = 0; c < cells; c++) {
-    const b = c << 3;
-    const m = ints[b];
-    naCount[c] = ints[b + 1];
-    if (m === 0) continue;
-    if (m > 255) {
-      unknownUsed.fill(0);
-      return null;
+  return true;
+}
+
+/**
+ * countSmallIntegers over rows s … e − 1 of one vendor where leaf[r] = leaf[r − P]: each leaf's
+ * rows s + p, s + p + P, … summed in registers (min and max without branches), then added to its cell
+ * (the sums are exact, so the order does not matter). A leaf index is checked where it first occurs.
+ */
+function countRun(cols: RatingColumns, tables: Tables, acc: Accumulators, s: number, e: number, P: number, vendorBase: number): boolean {
+  const { leaf, value, na } = cols;
+  const { leafOfCode, unknownUsed } = tables;
+  const { ints, byValue } = acc;
+  const codeTable = leafOfCode.length;
+  for (let p = 0; p < P; p++) {
+    const k = leaf[s + p];
+    if (k >>> 0 >= codeTable) throw outOfRange(s + p, "leaf", k, codeTable);
+    const l = leafOfCode[k];
+    if (l < 0) {
+      unknownUsed[k] = 1;
+      continue;
     }
-    count[c] = m;
-    const s = ints[b + 2];
-    mean[c] = s / m;
-    // m·Σx² − (Σx)² is an exact integer, so the variance is exact to rounding and never negative.
-    stdev[c] = Math.sqrt((m * ints[b + 3] - s * s) / (m * m));
-    range[c] = highestBit(ints, b + 4) - lowestBit(ints, b + 4);
+    const c = vendorBase + l;
+    const at = c << 7;
+    let count = 0;
+    let nas = 0;
+    let sum = 0;
+    let sumSq = 0;
+    let lo = 127;
+    let hi = 0;
+    for (let r = s + p; r < e; r += P) {
+      if (na[r] !== 0) {
+        nas++;
+        continue;
+      }
+      const x = value[r];
+      const xi = x | 0;
+      if (xi !== x || xi >>> 7 !== 0) {
+        if (x - x !== 0) continue; // NaN or ±Infinity: not a rating
+        return false;
+      }
+      count++;
+      sum += xi;
+      sumSq += xi * xi;
+      const dl = xi - lo;
+      lo += dl & (dl >> 31); // min(lo, xi)
+      const dh = xi - hi;
+      hi += dh & ~(dh >> 31); // max(hi, xi)
+      if (byValue !== null) byValue[at + xi]++;
+    }
+    const b = c << 3;
+    ints[b] += count;
+    ints[b + 1] += nas;
+    if (count === 0) continue;
+    ints[b + 2] += sum;
+    ints[b + 3] += sumSq;
+    ints[b + 4 + (lo >> 5)] |= 1 << (lo & 31);
+    ints[b + 4 + (hi >> 5)] |= 1 << (hi & 31);
   }
-  const ordered = byValue === null ? null : orderStatistics(byValue, count, ints, order);
-  return { count, na: naCount, mean, range, stdev, values: null, ordered };
+  return true;
 }
 
 /** The least value in the 128-bit set at words[at … at + 3] (not empty). */
