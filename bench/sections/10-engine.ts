@@ -46,21 +46,17 @@ type Timing = { best: number; median: number };
 const fmt = (ms: number): string => `${ms.toFixed(2)} ms`;
 const both = (t: Timing): string => `${fmt(t.best)} / ${fmt(t.median)}`;
 
-/** Best and median of `repeats` runs of each function, the runs interleaved (after one untimed warm-up each). */
-function timeInterleaved(fns: (() => unknown)[], repeats: number): Timing[] {
-  fns.forEach((fn) => fn());
-  const ms = fns.map((): number[] => []);
+/** Best and median of `repeats` back-to-back runs (after one untimed warm-up run). */
+function timeRuns(fn: () => unknown, repeats: number): Timing {
+  fn();
+  const ms: number[] = [];
   for (let i = 0; i < repeats; i++) {
-    fns.forEach((fn, j) => {
-      const t0 = process.hrtime.bigint();
-      fn();
-      ms[j].push(Number(process.hrtime.bigint() - t0) / 1e6);
-    });
+    const t0 = process.hrtime.bigint();
+    fn();
+    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  return ms.map((xs) => {
-    xs.sort((a, b) => a - b);
-    return { best: xs[0], median: xs[xs.length >> 1] };
-  });
+  ms.sort((a, b) => a - b);
+  return { best: ms[0], median: ms[ms.length >> 1] };
 }
 
 /** Heap + external memory (which includes array buffers: heapNow counts those twice). */
@@ -92,7 +88,9 @@ export async function bench(): Promise<void> {
   const tree = syntheticTree();
   const ratings = syntheticRatings(leaves(tree).map(({ node: n }) => n.code));
   line("ratings", `${ratings.length.toLocaleString("en-US")} (${VENDORS} vendors × ${LEAVES * SUBS * DIMS} leaves × ${RATERS} raters)`);
-  line("times: best / median of 15 runs", "floor and engine runs interleaved");
+  // Back to back, as the floor runs fastest so (its 4.8 MB stay in cache): interleaved with the
+  // engine it takes about twice as long, which would halve the ratios.
+  line("times: best / median of 15 back-to-back runs", "floor timed again before each engine line");
 
   const cols = toColumns(tree, ratings);
   const { value } = cols;
@@ -109,19 +107,20 @@ export async function bench(): Promise<void> {
   const decimal = { ...cols, value: cols.value.map((x) => x + 0.5) };
   for (const [label, c] of [["", cols], [", ratings + 0.5 (decimal path)", decimal]] as const) {
     for (const aggregate of ["mean", "median", "trimmed"] as const) {
-      const [floor, engine] = timeInterleaved([floorLoop, () => scoreColumns(tree, c, { aggregate })], REPEATS);
+      const floor = timeRuns(floorLoop, REPEATS);
+      const engine = timeRuns(() => scoreColumns(tree, c, { aggregate }), REPEATS);
       if (aggregate === "mean" && label === "") line("floor: loop summing the columns' Float64Array values", both(floor));
       line(`engine on columns, ${aggregate}${label}`, `${both(engine)} (${ratio(engine, floor)} floor)`);
     }
   }
 
-  const [build] = timeInterleaved([() => toColumns(tree, ratings)], REPEATS);
+  const build = timeRuns(() => toColumns(tree, ratings), REPEATS);
   line("one-off: toColumns (rating objects → columns)", both(build));
   const scored = scoreColumns(tree, cols);
-  const [objects] = timeInterleaved([() => toScoreResult(scored)], REPEATS);
+  const objects = timeRuns(() => toScoreResult(scored), REPEATS);
   line("result objects (toScoreResult) for score()", both(objects));
   for (const aggregate of ["mean", "median", "trimmed"] as const) {
-    const [t] = timeInterleaved([() => score(tree, ratings, { aggregate })], 5);
+    const t = timeRuns(() => score(tree, ratings, { aggregate }), 5);
     line(`object API score(), ${aggregate}: toColumns + engine + objects`, `${both(t)} (of 5)`);
   }
 
