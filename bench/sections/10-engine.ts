@@ -127,12 +127,12 @@ export async function bench(): Promise<void> {
   for (const aggregate of ["mean", "median"] as const) {
     const { bytes, gcs, result } = await allocated(() => scoreColumns(tree, cols, { aggregate }));
     if (result.vendors.length !== VENDORS) throw new Error("bench: wrong vendor count");
-    line(`memory: one engine run on columns, ${aggregate}`, `${mb(bytes)} allocated (${gcs} GC during the run)`);
+    line(`peak memory ≈ allocated by one engine run, ${aggregate}`, `${mb(bytes)} (${gcs} GC during the run)`);
   }
   const { bytes: decimalBytes, gcs: decimalGcs } = await allocated(() => scoreColumns(tree, decimal, { aggregate: "median" }));
-  line("memory: one engine run, median, decimal path", `${mb(decimalBytes)} allocated (${decimalGcs} GC during the run)`);
+  line("peak memory ≈ allocated, median, decimal path", `${mb(decimalBytes)} (${decimalGcs} GC during the run)`);
   const { bytes: colBytes, gcs: colGcs } = await allocated(() => toColumns(tree, ratings));
-  line("memory: the columns (toColumns)", `${mb(colBytes)} allocated (${colGcs} GC during the run)`);
+  line("memory of the columns (toColumns allocates)", `${mb(colBytes)} (${colGcs} GC during the run)`);
 
   const gc = gcFunction();
   gc();
