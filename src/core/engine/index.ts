@@ -1,5 +1,6 @@
 export * from "./types";
 export { score, scoreColumns, toScoreResult, type ScoreInput, type ColumnScores } from "./score";
 export { toColumns, type RatingColumns } from "./columns";
+export { compileTree, type CompiledTree } from "./compile";
 export { trimCount } from "./aggregate";
 export { kendallW, averageRanks, type KendallW } from "./agreement";

@@ -67,7 +67,8 @@ export function score(tree: IndicatorTree, ratings: Iterable<Rating> | Rating[],
 
 /**
  * score() over rating columns, results as typed arrays (toScoreResult makes score()'s objects).
- * Vendors: options.vendors, then the columns' vendor table (each name once).
+ * Vendors: options.vendors, then the columns' vendor table (each name once). The tree may be given
+ * compiled (compileTree) when it is scored many times.
  */
 export function scoreColumns(tree: IndicatorTree | CompiledTree, cols: RatingColumns, options: ScoreInput = {}): ColumnScores {
   const opts = resolveOptions(options);
