@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import type { LocalizedText } from "../model/types";
+import { lap, now, type StageTimes } from "./stages";
 
 export type Delimiter = "," | "\t" | ";" | "|";
 export type DelimiterChoice = "auto" | Delimiter;
@@ -55,7 +56,7 @@ export interface RowSink {
   problem(p: TextTable["problems"][number]): void;
 }
 
-/** Characters per papaparse chunk: rows of one chunk die young instead of living through the whole parse. */
+/** Characters per papaparse call: rows of one piece die young instead of living through the whole parse. */
 const CHUNK = 1 << 18;
 /** Rows per batch handed to the sink in step mode. */
 const BATCH = 2048;
@@ -107,12 +108,14 @@ function rowBreaksOnly(text: string): (linebreak: string) => boolean {
 /**
  * Parses delimited text with papaparse and hands the rows to the sink in batches, each row
  * with its 1-based physical line. When every line break separates rows (no quotes, no stray
- * CR/LF: the common case), papaparse runs in chunks and row i is line i + 1. Otherwise rows
+ * CR/LF: the common case), papaparse parses the text piece by piece and row i is line i + 1. Otherwise rows
  * come one at a time (step mode) and each row's line is 1 + the line breaks before its start,
  * from papaparse's own cursor (CRLF counts once, a lone CR or LF once each). A trailing empty
- * row (from the final line break) is dropped. chunkSize: for tests. Never throws.
+ * row (from the final line break) is dropped. chunkSize: for tests; stages: for the bench.
+ * Never throws.
  */
-export function streamDelimited(input: string, delimiter: Delimiter, sink: RowSink, chunkSize: number = CHUNK): void {
+export function streamDelimited(input: string, delimiter: Delimiter, sink: RowSink, chunkSize: number = CHUNK, stages: StageTimes | null = null): void {
+  let t = stages ? now() : 0;
   // papaparse drops a leading BOM itself: without it here too, its cursor indexes this text.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const simple = rowBreaksOnly(text);
@@ -140,6 +143,12 @@ export function streamDelimited(input: string, delimiter: Delimiter, sink: RowSi
     batch = [];
     batchLines = [];
   };
+  let sinkMs = 0;
+  const flushTimed = (): void => {
+    const t0 = now();
+    flush();
+    sinkMs += now() - t0;
+  };
   const lineBefore = (to: number): number => {
     while (cr !== -1 && cr < to) {
       line++;
@@ -161,31 +170,43 @@ export function streamDelimited(input: string, delimiter: Delimiter, sink: RowSi
     if (r.errors.length > 0) report(r.errors, () => l);
     batch.push(r.data);
     batchLines.push(l);
-    if (batch.length >= BATCH) flush();
+    if (batch.length >= BATCH) {
+      if (stages) flushTimed();
+      else flush();
+    }
   };
   const linebreak = papaLinebreak(text);
-  if (simple(linebreak)) {
-    Papa.parse<string[]>(text, {
-      delimiter,
-      header: false,
-      skipEmptyLines: false,
-      newline: linebreak,
-      chunkSize,
-      // A string is parsed synchronously, chunk by chunk (chunk is typed for files only).
-      complete: () => undefined,
-      chunk: (r: Papa.ParseResult<string[]>) => {
-        const rows = r.data;
-        const n = rows.length;
-        lines.length = n;
-        for (let i = 0; i < n; i++) lines[i] = next + i;
-        next += n;
-        if (r.errors.length > 0) report(r.errors, (row) => lines[row] ?? next - 1);
-        hold(rows, lines, n);
-      },
-    });
+  const chunked = simple(linebreak);
+  if (stages) t = lap(stages, "line-break scan", t);
+  if (chunked) {
+    // No quotes and no break but the separator: the rows of the whole text are the rows of its
+    // pieces cut at separators, so papaparse parses one piece at a time (each piece's rows die
+    // young). A piece never starts with U+FEFF, which papaparse would drop as a BOM.
+    const step = linebreak.length;
+    for (let from = 0; from <= text.length; ) {
+      let cut = from + chunkSize >= text.length ? -1 : text.indexOf(linebreak, from + chunkSize);
+      while (cut !== -1 && text.charCodeAt(cut + step) === 0xfeff) cut = text.indexOf(linebreak, cut + step);
+      const to = cut === -1 ? text.length : cut;
+      const rows = from === to ? [[""]] : Papa.parse<string[]>(text.slice(from, to), { delimiter, newline: linebreak, header: false, skipEmptyLines: false }).data;
+      if (stages) t = lap(stages, "papaparse", t);
+      const n = rows.length;
+      lines.length = n;
+      for (let i = 0; i < n; i++) lines[i] = next + i;
+      next += n;
+      if (stages) t = lap(stages, "line numbers", t);
+      hold(rows, lines, n);
+      if (stages) t = now();
+      if (cut === -1) break;
+      from = cut + step;
+    }
   } else {
     Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false, step: stepper });
-    flush();
+    if (stages) {
+      // Step mode: line numbers come from the cursor inside papaparse's callbacks.
+      t = lap(stages, "papaparse (step mode, with line numbers)", t + sinkMs);
+      flush();
+      t = now();
+    } else flush();
   }
   const last = held as string[] | null;
   if (last !== null && !(last.length === 1 && last[0] === "")) sink.rows([last], [heldLine], 1);

@@ -6,6 +6,7 @@ import { mapHeaders, type ColumnInfo, type ColumnMapping, type HeaderMapping, ty
 import { IndicatorIndex } from "./match";
 import { normKey } from "./normalize";
 import { rejection, type Rejection } from "./reasons";
+import { lap, now, type StageTimes } from "./stages";
 import { fastScore, isBlankCell, parseScore } from "./values";
 import { looksLikeZip, readXlsx, type Cell } from "./xlsx";
 
@@ -238,6 +239,7 @@ class TableImporter {
     private readonly options: ImportOptions,
     private readonly source: ImportSource,
     private readonly warnings: ImportWarning[],
+    private readonly stages: StageTimes | null = null,
   ) {
     this.index = options.index ?? new IndicatorIndex(options.tree);
     this.decimalComma = source.format === "xlsx" || (source.delimiter !== undefined && source.delimiter !== ",");
@@ -246,6 +248,8 @@ class TableImporter {
 
   /** rows[0..count) start on lines[0..count); neither array is kept. */
   rows(rows: Cell[][], lines: ArrayLike<number>, count: number): void {
+    const stages = this.stages;
+    let t = stages ? now() : 0;
     let i = 0;
     if (this.mapping === null) {
       while (i < count && rowIsBlank(rows[i])) {
@@ -254,6 +258,7 @@ class TableImporter {
       }
       if (i >= count) return;
       this.header(rows[i], lines[i]);
+      if (stages) t = lap(stages, "header mapping", t);
       i++;
       if (i >= count) return;
     }
@@ -262,6 +267,7 @@ class TableImporter {
     const shape = (this.mapping as HeaderMapping).shape;
     if (shape === "long") this.longRows(rows, lines, i, count);
     else if (shape === "wide") this.wideRows(rows, lines, i, count);
+    if (stages) lap(stages, "rows → ratings (match, values)", t);
   }
 
   private header(row: Cell[], line: number): void {
@@ -452,14 +458,17 @@ class TableImporter {
     }
     if (this.rowsAfterHeader === 0) return { ...failed(source, "no-data", FATAL_TEXT["no-data"], warnings), ...base, shape: mapping.shape };
 
-    const { counts, rejected } = this;
+    const { counts, rejected, stages } = this;
+    let t = stages ? now() : 0;
     counts.blankRows += this.blankRows;
     if (mapping.shape === "long") counts.read = counts.dataRows;
     const accepted = resolveDuplicates(this.cands, rejected, mapping.shape === "wide");
+    if (stages) t = lap(stages, "duplicates", t);
     rejected.sort((a, b) => a.line - b.line);
     warnings.push(...plausibilityWarnings(accepted));
     counts.accepted = accepted.length;
     counts.rejected = rejected.length;
+    if (stages) lap(stages, "report (sort, warnings, counts)", t);
     return { ok: true, source, shape: mapping.shape, columns: mapping.columns, unmapped: mapping.unmapped, accepted, rejected, counts, warnings };
   }
 }
@@ -603,18 +612,30 @@ function resolveDuplicates(cands: Candidates, rejected: Rejection[], wide: boole
 
 /** Delimited text already decoded (a .csv read as text, or text pasted from Excel with delimiter "\t"). */
 export function importText(text: string, options: ImportOptions, source: Partial<ImportSource> = {}): ImportResult {
+  return importTextTimed(text, options, source, null);
+}
+
+function importTextTimed(text: string, options: ImportOptions, source: Partial<ImportSource>, stages: StageTimes | null): ImportResult {
   const src: ImportSource = { format: "delimited", ...(options.sourceName ? { name: options.sourceName } : {}), ...source };
   if (!/\S/.test(text)) return failed(src, "empty-file", FATAL_TEXT["empty-file"]);
+  const t = stages ? now() : 0;
   const choice = options.delimiter ?? "auto";
   const delimiter = choice === "auto" ? guessDelimiter(text) : choice;
+  if (stages) lap(stages, "delimiter detection", t);
   src.delimiter = delimiter;
   const warnings: ImportWarning[] = [];
-  const importer = new TableImporter(options, src, warnings);
+  const importer = new TableImporter(options, src, warnings, stages);
   // Rows go to the importer as papaparse produces them: the parsed table is never held whole.
-  streamDelimited(text, delimiter, {
-    rows: (rows, lines, count) => importer.rows(rows, lines, count),
-    problem: (p) => warnings.push({ code: p.code, line: p.line, message: p.message }),
-  });
+  streamDelimited(
+    text,
+    delimiter,
+    {
+      rows: (rows, lines, count) => importer.rows(rows, lines, count),
+      problem: (p) => warnings.push({ code: p.code, line: p.line, message: p.message }),
+    },
+    undefined,
+    stages,
+  );
   return importer.finish();
 }
 
@@ -625,8 +646,20 @@ export function importPasted(text: string, options: ImportOptions): ImportResult
 
 /** Delimited bytes: encoding detected (BOM, strict UTF-8, else GB18030) unless forced. */
 export function importDelimited(bytes: Uint8Array, options: ImportOptions): ImportResult {
+  return importDelimitedTimed(bytes, options, null);
+}
+
+/** importDelimited with wall times per stage (decode, detection, papaparse, rows, …): for the bench. */
+export function importDelimitedStaged(bytes: Uint8Array, options: ImportOptions): { result: ImportResult; stages: StageTimes } {
+  const stages: StageTimes = {};
+  return { result: importDelimitedTimed(bytes, options, stages), stages };
+}
+
+function importDelimitedTimed(bytes: Uint8Array, options: ImportOptions, stages: StageTimes | null): ImportResult {
+  const t = stages ? now() : 0;
   const decoded = decodeBytes(bytes, options.encoding ?? "auto");
-  const res = importText(decoded.text, options, { encoding: decoded.encoding });
+  if (stages) lap(stages, "decode (encoding detection)", t);
+  const res = importTextTimed(decoded.text, options, { encoding: decoded.encoding }, stages);
   if (decoded.lossy) {
     res.warnings.unshift({
       code: "decode-lossy",
