@@ -4,3 +4,4 @@ export { toColumns, type RatingColumns } from "./columns";
 export { compileTree, type CompiledTree } from "./compile";
 export { trimCount } from "./aggregate";
 export { kendallW, averageRanks, type KendallW } from "./agreement";
+export { toCube, scoreCube, CUBE_NA, type RatingCube } from "./cube";

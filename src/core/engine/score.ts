@@ -41,7 +41,7 @@ export interface ColumnScores {
   stdev: Float64Array;
 }
 
-function resolveOptions(options: Partial<ScoreOptions>): ScoreOptions {
+export function resolveOptions(options: Partial<ScoreOptions>): ScoreOptions {
   const opts: ScoreOptions = {
     missing: options.missing ?? DEFAULT_SCORE_OPTIONS.missing,
     aggregate: options.aggregate ?? DEFAULT_SCORE_OPTIONS.aggregate,
@@ -78,11 +78,25 @@ export function scoreColumns(tree: IndicatorTree | CompiledTree, cols: RatingCol
 
 function scoreCompiled(t: CompiledTree, cols: RatingColumns, opts: ScoreOptions, presetVendors?: string[]): ColumnScores {
   const data = collectColumns(cols, t, presetVendors, opts);
+  const value = aggregateCells(data, data.vendors.length * t.leafCodes.length, opts.aggregate, opts.trimPercent);
+  return rollUpCells(t, opts, data.vendors, data.unknownCodes, { count: data.count, na: data.na, value, range: data.range, stdev: data.stdev });
+}
+
+/** The per-cell statistics that rollUpCells turns into scores (see ColumnScores). */
+export interface CellStats {
+  count: Int32Array;
+  na: Int32Array;
+  value: Float64Array;
+  range: Float64Array;
+  stdev: Float64Array;
+}
+
+/** Leaf scores per missing policy, node scores, totals and ranks from the cells' statistics. */
+export function rollUpCells(t: CompiledTree, opts: ScoreOptions, vendors: string[], unknownCodes: string[], cells: CellStats): ColumnScores {
   const leafCount = t.leafCodes.length;
   const nodeCount = t.codes.length;
-  const vendorCount = data.vendors.length;
-  const value = aggregateCells(data, vendorCount * leafCount, opts.aggregate, opts.trimPercent);
-  const { count, na } = data;
+  const vendorCount = vendors.length;
+  const { count, na, value } = cells;
   const total = new Float64Array(vendorCount);
   const missing = new Int32Array(vendorCount);
   const nodeScore = new Float64Array(vendorCount * nodeCount);
@@ -111,8 +125,8 @@ function scoreCompiled(t: CompiledTree, cols: RatingColumns, opts: ScoreOptions,
   return {
     tree: t,
     options: opts,
-    vendors: data.vendors,
-    unknownCodes: data.unknownCodes,
+    vendors,
+    unknownCodes,
     total,
     rank,
     missing,
@@ -120,8 +134,8 @@ function scoreCompiled(t: CompiledTree, cols: RatingColumns, opts: ScoreOptions,
     raters: count,
     na,
     value,
-    range: data.range,
-    stdev: data.stdev,
+    range: cells.range,
+    stdev: cells.stdev,
   };
 }
 
