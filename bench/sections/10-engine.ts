@@ -1,4 +1,4 @@
-import { score, scoreColumns, toColumns, toScoreResult } from "../../src/core/engine";
+import { score, scoreColumns, scoreCube, toColumns, toCube, toScoreResult } from "../../src/core/engine";
 import type { Rating } from "../../src/core/engine";
 import { leaves, type IndicatorNode, type IndicatorTree } from "../../src/core/model";
 import { PerformanceObserver, performance } from "perf_hooks";
@@ -113,6 +113,23 @@ export async function bench(): Promise<void> {
       line(`engine on columns, ${aggregate}${label}`, `${both(engine)} (${ratio(engine, floor)} floor)`);
     }
   }
+
+  // The dense input (one vendors × leaves grid per rater, as the rater sheets hold it), floor = a
+  // plain sum of the cube's values (no NaN test: stricter than the columns' floor).
+  const cube = toCube(tree, ratings);
+  const cubeValues = cube.values;
+  const cubeFloor = (): number => {
+    let s = 0;
+    for (let i = 0; i < cubeValues.length; i++) s += cubeValues[i];
+    return s;
+  };
+  for (const aggregate of ["mean", "median", "trimmed"] as const) {
+    const floor = timeRuns(cubeFloor, REPEATS);
+    const engine = timeRuns(() => scoreCube(tree, cube, { aggregate }), REPEATS);
+    if (aggregate === "mean") line("floor: plain loop summing the cube's Float64Array values", both(floor));
+    line(`engine on a dense cube (the rater sheets' shape), ${aggregate}`, `${both(engine)} (${ratio(engine, floor)} floor)`);
+  }
+  line("one-off: toCube (rating objects → cube)", both(timeRuns(() => toCube(tree, ratings), REPEATS)));
 
   const build = timeRuns(() => toColumns(tree, ratings), REPEATS);
   line("one-off: toColumns (rating objects → columns)", both(build));

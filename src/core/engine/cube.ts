@@ -117,16 +117,21 @@ export function scoreCube(tree: IndicatorTree | CompiledTree, cube: RatingCube, 
     if (l === undefined) unknownCodes.push(code);
   }
   const cells = vendors.length * leafCount;
+  const nodes = vendors.length * t.codes.length;
+  // One buffer for every output array: one allocation instead of six (each costs as much as
+  // scoring thousands of ratings).
+  const buffer = new ArrayBuffer(cells * (3 * 8 + 2 * 4) + nodes * 8);
   const stats: CubeStats = {
-    count: new Int32Array(cells),
-    na: new Int32Array(cells),
-    value: new Float64Array(cells).fill(NaN),
-    range: new Float64Array(cells).fill(NaN),
-    stdev: new Float64Array(cells).fill(NaN),
+    value: new Float64Array(buffer, 0, cells).fill(NaN),
+    range: new Float64Array(buffer, cells * 8, cells).fill(NaN),
+    stdev: new Float64Array(buffer, cells * 16, cells).fill(NaN),
+    count: new Int32Array(buffer, cells * 24, cells),
+    na: new Int32Array(buffer, cells * 28, cells),
   };
-  if (opts.aggregate === "mean") cubeMeans(values, R, base, leafOfCode, stats);
-  else cubeOrdered(values, R, base, leafOfCode, stats, opts.aggregate === "median", opts.trimPercent);
-  return rollUpCells(t, opts, vendors, unknownCodes, stats);
+  const nodeScore = new Float64Array(buffer, cells * 32, nodes);
+  const order = opts.aggregate === "mean" ? null : { median: opts.aggregate === "median", trimPercent: opts.trimPercent };
+  cubeCells(values, R, base, leafOfCode, stats, order);
+  return rollUpCells(t, opts, vendors, unknownCodes, stats, nodeScore);
 }
 
 interface CubeStats {
@@ -137,40 +142,66 @@ interface CubeStats {
   stdev: Float64Array;
 }
 
-/** Count, N/A count, mean, range and STDEV.P of every cell, as collectColumns' running sums. */
-function cubeMeans(values: Float64Array, R: number, base: Int32Array, leafOfCode: Int32Array, out: CubeStats): void {
-  const { count, na, value, range, stdev } = out;
-  const K = leafOfCode.length;
-  for (let v = 0; v < base.length; v++) {
-    const vb = base[v];
-    for (let k = 0; k < K; k++) {
-      const l = leafOfCode[k];
-      if (l < 0) continue;
-      const c = vb + l;
-      let i = (v * K + k) * R;
-      const end = i + R;
-      let nas = 0;
-      // The first rating is the shift: sums of x − shift keep the variance stable.
-      let shift = NaN;
-      for (; i < end; i++) {
-        const x = values[i];
-        if (x - x === 0) {
-          shift = x;
-          break;
-        }
-        if (x === -Infinity) nas++;
-      }
-      if (i === end) {
-        na[c] = nas;
-        continue;
-      }
-      let n = 1;
-      let s = 0;
-      let q = 0;
-      let lo = shift;
-      let hi = shift;
-      for (i++; i < end; i++) {
-        const x = values[i];
+/** Largest magnitude at which min and max by arithmetic are trusted (see cellStats). */
+const EXACT_LIMIT = 2 ** 20;
+
+/**
+ * Count, N/A count, mean, range and STDEV.P of the cell at values[from … from + R) into out[c], as
+ * collectColumns' running sums (x − shift, shift = the first rating); the mean is left in out.value.
+ * Four raters at a time without branches when all four are ratings: min(a, b) = (a + b − |a − b|) / 2,
+ * exact for whole numbers (below 2^51). When the cell's min or max is not a whole number below
+ * EXACT_LIMIT they are found again by comparisons. Returns the count.
+ */
+function cellStats(values: Float64Array, from: number, R: number, c: number, out: CubeStats): number {
+  const end = from + R;
+  let i = from;
+  let nas = 0;
+  let shift = NaN;
+  for (; i < end; i++) {
+    const x = values[i];
+    if (x - x === 0) {
+      shift = x;
+      break;
+    }
+    if (x === -Infinity) nas++;
+  }
+  if (i === end) {
+    out.na[c] = nas;
+    return 0;
+  }
+  let n = 0;
+  let s = 0;
+  let q = 0;
+  let lo = shift;
+  let hi = shift;
+  for (; i + 3 < end; i += 4) {
+    const a = values[i];
+    const b = values[i + 1];
+    const x = values[i + 2];
+    const y = values[i + 3];
+    if (a - a + (b - b) + (x - x) + (y - y) === 0) {
+      n += 4;
+      const da = a - shift;
+      const db = b - shift;
+      const dx = x - shift;
+      const dy = y - shift;
+      s += da + db + (dx + dy);
+      q += da * da + db * db + (dx * dx + dy * dy);
+      const sab = a + b;
+      const dab = Math.abs(a - b);
+      const sxy = x + y;
+      const dxy = Math.abs(x - y);
+      const m1 = (sab - dab) * 0.5;
+      const m2 = (sxy - dxy) * 0.5;
+      const M1 = (sab + dab) * 0.5;
+      const M2 = (sxy + dxy) * 0.5;
+      const m = (m1 + m2 - Math.abs(m1 - m2)) * 0.5;
+      const M = (M1 + M2 + Math.abs(M1 - M2)) * 0.5;
+      lo = (lo + m - Math.abs(lo - m)) * 0.5;
+      hi = (hi + M + Math.abs(hi - M)) * 0.5;
+    } else {
+      for (let j = i; j < i + 4; j++) {
+        const x = values[j];
         if (x - x === 0) {
           n++;
           const d = x - shift;
@@ -182,28 +213,58 @@ function cubeMeans(values: Float64Array, R: number, base: Int32Array, leafOfCode
           nas++;
         }
       }
-      count[c] = n;
-      na[c] = nas;
-      value[c] = shift + s / n;
-      range[c] = hi - lo;
-      stdev[c] = Math.sqrt(Math.max(0, (q - (s * s) / n) / n));
     }
   }
+  for (; i < end; i++) {
+    const x = values[i];
+    if (x - x === 0) {
+      n++;
+      const d = x - shift;
+      s += d;
+      q += d * d;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    } else if (x === -Infinity) {
+      nas++;
+    }
+  }
+  if (!(lo === Math.floor(lo) && hi === Math.floor(hi) && lo >= -EXACT_LIMIT && hi <= EXACT_LIMIT)) {
+    lo = Infinity;
+    hi = -Infinity;
+    for (let j = from; j < end; j++) {
+      const x = values[j];
+      if (x - x !== 0) continue;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+  }
+  out.count[c] = n;
+  out.na[c] = nas;
+  out.value[c] = shift + s / n;
+  out.range[c] = hi - lo;
+  out.stdev[c] = Math.sqrt(Math.max(0, (q - (s * s) / n) / n));
+  return n;
 }
 
-/** cubeMeans' statistics, the value being the median or TRIMMEAN of the cell's sorted ratings. */
-function cubeOrdered(
-  values: Float64Array,
-  R: number,
-  base: Int32Array,
-  leafOfCode: Int32Array,
-  out: CubeStats,
-  median: boolean,
-  trimPercent: number,
-): void {
-  const { count, na, value, range, stdev } = out;
+interface Order {
+  median: boolean;
+  trimPercent: number;
+}
+
+/** Whole-number ratings 0 … HIST_VALUES − 1 are counted per value instead of sorted. */
+const HIST_VALUES = 128;
+
+/**
+ * cellStats of every cell; for a median or trimmed mean (order) the value is then replaced: cells
+ * whose ratings are all whole numbers in 0–127 by counting them per value (a reused histogram with
+ * per-16 block counts, cleared by the same ratings), others by sorting them in a scratch array.
+ */
+function cubeCells(values: Float64Array, R: number, base: Int32Array, leafOfCode: Int32Array, out: CubeStats, order: Order | null): void {
   const K = leafOfCode.length;
+  const value = out.value;
   const sorted = new Float64Array(R);
+  const hist = new Int32Array(HIST_VALUES);
+  const block = new Int32Array(HIST_VALUES >> 4);
   for (let v = 0; v < base.length; v++) {
     const vb = base[v];
     for (let k = 0; k < K; k++) {
@@ -211,39 +272,96 @@ function cubeOrdered(
       if (l < 0) continue;
       const c = vb + l;
       const from = (v * K + k) * R;
-      const end = from + R;
-      let nas = 0;
-      let n = 0;
-      for (let i = from; i < end; i++) {
-        const x = values[i];
-        if (x - x === 0) sorted[n++] = x;
-        else if (x === -Infinity) nas++;
-      }
-      na[c] = nas;
-      if (n === 0) continue;
-      count[c] = n;
-      const shift = sorted[0];
-      let s = 0;
-      let q = 0;
-      for (let j = 1; j < n; j++) {
-        const d = sorted[j] - shift;
-        s += d;
-        q += d * d;
-      }
-      stdev[c] = Math.sqrt(Math.max(0, (q - (s * s) / n) / n));
-      sortPrefix(sorted, n);
-      range[c] = sorted[n - 1] - sorted[0];
-      if (median) {
-        const h = n >> 1;
-        value[c] = n % 2 === 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
-      } else {
-        const t = trimCount(n, trimPercent);
-        let m = 0;
-        for (let j = t; j < n - t; j++) m += sorted[j];
-        value[c] = m / (n - 2 * t);
-      }
+      const n = cellStats(values, from, R, c, out);
+      if (order === null || n === 0) continue;
+      const drop = order.median ? 0 : trimCount(n, order.trimPercent);
+      if (!order.median && drop === 0) continue; // TRIMMEAN dropping nothing is the mean
+      value[c] = countedOrder(values, from, R, n, hist, block, order.median, drop) ?? sortedOrder(values, from, R, n, sorted, order.median, drop);
     }
   }
+}
+
+/**
+ * Median, or mean without the `drop` least and greatest, of a cell's ratings by counting them per
+ * value; null (the histogram left clear) when one is not a whole number in 0 … HIST_VALUES − 1.
+ */
+function countedOrder(
+  values: Float64Array,
+  from: number,
+  R: number,
+  n: number,
+  hist: Int32Array,
+  block: Int32Array,
+  median: boolean,
+  drop: number,
+): number | null {
+  const end = from + R;
+  let sum = 0;
+  let i = from;
+  for (; i < end; i++) {
+    const x = values[i];
+    if (x - x !== 0) continue;
+    const xi = x | 0;
+    if (xi !== x || xi >>> 7 !== 0) break;
+    hist[xi]++;
+    block[xi >> 4]++;
+    sum += xi;
+  }
+  let result: number | null = null;
+  if (i === end) {
+    if (median) {
+      // Values of 0-based ranks (n − 1) >> 1 and n >> 1.
+      const r1 = (n - 1) >> 1;
+      const r2 = n >> 1;
+      let seen = 0;
+      let b = 0;
+      while (seen + block[b] <= r1) seen += block[b++];
+      let x = b << 4;
+      while (seen + hist[x] <= r1) seen += hist[x++];
+      const a = x;
+      while (seen + hist[x] <= r2) seen += hist[x++];
+      result = r1 === r2 ? a : (a + x) / 2;
+    } else {
+      let low = 0;
+      for (let left = drop, x = 0; left > 0; x++) {
+        const take = Math.min(left, hist[x]);
+        low += take * x;
+        left -= take;
+      }
+      let high = 0;
+      for (let left = drop, x = HIST_VALUES - 1; left > 0; x--) {
+        const take = Math.min(left, hist[x]);
+        high += take * x;
+        left -= take;
+      }
+      result = (sum - low - high) / (n - 2 * drop);
+    }
+  }
+  // Clear what was counted: rows from … i − 1.
+  for (let j = from; j < i; j++) {
+    const x = values[j];
+    if (x - x !== 0) continue;
+    hist[x | 0] = 0;
+    block[(x | 0) >> 4] = 0;
+  }
+  return result;
+}
+
+/** countedOrder for any ratings: the cell's ratings sorted in `sorted`. */
+function sortedOrder(values: Float64Array, from: number, R: number, n: number, sorted: Float64Array, median: boolean, drop: number): number {
+  let m = 0;
+  for (let i = from; i < from + R; i++) {
+    const x = values[i];
+    if (x - x === 0) sorted[m++] = x;
+  }
+  sortPrefix(sorted, n);
+  if (median) {
+    const h = n >> 1;
+    return n % 2 === 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
+  }
+  let s = 0;
+  for (let j = drop; j < n - drop; j++) s += sorted[j];
+  return s / (n - 2 * drop);
 }
 
 /** Sorts a[0 … n): insertion sort for a handful of raters, the built-in sort beyond. */

@@ -92,14 +92,22 @@ export interface CellStats {
 }
 
 /** Leaf scores per missing policy, node scores, totals and ranks from the cells' statistics. */
-export function rollUpCells(t: CompiledTree, opts: ScoreOptions, vendors: string[], unknownCodes: string[], cells: CellStats): ColumnScores {
+export function rollUpCells(
+  t: CompiledTree,
+  opts: ScoreOptions,
+  vendors: string[],
+  unknownCodes: string[],
+  cells: CellStats,
+  /** Where to write the node scores (vendors × nodes), when the caller allocated it. */
+  nodeScoreOut?: Float64Array,
+): ColumnScores {
   const leafCount = t.leafCodes.length;
   const nodeCount = t.codes.length;
   const vendorCount = vendors.length;
   const { count, na, value } = cells;
   const total = new Float64Array(vendorCount);
   const missing = new Int32Array(vendorCount);
-  const nodeScore = new Float64Array(vendorCount * nodeCount);
+  const nodeScore = nodeScoreOut ?? new Float64Array(vendorCount * nodeCount);
   const leafScores = new Float64Array(leafCount);
   const rollup = new Rollup(t);
   const zero = opts.missing === "zero" ? 0 : NaN;
