@@ -61,18 +61,6 @@ const CHUNK = 1 << 18;
 /** Rows per batch handed to the sink in step mode. */
 const BATCH = 2048;
 
-function countOf(text: string, ch: string): number {
-  let n = 0;
-  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n++;
-  return n;
-}
-
-/** True when every CR in the text is the start of a CRLF. */
-function everyCrBeforeLf(text: string): boolean {
-  for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) return false;
-  return true;
-}
-
 /**
  * The row separator papaparse guesses for text without quotes (its guessLineEndings: the first
  * MB, LF when LF comes before any CR, else CRLF when at least half the CRs are followed by LF).
@@ -94,15 +82,22 @@ function papaLinebreak(text: string): "\n" | "\r" | "\r\n" {
 }
 
 /**
- * Whether every line break in the text separates two rows once papaparse has chosen its row
- * separator: no quotes (so no break inside a field; papaparse then splits on the separator) and
- * no CR or LF other than the separator.
+ * Whether every line break in the text separates two rows once papaparse splits on the given
+ * separator: no quotes (so no break inside a field) and no CR or LF other than the separator.
  */
-function rowBreaksOnly(text: string): (linebreak: string) => boolean {
-  if (text.includes('"')) return () => false;
-  const cr = countOf(text, "\r");
-  const lf = countOf(text, "\n");
-  return (lb) => (lb === "\n" ? cr === 0 : lb === "\r" ? lf === 0 : cr === lf && everyCrBeforeLf(text));
+function rowBreaksOnly(text: string, linebreak: string): boolean {
+  if (text.includes('"')) return false;
+  if (linebreak === "\n") return !text.includes("\r");
+  if (linebreak === "\r") return !text.includes("\n");
+  // CRLF: every CR starts a CRLF, and there are as many LFs as CRs.
+  let crs = 0;
+  for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) return false;
+    crs++;
+  }
+  let lfs = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && lfs <= crs; i = text.indexOf("\n", i + 1)) lfs++;
+  return lfs === crs;
 }
 
 /**
@@ -118,7 +113,6 @@ export function streamDelimited(input: string, delimiter: Delimiter, sink: RowSi
   let t = stages ? now() : 0;
   // papaparse drops a leading BOM itself: without it here too, its cursor indexes this text.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const simple = rowBreaksOnly(text);
   // The last row of a batch waits for the next batch: a final [""] row is dropped, not passed on.
   let held: string[] | null = null;
   let heldLine = 0;
@@ -164,11 +158,12 @@ export function streamDelimited(input: string, delimiter: Delimiter, sink: RowSi
   const report = (errors: Papa.ParseError[], at: (row: number) => number): void => {
     for (const e of errors) sink.problem(problem(e.row === undefined ? 1 : at(e.row), e));
   };
-  const stepper = (r: Papa.ParseStepResult<string[]>): void => {
+  // The core Parser's step result holds the row as data[0].
+  const stepper = (r: Papa.ParseResult<string[]>): void => {
     const l = lineBefore(start);
     start = r.meta.cursor;
     if (r.errors.length > 0) report(r.errors, () => l);
-    batch.push(r.data);
+    batch.push(r.data[0]);
     batchLines.push(l);
     if (batch.length >= BATCH) {
       if (stages) flushTimed();
@@ -176,18 +171,20 @@ export function streamDelimited(input: string, delimiter: Delimiter, sink: RowSi
     }
   };
   const linebreak = papaLinebreak(text);
-  const chunked = simple(linebreak);
+  const chunked = rowBreaksOnly(text, linebreak);
   if (stages) t = lap(stages, "line-break scan", t);
   if (chunked) {
     // No quotes and no break but the separator: the rows of the whole text are the rows of its
-    // pieces cut at separators, so papaparse parses one piece at a time (each piece's rows die
-    // young). A piece never starts with U+FEFF, which papaparse would drop as a BOM.
+    // pieces cut at separators, so papaparse's core Parser (what Papa.parse runs, without the
+    // streamer and handle around it, which keep a call's rows alive through young-generation
+    // collections) parses one piece at a time and each piece's rows die young. A piece never
+    // starts with U+FEFF, which Papa.parse would drop as a BOM.
     const step = linebreak.length;
     for (let from = 0; from <= text.length; ) {
       let cut = from + chunkSize >= text.length ? -1 : text.indexOf(linebreak, from + chunkSize);
       while (cut !== -1 && text.charCodeAt(cut + step) === 0xfeff) cut = text.indexOf(linebreak, cut + step);
       const to = cut === -1 ? text.length : cut;
-      const rows = from === to ? [[""]] : Papa.parse<string[]>(text.slice(from, to), { delimiter, newline: linebreak, header: false, skipEmptyLines: false }).data;
+      const rows = from === to ? [[""]] : (new Papa.Parser({ delimiter, newline: linebreak }).parse(text.slice(from, to), 0, false).data as string[][]);
       if (stages) t = lap(stages, "papaparse", t);
       const n = rows.length;
       lines.length = n;
@@ -200,7 +197,9 @@ export function streamDelimited(input: string, delimiter: Delimiter, sink: RowSi
       from = cut + step;
     }
   } else {
-    Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false, step: stepper });
+    // The separator Papa.parse would guess (from the first MB), then its core Parser row by row.
+    const newline = Papa.parse<string[]>(text.length > 1048576 ? text.slice(0, 1048576) : text, { delimiter, header: false, preview: 1 }).meta.linebreak as "\r" | "\n" | "\r\n";
+    new Papa.Parser({ delimiter, newline, step: stepper as unknown as Papa.ParseConfig["step"] }).parse(text, 0, false);
     if (stages) {
       // Step mode: line numbers come from the cursor inside papaparse's callbacks.
       t = lap(stages, "papaparse (step mode, with line numbers)", t + sinkMs);
