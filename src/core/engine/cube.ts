@@ -251,20 +251,19 @@ interface Order {
   trimPercent: number;
 }
 
-/** Whole-number ratings 0 … HIST_VALUES − 1 are counted per value instead of sorted. */
-const HIST_VALUES = 128;
-
 /**
- * cellStats of every cell; for a median or trimmed mean (order) the value is then replaced: cells
- * whose ratings are all whole numbers in 0–127 by counting them per value (a reused histogram with
- * per-16 block counts, cleared by the same ratings), others by sorting them in a scratch array.
+ * cellStats of every cell; for a median or trimmed mean (order) cellCounted instead, which also
+ * counts the ratings per value; cells whose ratings are not all whole numbers in 0–127 (or that have
+ * more than 255) are sorted in a scratch array instead.
  */
 function cubeCells(values: Float64Array, R: number, base: Int32Array, leafOfCode: Int32Array, out: CubeStats, order: Order | null): void {
   const K = leafOfCode.length;
   const value = out.value;
   const sorted = new Float64Array(R);
-  const hist = new Int32Array(HIST_VALUES);
-  const block = new Int32Array(HIST_VALUES >> 4);
+  const hist = new Uint8Array(128);
+  const words = new Float64Array(hist.buffer);
+  const quads = new Uint32Array(hist.buffer);
+  const countable = R <= 255;
   for (let v = 0; v < base.length; v++) {
     const vb = base[v];
     for (let k = 0; k < K; k++) {
@@ -272,79 +271,181 @@ function cubeCells(values: Float64Array, R: number, base: Int32Array, leafOfCode
       if (l < 0) continue;
       const c = vb + l;
       const from = (v * K + k) * R;
-      const n = cellStats(values, from, R, c, out);
-      if (order === null || n === 0) continue;
-      const drop = order.median ? 0 : trimCount(n, order.trimPercent);
-      if (!order.median && drop === 0) continue; // TRIMMEAN dropping nothing is the mean
-      value[c] = countedOrder(values, from, R, n, hist, block, order.median, drop) ?? sortedOrder(values, from, R, n, sorted, order.median, drop);
+      if (order === null || !countable) {
+        const n = cellStats(values, from, R, c, out);
+        if (order === null || n === 0) continue;
+        const drop = order.median ? 0 : trimCount(n, order.trimPercent);
+        value[c] = sortedOrder(values, from, R, n, sorted, order.median, drop);
+        continue;
+      }
+      const lo = cellCounted(values, from, R, c, out, hist);
+      const n = out.count[c];
+      if (n > 0) {
+        const drop = order.median ? 0 : trimCount(n, order.trimPercent);
+        value[c] =
+          lo >= 0 ? fromCounts(hist, quads, n, lo, out.value[c], out.range[c], order.median, drop) : sortedOrder(values, from, R, n, sorted, order.median, drop);
+      }
+      // Clear the 128 counts: 16 stores.
+      for (let w = 0; w < 16; w++) words[w] = 0;
     }
   }
 }
 
 /**
- * Median, or mean without the `drop` least and greatest, of a cell's ratings by counting them per
- * value; null (the histogram left clear) when one is not a whole number in 0 … HIST_VALUES − 1.
+ * cellStats that also counts the cell's ratings per value in hist (at index x & 127; at most 255
+ * ratings). Returns the least rating when they are all whole numbers in 0–127 (the counts are then
+ * right), else −1 (the counts are garbage, to be cleared).
  */
-function countedOrder(
-  values: Float64Array,
-  from: number,
-  R: number,
-  n: number,
-  hist: Int32Array,
-  block: Int32Array,
-  median: boolean,
-  drop: number,
-): number | null {
+function cellCounted(values: Float64Array, from: number, R: number, c: number, out: CubeStats, hist: Uint8Array): number {
   const end = from + R;
-  let sum = 0;
   let i = from;
+  let nas = 0;
+  let shift = NaN;
   for (; i < end; i++) {
     const x = values[i];
-    if (x - x !== 0) continue;
-    const xi = x | 0;
-    if (xi !== x || xi >>> 7 !== 0) break;
-    hist[xi]++;
-    block[xi >> 4]++;
-    sum += xi;
+    if (x - x === 0) {
+      shift = x;
+      break;
+    }
+    if (x === -Infinity) nas++;
   }
-  let result: number | null = null;
   if (i === end) {
-    if (median) {
-      // Values of 0-based ranks (n − 1) >> 1 and n >> 1.
-      const r1 = (n - 1) >> 1;
-      const r2 = n >> 1;
-      let seen = 0;
-      let b = 0;
-      while (seen + block[b] <= r1) seen += block[b++];
-      let x = b << 4;
-      while (seen + hist[x] <= r1) seen += hist[x++];
-      const a = x;
-      while (seen + hist[x] <= r2) seen += hist[x++];
-      result = r1 === r2 ? a : (a + x) / 2;
+    out.na[c] = nas;
+    return -1;
+  }
+  let n = 0;
+  let s = 0;
+  let q = 0;
+  let lo = shift;
+  let hi = shift;
+  // Σ|x − trunc(x)|: 0 exactly when every rating is a whole number (below 2^31).
+  let frac = 0;
+  for (; i + 3 < end; i += 4) {
+    const a = values[i];
+    const b = values[i + 1];
+    const x = values[i + 2];
+    const y = values[i + 3];
+    if (a - a + (b - b) + (x - x) + (y - y) === 0) {
+      n += 4;
+      const ai = a | 0;
+      const bi = b | 0;
+      const xi = x | 0;
+      const yi = y | 0;
+      hist[ai & 127]++;
+      hist[bi & 127]++;
+      hist[xi & 127]++;
+      hist[yi & 127]++;
+      frac += Math.abs(a - ai) + Math.abs(b - bi) + (Math.abs(x - xi) + Math.abs(y - yi));
+      const da = a - shift;
+      const db = b - shift;
+      const dx = x - shift;
+      const dy = y - shift;
+      s += da + db + (dx + dy);
+      q += da * da + db * db + (dx * dx + dy * dy);
+      const sab = a + b;
+      const dab = Math.abs(a - b);
+      const sxy = x + y;
+      const dxy = Math.abs(x - y);
+      const m1 = (sab - dab) * 0.5;
+      const m2 = (sxy - dxy) * 0.5;
+      const M1 = (sab + dab) * 0.5;
+      const M2 = (sxy + dxy) * 0.5;
+      const m = (m1 + m2 - Math.abs(m1 - m2)) * 0.5;
+      const M = (M1 + M2 + Math.abs(M1 - M2)) * 0.5;
+      lo = (lo + m - Math.abs(lo - m)) * 0.5;
+      hi = (hi + M + Math.abs(hi - M)) * 0.5;
     } else {
-      let low = 0;
-      for (let left = drop, x = 0; left > 0; x++) {
-        const take = Math.min(left, hist[x]);
-        low += take * x;
-        left -= take;
+      for (let j = i; j < i + 4; j++) {
+        const x = values[j];
+        if (x - x === 0) {
+          n++;
+          const xi = x | 0;
+          hist[xi & 127]++;
+          frac += Math.abs(x - xi);
+          const d = x - shift;
+          s += d;
+          q += d * d;
+          if (x < lo) lo = x;
+          if (x > hi) hi = x;
+        } else if (x === -Infinity) {
+          nas++;
+        }
       }
-      let high = 0;
-      for (let left = drop, x = HIST_VALUES - 1; left > 0; x--) {
-        const take = Math.min(left, hist[x]);
-        high += take * x;
-        left -= take;
-      }
-      result = (sum - low - high) / (n - 2 * drop);
     }
   }
-  // Clear what was counted: rows from … i − 1.
-  for (let j = from; j < i; j++) {
-    const x = values[j];
-    if (x - x !== 0) continue;
-    hist[x | 0] = 0;
-    block[(x | 0) >> 4] = 0;
+  for (; i < end; i++) {
+    const x = values[i];
+    if (x - x === 0) {
+      n++;
+      const xi = x | 0;
+      hist[xi & 127]++;
+      frac += Math.abs(x - xi);
+      const d = x - shift;
+      s += d;
+      q += d * d;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    } else if (x === -Infinity) {
+      nas++;
+    }
   }
-  return result;
+  const counted = frac === 0 && lo >= 0 && hi < 128;
+  if (!counted && !(lo === Math.floor(lo) && hi === Math.floor(hi) && lo >= -EXACT_LIMIT && hi <= EXACT_LIMIT)) {
+    lo = Infinity;
+    hi = -Infinity;
+    for (let j = from; j < end; j++) {
+      const x = values[j];
+      if (x - x !== 0) continue;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+  }
+  out.count[c] = n;
+  out.na[c] = nas;
+  out.value[c] = shift + s / n;
+  out.range[c] = hi - lo;
+  out.stdev[c] = Math.sqrt(Math.max(0, (q - (s * s) / n) / n));
+  return counted ? lo | 0 : -1;
+}
+
+/**
+ * Median, or mean without the `drop` least and greatest, from the counts per value of n whole-number
+ * ratings, the least lo, with mean `mean` and range `range`: walks only up from lo and, for TRIMMEAN,
+ * down from the greatest (lo + range). Sums of whole numbers are exact, as in score().
+ */
+function fromCounts(hist: Uint8Array, quads: Uint32Array, n: number, lo: number, mean: number, range: number, median: boolean, drop: number): number {
+  if (median) {
+    // Values of 0-based ranks (n − 1) >> 1 and n >> 1: four values at a time (the sum of four
+    // counts, below 256, is the top byte of the quad times 0x01010101), then one at a time.
+    const r1 = (n - 1) >> 1;
+    const r2 = n >> 1;
+    let seen = 0;
+    let w = lo >> 2;
+    for (let sum = Math.imul(quads[w], 0x01010101) >>> 24; seen + sum <= r1; sum = Math.imul(quads[w], 0x01010101) >>> 24) {
+      seen += sum;
+      w++;
+    }
+    let x = w << 2;
+    while (seen + hist[x] <= r1) seen += hist[x++];
+    const a = x;
+    while (seen + hist[x] <= r2) seen += hist[x++];
+    return r1 === r2 ? a : (a + x) / 2;
+  }
+  if (drop === 0) return mean;
+  const total = Math.round(mean * n); // Σx: whole, below 128 × 255
+  let low = 0;
+  for (let left = drop, x = lo; left > 0; x++) {
+    const take = Math.min(left, hist[x]);
+    low += take * x;
+    left -= take;
+  }
+  let high = 0;
+  for (let left = drop, x = lo + range; left > 0; x--) {
+    const take = Math.min(left, hist[x]);
+    high += take * x;
+    left -= take;
+  }
+  return (total - low - high) / (n - 2 * drop);
 }
 
 /** countedOrder for any ratings: the cell's ratings sorted in `sorted`. */
