@@ -60,11 +60,18 @@ const uniqueRatingsArb = (t: IndicatorTree): fc.Arbitrary<Rating[]> => {
     });
 };
 
-/** Also many raters per cell (the built-in sort beyond 32). */
+/** Whole numbers 0–127 with N/A and blanks only: the cells scoreCube counts per value. */
+const wholeArb: fc.Arbitrary<RatingValue> = fc.oneof(
+  { weight: 10, arbitrary: fc.integer({ min: 0, max: 127 }) },
+  { weight: 1, arbitrary: fc.constantFrom<RatingValue>("NA", NaN, -0) },
+);
+
+/** Many raters per cell: decimals (sorted, by the built-in sort beyond 32) or whole numbers (counted). */
 const manyRatersArb = (t: IndicatorTree): fc.Arbitrary<Rating[]> => {
   const codes = leafCodes(t);
   return fc
-    .array(fc.array(valueArb, { minLength: 30, maxLength: 45 }), { minLength: 1, maxLength: Math.min(3, codes.length) })
+    .constantFrom(valueArb, wholeArb)
+    .chain((values) => fc.array(fc.array(values, { minLength: 1, maxLength: 45 }), { minLength: 1, maxLength: Math.min(3, codes.length) }))
     .map((cells) => cells.flatMap((xs, c) => xs.map((value, r) => ({ vendor: "A", code: codes[c], rater: `r${r}`, value }))));
 };
 
@@ -72,7 +79,7 @@ describe("scoreCube (dense vendor × leaf × rater input)", () => {
   test("scoreCube(toCube(x)) = score(x) for random trees, ratings, options", () => {
     fc.assert(
       fc.property(
-        treeArb.chain((t) => fc.oneof({ weight: 4, arbitrary: uniqueRatingsArb(t) }, { weight: 1, arbitrary: manyRatersArb(t) }).map((ratings) => ({ t, ratings }))),
+        treeArb.chain((t) => fc.oneof({ weight: 3, arbitrary: uniqueRatingsArb(t) }, { weight: 2, arbitrary: manyRatersArb(t) }).map((ratings) => ({ t, ratings }))),
         optionsArb,
         ({ t, ratings }, options) => {
           const expected = score(t, ratings, options);
@@ -155,6 +162,18 @@ describe("scoreCube (dense vendor × leaf × rater input)", () => {
     expect(r.vendors[0].leaves["1.1"].status).toBe("na");
     expect(r.vendors[0].leaves["1.2"].status).toBe("missing");
     expect(r.vendors[1].leaves["1.1"].status).toBe("missing");
+  });
+
+  test("cells of more than 255 raters (not counted per value) agree with score()", () => {
+    const t = tree(node("1", 50), node("2", 50));
+    const ratings: Rating[] = [];
+    for (let r = 0; r < 300; r++) {
+      ratings.push({ vendor: "V", code: "1", rater: `r${r}`, value: (r * 37) % 101 });
+      ratings.push({ vendor: "V", code: "2", rater: `r${r}`, value: r % 7 === 0 ? "NA" : (r * 13) % 50 });
+    }
+    for (const aggregate of ["mean", "median", "trimmed"] as const) {
+      expect(approxEqual(toScoreResult(scoreCube(t, toCube(t, ratings), { aggregate })), score(t, ratings, { aggregate }))).toBe(true);
+    }
   });
 
   test("invalid cubes and options are RangeErrors", () => {
