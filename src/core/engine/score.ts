@@ -194,39 +194,74 @@ export function toScoreResult(s: ColumnScores): ScoreResult {
 
 /**
  * Group scores from leaf scores (NaN = no score). Each group accumulates Σw·(s − ref) and Σw with
- * ref = the first child score it receives, so children that all score s give exactly s.
+ * ref = the first child score it receives, so children that all score s give exactly s. Groups are
+ * scored in descending node order (children after … before their parents), each over its children in
+ * descending order, the sums in registers.
  */
 class Rollup {
-  private readonly num: Float64Array;
-  private readonly den: Float64Array;
-  private readonly ref: Float64Array;
+  /** Groups in descending node order, the virtual root (index codes.length) last. */
+  private readonly groups: Int32Array;
+  /** Children of groups[g] at childStart[g] … childStart[g + 1] − 1, descending. */
+  private readonly childStart: Int32Array;
+  private readonly child: Int32Array;
+  private readonly childLeaf: Int32Array;
+  private readonly childWeight: Float64Array;
 
-  constructor(private readonly t: CompiledTree) {
-    const size = t.codes.length + 1;
-    this.num = new Float64Array(size);
-    this.den = new Float64Array(size);
-    this.ref = new Float64Array(size);
+  constructor(t: CompiledTree) {
+    const { parent, weight, leafOf } = t;
+    const nodes = leafOf.length;
+    const groups: number[] = [];
+    for (let i = nodes - 1; i >= 0; i--) if (leafOf[i] < 0) groups.push(i);
+    groups.push(nodes);
+    const slot = new Int32Array(nodes + 1).fill(-1);
+    groups.forEach((g, k) => (slot[g] = k));
+    const childCount = new Int32Array(groups.length + 1);
+    for (let i = 0; i < nodes; i++) childCount[slot[parent[i]] + 1]++;
+    for (let k = 0; k < groups.length; k++) childCount[k + 1] += childCount[k];
+    this.childStart = childCount.slice();
+    const fill = childCount.slice(0, groups.length);
+    this.child = new Int32Array(nodes);
+    this.childLeaf = new Int32Array(nodes);
+    this.childWeight = new Float64Array(nodes);
+    for (let i = nodes - 1; i >= 0; i--) {
+      const at = fill[slot[parent[i]]]++;
+      this.child[at] = i;
+      this.childLeaf[at] = leafOf[i];
+      this.childWeight[at] = weight[i];
+    }
+    this.groups = Int32Array.from(groups);
   }
 
   /** Writes every node's score at out[at + node]; returns the total (NaN when nothing counted). */
   run(leafScores: Float64Array, out: Float64Array, at: number): number {
-    const { parent, weight, leafOf } = this.t;
-    const { num, den, ref } = this;
-    const nodes = leafOf.length;
-    num.fill(0);
-    den.fill(0);
-    ref.fill(NaN);
-    for (let i = nodes - 1; i >= 0; i--) {
-      const l = leafOf[i];
-      const s = l >= 0 ? leafScores[l] : groupScore(num[i], den[i], ref[i]);
-      out[at + i] = s;
-      if (s !== s) continue;
-      const p = parent[i];
-      if (ref[p] !== ref[p]) ref[p] = s;
-      num[p] += weight[i] * (s - ref[p]);
-      den[p] += weight[i];
+    const { groups, childStart, child, childLeaf, childWeight } = this;
+    const last = groups.length - 1;
+    let total = NaN;
+    for (let g = 0; g <= last; g++) {
+      let num = 0;
+      let den = 0;
+      let ref = NaN;
+      for (let j = childStart[g]; j < childStart[g + 1]; j++) {
+        const i = child[j];
+        const l = childLeaf[j];
+        let s: number;
+        if (l >= 0) {
+          s = leafScores[l];
+          out[at + i] = s;
+        } else {
+          s = out[at + i];
+        }
+        if (s !== s) continue;
+        if (ref !== ref) ref = s;
+        const w = childWeight[j];
+        num += w * (s - ref);
+        den += w;
+      }
+      const score = groupScore(num, den, ref);
+      if (g === last) total = score;
+      else out[at + groups[g]] = score;
     }
-    return groupScore(num[nodes], den[nodes], ref[nodes]);
+    return total;
   }
 }
 
