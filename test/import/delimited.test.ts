@@ -28,4 +28,10 @@ describe("parseDelimited", () => {
     expect(t.problems.length).toBeGreaterThan(0);
     expect(t.problems[0].line).toBe(2);
   });
+  it("counts line breaks papaparse drops after a closing quote (lines from its cursor, not from the field text)", () => {
+    const text = 'x\ry,"a\nb"\n\n\n,z\r\nnext,1\r\n';
+    const t = parseDelimited(text, ",");
+    expect(t.rows.map((r) => r[0])).toEqual(["x\ry", "next"]);
+    expect(t.lines).toEqual([1, 7]);
+  });
 });

@@ -332,6 +332,7 @@ class TableImporter {
     const ci = this.commentCol ? this.commentCol.index : -1;
     const vendorNames = cands.vendorNames;
     const raterNames = cands.raterNames;
+    const leafCodes = index.leafCodes;
     for (let r = from; r < to; r++) {
       const row = rows[r];
       const line = lines[r];
@@ -351,9 +352,9 @@ class TableImporter {
       }
       const ind = row[ii];
       const indText = typeof ind === "string" ? ind : cellText(ind);
-      let code = index.exactLeaf(indText);
-      let leaf: number;
-      if (code !== undefined) leaf = index.leafOrdinal(code);
+      let leaf = index.exactLeafOrdinal(indText);
+      let code: string;
+      if (leaf >= 0) code = leafCodes[leaf];
       else {
         const t = indText.trim();
         if (t === "") {

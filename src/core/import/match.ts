@@ -93,6 +93,11 @@ export class IndicatorIndex {
     return this.ordinals.get(code) ?? -1;
   }
 
+  /** The ordinal of the leaf whose code is literally the text, else -1: the hot path (leafCodes[ordinal] is the code). */
+  exactLeafOrdinal(text: string): number {
+    return this.ordinals.get(text) ?? -1;
+  }
+
   /** Fast exact code lookup; undefined when the text is not literally a leaf code. */
   exactLeaf(text: string): string | undefined {
     return this.exact.get(text);
