@@ -123,11 +123,15 @@ export async function bench(): Promise<void> {
     for (let i = 0; i < cubeValues.length; i++) s += cubeValues[i];
     return s;
   };
-  for (const aggregate of ["mean", "median", "trimmed"] as const) {
-    const floor = timeRuns(cubeFloor, REPEATS);
-    const engine = timeRuns(() => scoreCube(tree, cube, { aggregate }), REPEATS);
-    if (aggregate === "mean") line("floor: plain loop summing the cube's Float64Array values", both(floor));
-    line(`engine on a dense cube (the rater sheets' shape), ${aggregate}`, `${both(engine)} (${ratio(engine, floor)} floor)`);
+  // Whole numbers 0–100: median/trimmed count per value; + 0.5: they sort each cell (N/A stays −∞).
+  const decimalCube = { ...cube, values: cube.values.map((x) => x + 0.5) };
+  for (const [label, c] of [["", cube], [", ratings + 0.5 (cells sorted)", decimalCube]] as const) {
+    for (const aggregate of ["mean", "median", "trimmed"] as const) {
+      const floor = timeRuns(cubeFloor, REPEATS);
+      const engine = timeRuns(() => scoreCube(tree, c, { aggregate }), REPEATS);
+      if (aggregate === "mean" && label === "") line("floor: plain loop summing the cube's Float64Array values (no NaN test)", both(floor));
+      line(`engine on a dense cube (the rater sheets' shape), ${aggregate}${label}`, `${both(engine)} (${ratio(engine, floor)} floor)`);
+    }
   }
   line("one-off: toCube (rating objects → cube)", both(timeRuns(() => toCube(tree, ratings), REPEATS)));
 

@@ -76,8 +76,10 @@ export function toCube(tree: IndicatorTree | null, ratings: Iterable<Rating>): R
 /**
  * score() over a cube, results as typed arrays (toScoreResult makes score()'s objects). Vendors:
  * options.vendors, then the cube's. Per cell one pass over its raters' values (count, N/A count,
- * running sums of x − first rating, min, max); for a median or trimmed mean the cell's ratings are
- * sorted in a scratch array (TRIMMEAN as in score()). The tree may be given compiled (compileTree).
+ * running sums of x − first rating, min, max); for a median or trimmed mean the same pass counts
+ * whole-number ratings 0–127 per value, and cells with other ratings are sorted in a scratch array
+ * (TRIMMEAN as in score()). Results equal score()'s up to rounding (≈1e−14 on 0–100 ratings: sums
+ * are taken in rater order). The tree may be given compiled (compileTree).
  * Throws RangeError for a values array of the wrong length, a vendor or code named twice, or a
  * trimPercent outside [0, 1).
  */
