@@ -214,6 +214,9 @@ describeE2E("task pane in Chromium, outside Office", () => {
   test("dark theme via ?theme=dark: a dark background and readable text, before and after creating a scorecard", async () => {
     const { page, problems } = await openPane("?theme=dark");
     await page.getByText("Not running inside Excel — demo data").waitFor({ timeout: 30_000 });
+    // Colours are measured at rest: no half-finished transition (a button turning enabled).
+    await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; animation: none !important; }" });
+    await page.locator("button:not([disabled])", { hasText: "Create scorecard" }).waitFor();
     const background = await page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider") as Element).backgroundColor);
     const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
     expect(0.2126 * r + 0.7152 * g + 0.0722 * b).toBeLessThan(64);
