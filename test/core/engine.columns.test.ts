@@ -4,22 +4,13 @@ import {
   scoreColumns,
   toColumns,
   toScoreResult,
-  type Aggregation,
-  type MissingPolicy,
   type Rating,
   type RatingColumns,
 } from "../../src/core/engine";
 import type { IndicatorTree } from "../../src/core/model";
-import { leafCodes, node, rate, referenceScores, tree, treeArb } from "./fixtures";
+import { leafCodes, node, rate, referenceScores, tree, treeArb, scoreOptionsArb as optionsArb } from "./fixtures";
 
 const RUNS = { numRuns: 300 };
-
-const optionsArb = fc.record({
-  missing: fc.constantFrom<MissingPolicy>("exclude", "zero"),
-  aggregate: fc.constantFrom<Aggregation>("mean", "median", "trimmed"),
-  trimPercent: fc.oneof(fc.constantFrom(0, 0.2, 0.5), fc.double({ min: 0, max: 0.99, noNaN: true })),
-  vendors: fc.option(fc.array(fc.constantFrom("A", "Z", "B"), { maxLength: 3 }), { nil: undefined }),
-});
 
 interface Row {
   t: number;

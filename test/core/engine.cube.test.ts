@@ -8,22 +8,13 @@ import {
   toColumns,
   toCube,
   toScoreResult,
-  type Aggregation,
-  type MissingPolicy,
   type Rating,
   type RatingValue,
 } from "../../src/core/engine";
 import type { IndicatorTree } from "../../src/core/model";
-import { approxEqual, leafCodes, node, rate, tree, treeArb } from "./fixtures";
+import { approxEqual, leafCodes, node, rate, tree, treeArb, scoreOptionsArb as optionsArb } from "./fixtures";
 
 const RUNS = { numRuns: 300 };
-
-const optionsArb = fc.record({
-  missing: fc.constantFrom<MissingPolicy>("exclude", "zero"),
-  aggregate: fc.constantFrom<Aggregation>("mean", "median", "trimmed"),
-  trimPercent: fc.oneof(fc.constantFrom(0, 0.2, 0.5), fc.double({ min: 0, max: 0.99, noNaN: true })),
-  vendors: fc.option(fc.array(fc.constantFrom("A", "Z", "B"), { maxLength: 3 }), { nil: undefined }),
-});
 
 /** Whole numbers mostly; N/A, blanks (NaN), ±Infinity, −0, decimals and halves now and then. */
 const valueArb: fc.Arbitrary<RatingValue> = fc.oneof(

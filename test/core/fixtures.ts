@@ -140,3 +140,11 @@ export function approxEqual(a: unknown, b: unknown, eps = 1e-9): boolean {
   const kb = Object.keys(b);
   return ka.length === kb.length && ka.every((k) => k in b && approxEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], eps));
 }
+
+/** Engine options drawn at random: both missing policies, every aggregation, any trim share, preset vendors or none. */
+export const scoreOptionsArb = fc.record({
+  missing: fc.constantFrom<MissingPolicy>("exclude", "zero"),
+  aggregate: fc.constantFrom<Aggregation>("mean", "median", "trimmed"),
+  trimPercent: fc.oneof(fc.constantFrom(0, 0.2, 0.5), fc.double({ min: 0, max: 0.99, noNaN: true })),
+  vendors: fc.option(fc.array(fc.constantFrom("A", "Z", "B"), { maxLength: 3 }), { nil: undefined }),
+});
