@@ -18,7 +18,7 @@ import {
 import type { WorkbookProblem, WorkbookSnapshot } from "../taskpane/port";
 import { Grid, text } from "./address";
 import { ScorecardError, sheetMissing } from "./errors";
-import { checkRatingsLayout, checkWeightsLayout, classify, ratingCells, ratingsGrid, readArchive, treeWithWeights, type Scorecard } from "./readBack";
+import { checkRatingsLayout, checkWeightsLayout, classify, ratingCells, ratingsGrid, readArchive, treeWithWeights, type PanelGrids, type Scorecard } from "./readBack";
 
 /** A consensus score and its reason as typed on Moderation, by vendor and leaf code. */
 export interface ModerationInput {
@@ -154,6 +154,61 @@ function consensusGiven(v: CellValue): boolean {
   return typeof v === "string" && /^n\/?a$/i.test(v.trim());
 }
 
+interface RaterScan {
+  ratings: Rating[];
+  problems: WorkbookProblem[];
+  /** Vendor × leaf pairs some rater rated. */
+  answered: Set<string>;
+  /** Blank required cells by vendor × leaf, pending whether another rater or a consensus answered them. */
+  requiredBlank: Map<string, WorkbookProblem[]>;
+}
+
+/** One rater sheet's ratings and cell problems (its layout checked first), added to `scan`. */
+function raterProblems(card: Scorecard, r: PanelGrids["raters"][number], scan: RaterScan): void {
+  const { model, plan } = card;
+  if (!r.grid) throw sheetMissing(r.sheet);
+  checkRatingsLayout(r.sheet, r.grid, plan.layout.ratings);
+  for (const c of ratingCells(r.grid, plan.layout.ratings, model.tree)) {
+    const at = { sheet: r.sheet, address: c.address, vendor: c.vendor, rater: r.rater, code: c.code };
+    const k = classify(c.value);
+    if (k.kind === "rating") {
+      scan.ratings.push({ vendor: c.vendor, code: c.code, rater: r.rater, value: k.value });
+      scan.answered.add(keyOf(c.vendor, c.code));
+    } else if (k.kind === "missing") {
+      if (c.required) {
+        const list = scan.requiredBlank.get(keyOf(c.vendor, c.code)) ?? [];
+        list.push({ kind: "required-unrated", ...at });
+        scan.requiredBlank.set(keyOf(c.vendor, c.code), list);
+      } else scan.problems.push({ kind: "missing-rating", ...at });
+    } else if (k.kind === "out-of-range") scan.problems.push({ kind: "out-of-range", value: String(k.value), ...at });
+    else scan.problems.push({ kind: "not-a-number", value: k.text, ...at });
+  }
+}
+
+/**
+ * What a merge preview needs of a panel workbook, from the copy's rater's sheet alone (a card
+ * read with `panelSheets: false` and that sheet filled in by readRaterSheet): that rater's
+ * ratings and the problems of their cells (text, out-of-range numbers, blanks), after the same
+ * checks panelSnapshot makes first — Weights present with its layout, every rater sheet present
+ * (`sheetExists`, from the probe), the rater's sheet in its layout. A rater the panel does not
+ * have yields nothing (the preview warns about it).
+ */
+export function raterSnapshot(card: Scorecard, rater: string, sheetExists: (name: string) => boolean): Pick<WorkbookSnapshot, "ratings" | "problems"> {
+  const { plan } = card;
+  const panel = card.panel;
+  if (!panel || !plan.layout.panel) throw new Error("not a panel scorecard");
+  const weights = card.grids.weights;
+  if (!weights) throw sheetMissing(plan.layout.sheetNames.weights ?? "weights");
+  checkWeightsLayout(weights.sheet, weights.grid, plan.layout.weights);
+  const scan: RaterScan = { ratings: [], problems: [], answered: new Set(), requiredBlank: new Map() };
+  for (const r of panel.raters) {
+    if (r.rater === rater) raterProblems(card, r, scan);
+    else if (!sheetExists(r.sheet)) throw sheetMissing(r.sheet);
+  }
+  for (const list of scan.requiredBlank.values()) scan.problems.push(...list);
+  return { ratings: scan.ratings, problems: scan.problems };
+}
+
 /**
  * The snapshot of a panel workbook: every rater's ratings (rater set) with problems per rater
  * sheet cell, the consensus overrides and "consensus without reason" problems from Moderation,
@@ -173,25 +228,7 @@ export function panelSnapshot(card: Scorecard): WorkbookSnapshot {
   const problems: WorkbookProblem[] = [];
   const answered = new Set<string>();
   const requiredBlank = new Map<string, WorkbookProblem[]>();
-  for (const r of panel.raters) {
-    if (!r.grid) throw sheetMissing(r.sheet);
-    checkRatingsLayout(r.sheet, r.grid, plan.layout.ratings);
-    for (const c of ratingCells(r.grid, plan.layout.ratings, model.tree)) {
-      const at = { sheet: r.sheet, address: c.address, vendor: c.vendor, rater: r.rater, code: c.code };
-      const k = classify(c.value);
-      if (k.kind === "rating") {
-        ratings.push({ vendor: c.vendor, code: c.code, rater: r.rater, value: k.value });
-        answered.add(keyOf(c.vendor, c.code));
-      } else if (k.kind === "missing") {
-        if (c.required) {
-          const list = requiredBlank.get(keyOf(c.vendor, c.code)) ?? [];
-          list.push({ kind: "required-unrated", ...at });
-          requiredBlank.set(keyOf(c.vendor, c.code), list);
-        } else problems.push({ kind: "missing-rating", ...at });
-      } else if (k.kind === "out-of-range") problems.push({ kind: "out-of-range", value: String(k.value), ...at });
-      else problems.push({ kind: "not-a-number", value: k.text, ...at });
-    }
-  }
+  for (const r of panel.raters) raterProblems(card, r, { ratings, problems, answered, requiredBlank });
 
   const consensus: NonNullable<WorkbookSnapshot["consensus"]> = [];
   const overridden = new Set<string>();

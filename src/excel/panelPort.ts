@@ -1,9 +1,13 @@
 /**
  * The panel operations of the Excel port: a rater's copy out, a returned copy previewed and
  * written back into that rater's sheet. Sync counts are constant: export 2 (list sheets; read the
- * model and the rater sheets), preview 2, apply 3 (+ splits past the 4 MB budget). A merge is
- * logged in the Import log like an import (kind "returned copy", the rater and the returned
- * file as source), so listImports lists it and undoImport undoes it (./importRatings.ts).
+ * model and the rater sheets); preview 3 (list sheets; read the model and Weights; read the copy's
+ * rater's sheet — 2 when the workbook has no sheet for that rater); apply 4 (list sheets; read the
+ * model, Weights and the Import log's extent; read the rater's sheet; write — + splits past the
+ * 4 MB budget). A merge reads no other rater's sheet nor Moderation, so its largest response is
+ * that one sheet's used range. A merge is logged in the Import log like an import (kind
+ * "returned copy", the rater and the returned file as source), so listImports lists it and
+ * undoImport undoes it (./importRatings.ts).
  */
 import type { Rating } from "../core/engine";
 import type { CellValue, SheetPlan } from "../plan";
@@ -13,9 +17,9 @@ import type { ApplyCopyResult, MergeChoice, PortCallOptions, RaterCopyFile, Retu
 import { copyPreview, copyWrites, gridOf, raterCopyFile, readCopyFile } from "../taskpane/raterCopy";
 import { OpList, type Syncer } from "./batch";
 import { noScorecard, ScorecardError } from "./errors";
-import { cellKeyOf, panelSnapshot, raterCells } from "./panel";
+import { cellKeyOf, panelSnapshot, raterCells, raterSnapshot } from "./panel";
 import { logOps, queueLogExtent, ratingOps, write } from "./importRatings";
-import { probeWorkbook, readScorecard, type Scorecard, type WorkbookState } from "./readBack";
+import { findSheet, probeWorkbook, readRaterSheet, readScorecard, type Scorecard, type WorkbookState } from "./readBack";
 
 export interface PanelEnv {
   syncer: Syncer;
@@ -33,15 +37,32 @@ export function unknownRater(rater: string): ScorecardError {
   return new ScorecardError("ScorecardUnknownRater", `The scorecard has no rating sheet for the rater "${rater}".`);
 }
 
-/** One sync after the probe: the model, Weights and every rater sheet and Moderation (and, when asked, the Import log's extent). */
-async function readPanel(env: PanelEnv, withLog = false): Promise<{ card: Scorecard; state: WorkbookState; extent: ReturnType<ReturnType<typeof queueLogExtent>> | null }> {
+/** One sync after the probe: the model, Weights and every rater sheet and Moderation. */
+async function readPanel(env: PanelEnv): Promise<{ card: Scorecard; state: WorkbookState }> {
   const { syncer } = env;
   const state = await probeWorkbook(syncer.context, syncer);
-  const extentOf = withLog ? queueLogExtent(syncer.context, syncer, state) : null;
   const card = await readScorecard(syncer.context, syncer, state, ["weights"], { panel: true });
   if (!card) throw noScorecard();
   if (!card.panel) throw notAPanel();
-  return { card, state, extent: extentOf ? extentOf() : null };
+  return { card, state };
+}
+
+/**
+ * For a merge, one rater's sheet only (Excel on the web refuses responses over 5 MB, which every
+ * rater sheet together exceeds for large panels). Syncs after the probe: 1 for the model and
+ * Weights (and, when asked, the Import log's extent), then 1 for the rater's sheet — whose name
+ * comes from the rebuilt plan — none when the panel has no such rater.
+ */
+async function readMergeTarget(env: PanelEnv, rater: string, withLog = false): Promise<{ card: Scorecard; state: WorkbookState; extent: ReturnType<ReturnType<typeof queueLogExtent>> | null }> {
+  const { syncer } = env;
+  const state = await probeWorkbook(syncer.context, syncer);
+  const extentOf = withLog ? queueLogExtent(syncer.context, syncer, state) : null;
+  const model = await readScorecard(syncer.context, syncer, state, ["weights"], { panel: true, panelSheets: false });
+  if (!model) throw noScorecard();
+  if (!model.panel) throw notAPanel();
+  const extent = extentOf ? extentOf() : null;
+  const card = await readRaterSheet(syncer.context, syncer, state, model, rater);
+  return { card, state, extent };
 }
 
 /** Syncs: 2. The copy is written without Office (ExcelJS, fetched on first use). */
@@ -57,26 +78,29 @@ export async function exportRaterCopy(env: PanelEnv, rater: string, prefill: boo
   return file;
 }
 
-/** Syncs: 2. Reads the returned file (ExcelJS) and previews the merge; writes nothing. */
+/** Syncs: 3 (2 for a rater the workbook lacks). Reads the returned file (ExcelJS) and previews the merge; writes nothing. */
 export async function mergeReturnedCopy(env: PanelEnv, bytes: Uint8Array, sourceFile: string): Promise<ReturnedCopyPreview> {
   env.options?.onProgress?.(0, "read");
   const file = await readCopyFile(bytes);
-  const { card } = await readPanel(env);
+  // The copy's rater, as readReturnedCopy (in copyPreview) takes it.
+  const rater = file.model?.raterCopy?.rater ?? "";
+  const { card, state } = await readMergeTarget(env, rater);
   env.options?.onProgress?.(0.6, "check");
-  const snapshot = panelSnapshot(card);
+  const snapshot = raterSnapshot(card, rater, (name) => findSheet(state, name) !== undefined);
   const preview = copyPreview(file, card.model, snapshot.ratings, sourceFile, snapshot.problems);
   env.options?.onProgress?.(1, "check");
   return preview;
 }
 
 /**
- * Syncs: 3 (list sheets; read the panel and the Import log's extent; write). Writes the copy's
- * ratings into the rater's sheet as rectangles (unprotecting it around the write when it was
- * protected) and logs every cell written, with its value before, to the Import log.
+ * Syncs: 4 (list sheets; read the model, Weights and the Import log's extent; read the rater's
+ * sheet; write — 3 when nothing is written). Writes the copy's ratings into the rater's sheet as
+ * rectangles (unprotecting it around the write when it was protected) and logs every cell
+ * written, with its value before, to the Import log.
  */
 export async function applyReturnedCopy(env: PanelEnv, copy: ReturnedCopyPreview, choice: MergeChoice): Promise<ApplyCopyResult> {
   env.options?.onProgress?.(0, "read");
-  const { card, state, extent } = await readPanel(env, true);
+  const { card, state, extent } = await readMergeTarget(env, copy.rater, true);
   const cells = raterCells(card, copy.rater);
   if (!cells) throw unknownRater(copy.rater);
   const blank = (v: CellValue | undefined): boolean => v === undefined || v === null || (typeof v === "string" && v.trim() === "");

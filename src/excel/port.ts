@@ -234,12 +234,12 @@ class ExcelPort implements WorkbookPort {
     return this.run("exportRaterCopy", options, (syncer) => exportRaterCopy(this.panelEnv(syncer, options), rater, options?.prefill ?? true));
   }
 
-  /** Syncs: 2. */
+  /** Syncs: 3 — the model, then the copy's rater's sheet only (see ./panelPort.ts). */
   async mergeReturnedCopy(bytes: Uint8Array, sourceFile: string, options?: PortCallOptions): Promise<ReturnedCopyPreview> {
     return this.run("mergeReturnedCopy", options, (syncer) => mergeReturnedCopy(this.panelEnv(syncer, options), bytes, sourceFile));
   }
 
-  /** Syncs: 3. */
+  /** Syncs: 4 — the model, then the rater's sheet only, then the write (see ./panelPort.ts). */
   async applyReturnedCopy(copy: ReturnedCopyPreview, choice: MergeChoice, options?: PortCallOptions): Promise<ApplyCopyResult> {
     return this.run("applyReturnedCopy", options, (syncer) => applyReturnedCopy(this.panelEnv(syncer, options), copy, choice));
   }

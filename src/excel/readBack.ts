@@ -83,6 +83,12 @@ export interface ReadOptions {
    * paths never read or write one rater's sheet as if it were the only one.
    */
   panel?: boolean;
+  /**
+   * With `panel`: false leaves the rater sheets and Moderation unread (panel.raters then have no
+   * grid whether or not the sheet exists; moderation is absent), for callers that read the one
+   * rater sheet they need afterwards with readRaterSheet.
+   */
+  panelSheets?: boolean;
 }
 
 /** Sheets that may belong to a panel, by name in every locale (rater sheets by their prefix). */
@@ -117,7 +123,7 @@ export async function readScorecard(context: Excel.RequestContext, syncer: Synce
       if (found && !candidates.has(found.name)) candidates.set(found.name, load(found.name));
     }
   }
-  if (opts.panel) for (const s of state.sheets) if (panelCandidate(s.name) && !candidates.has(s.name)) candidates.set(s.name, load(s.name));
+  if (opts.panel && opts.panelSheets !== false) for (const s of state.sheets) if (panelCandidate(s.name) && !candidates.has(s.name)) candidates.set(s.name, load(s.name));
   syncer.add(400 * (1 + candidates.size));
   await syncer.sync();
 
@@ -152,6 +158,23 @@ export async function readScorecard(context: Excel.RequestContext, syncer: Synce
   });
   const moderation = gridOf(panel.moderation.sheet);
   return { model, plan, grids, sheets, panel: { raters, ...(moderation ? { moderation } : {}) } };
+}
+
+/**
+ * One sync (none when the rater has no entry in the panel or no sheet): the used range of one
+ * rater's sheet, for a card read with `{ panel: true, panelSheets: false }`. Returns the card with
+ * that rater's grid filled in; the other raters stay without a grid.
+ */
+export async function readRaterSheet(context: Excel.RequestContext, syncer: Syncer, state: WorkbookState, card: Scorecard, rater: string): Promise<Scorecard> {
+  const entry = card.panel?.raters.find((r) => r.rater === rater);
+  const found = entry ? findSheet(state, entry.sheet) : undefined;
+  if (!card.panel || !entry || !found) return card;
+  const range = context.workbook.worksheets.getItem(found.name).getUsedRangeOrNullObject(true).load("address,values");
+  syncer.add(400);
+  await syncer.sync();
+  const grid = range.isNullObject ? Grid.empty() : Grid.fromRange(range.address, range.values as CellValue[][]);
+  const raters = card.panel.raters.map((r) => (r === entry ? { rater: r.rater, sheet: found.name, grid } : r));
+  return { ...card, panel: { ...card.panel, raters } };
 }
 
 function expectCell(sheet: string, grid: Grid, row: number, col: number, expected: string): void {

@@ -55,8 +55,12 @@ describe("rater copy round trip (Excel adapter)", () => {
       { vendor: "Vendor 1", code: codes[1], value: "N/A" },
       { vendor: "Vendor 3", code: codes[2], value: 150 },
     ]);
+    const readsBefore = fake.calls({ name: "getUsedRangeOrNullObject" }).length;
     const preview = await port.mergeReturnedCopy(returned, "bo-back.xlsx");
-    expect(stats.mergeReturnedCopy.syncs).toBe(2);
+    expect(stats.mergeReturnedCopy.syncs).toBe(3);
+    // the model, Weights and Bo's sheet only: no other rater's sheet, no Moderation
+    const usedRanges = (from: number): string[] => fake.calls({ name: "getUsedRangeOrNullObject" }).slice(from).map((c) => c.target);
+    expect(usedRanges(readsBefore)).toEqual([`sheet(${MODEL_SHEET_NAME})`, "sheet(Weights)", "sheet(Ratings - Bo)"]);
     expect(preview).toMatchObject({ rater: "Bo", knownRater: true, ok: true, sourceFile: "bo-back.xlsx", extraVendors: [], unknownCodes: [], warnings: [] });
     expect(preview.preview).toMatchObject({ accepted: 2, rejected: 1, added: 2, unchanged: 0, conflicts: [] });
     // In the copy's row order.
@@ -66,8 +70,10 @@ describe("rater copy round trip (Excel adapter)", () => {
     ]);
 
     const writesBefore = fake.calls({ op: "set", name: "values" }).length;
+    const applyReadsBefore = fake.calls({ name: "getUsedRangeOrNullObject" }).length;
     const result = await port.applyReturnedCopy(preview, "keep-existing");
-    expect(stats.applyReturnedCopy.syncs).toBe(3);
+    expect(stats.applyReturnedCopy.syncs).toBe(4);
+    expect(usedRanges(applyReadsBefore).filter((t) => t.startsWith("sheet(Ratings") || t.startsWith("sheet(Moderation"))).toEqual(["sheet(Ratings - Bo)"]);
     expect(result).toEqual({ added: 2, overwritten: 0, kept: 0, unchanged: 0, skipped: 0, importId: "imp-20261125-100000-000-1", logSheet: "Import log" });
     const writes = fake.calls({ op: "set", name: "values" }).slice(writesBefore);
     expect(new Set(writes.map((w) => w.target.split("!")[0]))).toEqual(new Set(["Ratings - Bo", "Import log"]));
@@ -125,7 +131,7 @@ describe("rater copy round trip (Excel adapter)", () => {
     // the note is existing content: a conflict in the preview, as the write counts it
     expect(preview.preview).toMatchObject({ added: 2, conflicts: [expect.objectContaining({ existing: 40 }), expect.objectContaining({ existing: { text: "ask Bo" } })] });
     const merged = await port.applyReturnedCopy(preview, "overwrite");
-    expect(stats.applyReturnedCopy.syncs).toBe(3);
+    expect(stats.applyReturnedCopy.syncs).toBe(4);
     expect(merged).toMatchObject({ added: 2, overwritten: 2, kept: 0, logSheet: "Import log" });
     expect(fake.cell(sheet, `E${rowOf(codes[1])}`)?.value).toBe(70);
 
