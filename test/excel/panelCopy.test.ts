@@ -172,6 +172,15 @@ describe("rater copy round trip (Excel adapter)", () => {
     await expect(port.applyReturnedCopy(preview, "overwrite")).rejects.toMatchObject({ code: "ScorecardUnknownRater" });
   });
 
+  test("the preview still refuses a panel with a rater's sheet missing, though it reads only the copy's rater's sheet", async () => {
+    const fake = new FakeExcel();
+    await portOn(fake).createWorkbook(request({ raters }));
+    const port = portOn(fake);
+    const back = await fill((await port.exportRaterCopy("Ann")).bytes, [{ vendor: "Vendor 1", code: codes[0], value: 50 }]);
+    fake.sheets.splice(fake.sheets.findIndex((s) => s.name === "Ratings - Cy"), 1);
+    await expect(port.mergeReturnedCopy(back, "ann.xlsx")).rejects.toMatchObject({ code: "ItemNotFound", message: expect.stringContaining("Ratings - Cy") });
+  });
+
   test("a single-rater scorecard has no rater copies", async () => {
     const fake = new FakeExcel();
     await portOn(fake).createWorkbook(request());
