@@ -126,7 +126,8 @@ test("merge a returned copy: preview with a conflict, overwrite, result; cancel 
   });
   fireEvent.click(await within(panel).findByRole("button", { name: en("panel.overwrite") }));
   await within(panel).findByText(re(en("panel.done", { rater: "Bo", added: 0, overwritten: 1, kept: 0, unchanged: n - 1, skipped: 0 })));
-  const snap = await port.readWorkbook();
+  // The pane reads the panel again meanwhile: its updates land inside act().
+  const snap = await act(() => port.readWorkbook());
   expect(snap?.ratings.find((r) => r.rater === "Bo" && r.vendor === "Acme" && r.code === codes[0])?.value).toBe(99);
   expect(snap?.ratings.find((r) => r.rater === "Ann" && r.vendor === "Acme" && r.code === codes[0])?.value).toBe(50);
   // the merge is listed under Merged copies, with its undo
@@ -143,7 +144,7 @@ test("statistics: raters per vendor, Kendall's W with raters and vendors counted
   // A disagreeing rater lowers W to what kendallW gives for the per-rater totals.
   codes.forEach((code) => port.setCell("Acme", code, "95", "Cy"));
   fireEvent.click(within(panel).getByRole("button", { name: en("panel.read") }));
-  const snap = await port.readWorkbook();
+  const snap = await act(() => port.readWorkbook());
   const stats = panelStats(snap as NonNullable<typeof snap>);
   expect(stats.agreement).toEqual(kendallW([[50, 60, 70], [51, 61, 71], [95, 62, 72]]));
   const w = (stats.agreement.w as number).toLocaleString("en-US", { maximumFractionDigits: 3 });
