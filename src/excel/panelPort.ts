@@ -1,11 +1,11 @@
 /**
  * The panel operations of the Excel port: a rater's copy out, a returned copy previewed and
- * written back into that rater's sheet. Sync counts are constant: export 2 (list sheets; read the
- * model and the rater sheets); preview 3 (list sheets; read the model and Weights; read the copy's
+ * written back into that rater's sheet. Sync counts are constant: export 3 (list sheets; read the
+ * model and Weights; read the rater's sheet); preview 3 (list sheets; read the model and Weights; read the copy's
  * rater's sheet — 2 when the workbook has no sheet for that rater); apply 4 (list sheets; read the
  * model, Weights and the Import log's extent; read the rater's sheet; write — + splits past the
- * 4 MB budget). A merge reads no other rater's sheet nor Moderation, so its largest response is
- * that one sheet's used range. A merge is logged in the Import log like an import (kind
+ * 4 MB budget). An export or a merge reads no other rater's sheet nor Moderation, so its largest
+ * response is that one sheet's used range. A merge is logged in the Import log like an import (kind
  * "returned copy", the rater and the returned file as source), so listImports lists it and
  * undoImport undoes it (./importRatings.ts).
  */
@@ -17,7 +17,7 @@ import type { ApplyCopyResult, MergeChoice, PortCallOptions, RaterCopyFile, Retu
 import { copyPreview, copyWrites, gridOf, raterCopyFile, readCopyFile } from "../taskpane/raterCopy";
 import { OpList, type Syncer } from "./batch";
 import { noScorecard, ScorecardError } from "./errors";
-import { cellKeyOf, panelSnapshot, raterCells, raterSnapshot } from "./panel";
+import { cellKeyOf, raterCells, raterSnapshot } from "./panel";
 import { logOps, queueLogExtent, ratingOps, write } from "./importRatings";
 import { findSheet, probeWorkbook, readRaterSheet, readScorecard, type Scorecard, type WorkbookState } from "./readBack";
 
@@ -37,18 +37,8 @@ export function unknownRater(rater: string): ScorecardError {
   return new ScorecardError("ScorecardUnknownRater", `The scorecard has no rating sheet for the rater "${rater}".`);
 }
 
-/** One sync after the probe: the model, Weights and every rater sheet and Moderation. */
-async function readPanel(env: PanelEnv): Promise<{ card: Scorecard; state: WorkbookState }> {
-  const { syncer } = env;
-  const state = await probeWorkbook(syncer.context, syncer);
-  const card = await readScorecard(syncer.context, syncer, state, ["weights"], { panel: true });
-  if (!card) throw noScorecard();
-  if (!card.panel) throw notAPanel();
-  return { card, state };
-}
-
 /**
- * For a merge, one rater's sheet only (Excel on the web refuses responses over 5 MB, which every
+ * For a merge or a rater's copy, that rater's sheet only (Excel on the web refuses responses over 5 MB, which every
  * rater sheet together exceeds for large panels). Syncs after the probe: 1 for the model and
  * Weights (and, when asked, the Import log's extent), then 1 for the rater's sheet — whose name
  * comes from the rebuilt plan — none when the panel has no such rater.
@@ -65,13 +55,13 @@ async function readMergeTarget(env: PanelEnv, rater: string, withLog = false): P
   return { card, state, extent };
 }
 
-/** Syncs: 2. The copy is written without Office (ExcelJS, fetched on first use). */
+/** Syncs: 3 (2 for an unknown rater), reading that rater's sheet only. The copy is written without Office (ExcelJS, fetched on first use). */
 export async function exportRaterCopy(env: PanelEnv, rater: string, prefill: boolean): Promise<RaterCopyFile> {
   env.options?.onProgress?.(0, "read");
-  const { card } = await readPanel(env);
+  const { card, state } = await readMergeTarget(env, rater);
   const cells = raterCells(card, rater);
   if (!cells) throw unknownRater(rater);
-  const ratings: Rating[] = prefill ? panelSnapshot(card).ratings : [];
+  const ratings: Rating[] = prefill ? raterSnapshot(card, rater, (name) => findSheet(state, name) !== undefined).ratings : [];
   env.options?.onProgress?.(0.5, "prepare");
   const file = await raterCopyFile(card.model, rater, prefill ? gridOf(ratings, rater) : undefined);
   env.options?.onProgress?.(1, "prepare");

@@ -45,8 +45,11 @@ describe("rater copy round trip (Excel adapter)", () => {
     const stats: Record<string, SyncStats> = {};
     const port = portOn(fake, undefined, stats);
 
+    const exportReadsBefore = fake.calls({ name: "getUsedRangeOrNullObject" }).length;
     const file = await port.exportRaterCopy("Bo");
-    expect(stats.exportRaterCopy.syncs).toBe(2);
+    expect(stats.exportRaterCopy.syncs).toBe(3);
+    // the model, Weights and Bo's sheet only: no other rater's sheet, no Moderation
+    expect(fake.calls({ name: "getUsedRangeOrNullObject" }).slice(exportReadsBefore).map((c) => c.target)).toEqual([`sheet(${MODEL_SHEET_NAME})`, "sheet(Weights)", "sheet(Ratings - Bo)"]);
     expect(file.fileName).toBe("Scorecard - Bo.xlsx");
     expect([...file.bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
 
