@@ -54,9 +54,10 @@ export function writeBlock(range: Excel.Range, block: CellBlock, guard: string[]
 /**
  * Writes one fill: a single R1C1 formula for the whole rectangle. Office.js applies a single
  * value (not a 2-D array) set on a multi-cell range's `values`, `formulas` or `formulasR1C1` to
- * every cell of the range (Excel JavaScript API: "Update all cells in a range" in the
- * performance guide); in R1C1 the formula is the same text for every cell of a fill. The typings
- * only declare `any[][]`, hence the cast. `formulasR1C1` is ExcelApi 1.2.
+ * every cell of the range (the Range reference: "If the argument is a single value, it will be
+ * applied to all cells in the range"; the core-concepts article's "Update all cells in a range"
+ * sample); in R1C1 the formula is the same text for every cell of a fill. The typings only
+ * declare `any[][]`, hence the cast. `formulasR1C1` is ExcelApi 1.2.
  */
 export function writeFill(range: Excel.Range, fill: Fill): void {
   (range as unknown as { formulasR1C1: string }).formulasR1C1 = fill.r1c1;
