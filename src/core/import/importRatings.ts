@@ -124,6 +124,29 @@ function sameValue(a: RatingValue, b: RatingValue): boolean {
   return a === b;
 }
 
+/** Names to dense ids, in order of first appearance; the last name is tried before the Map (rows come grouped). */
+class Interner {
+  private readonly ids = new Map<string, number>();
+  private last: string | undefined;
+  private lastId = -1;
+
+  constructor(readonly names: string[] = []) {
+    names.forEach((n, i) => this.ids.set(n, i));
+  }
+
+  id(name: string): number {
+    if (name === this.last) return this.lastId;
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.push(name) - 1;
+      this.ids.set(name, id);
+    }
+    this.last = name;
+    this.lastId = id;
+    return id;
+  }
+}
+
 /**
  * Ratings that passed the value checks, before duplicate and conflict checks, as parallel
  * arrays: the rating, a numeric key for (vendor, leaf, rater) and the score text as found.
@@ -135,14 +158,11 @@ class Candidates {
   keys = new Float64Array(1024);
   /** Score texts, only where the text is not String(value) (see fastScore). */
   readonly raws = new Map<number, string>();
-  readonly vendorNames: string[] = [];
-  readonly raterNames: string[] = [""];
-  private readonly vendorIds = new Map<string, number>();
-  private readonly raterIds = new Map<string, number>([["", 0]]);
-  private lastVendor = "";
-  private lastVendorId = -1;
-  private lastRater = "";
-  private lastRaterId = 0;
+  private readonly vendors = new Interner();
+  /** Rater id 0 is "" (no rater). */
+  private readonly raters = new Interner([""]);
+  readonly vendorNames = this.vendors.names;
+  readonly raterNames = this.raters.names;
 
   readonly leafCount: number;
 
@@ -160,30 +180,12 @@ class Candidates {
 
   /** Id of a (non-empty, trimmed) vendor name; vendorNames[id] is its interned string. */
   vendorId(name: string): number {
-    if (name === this.lastVendor && this.lastVendorId >= 0) return this.lastVendorId;
-    let id = this.vendorIds.get(name);
-    if (id === undefined) {
-      id = this.vendorNames.length;
-      this.vendorIds.set(name, id);
-      this.vendorNames.push(name);
-    }
-    this.lastVendor = name;
-    this.lastVendorId = id;
-    return id;
+    return this.vendors.id(name);
   }
 
   /** Id of a trimmed rater name ("" → 0); raterNames[id] is its interned string. */
   raterId(name: string): number {
-    if (name === this.lastRater) return this.lastRaterId;
-    let id = this.raterIds.get(name);
-    if (id === undefined) {
-      id = this.raterNames.length;
-      this.raterIds.set(name, id);
-      this.raterNames.push(name);
-    }
-    this.lastRater = name;
-    this.lastRaterId = id;
-    return id;
+    return this.raters.id(name);
   }
 
   /**
