@@ -23,6 +23,9 @@ const valueArb: fc.Arbitrary<RatingValue> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity, -0, 127, 128, -1, 2.5) },
   { weight: 2, arbitrary: fc.double({ min: -10, max: 110, noNaN: true }) },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 200 }).map((x) => x / 2) },
+  // On the 1/1024 grid min and max by arithmetic are exact; tenths are not on it.
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 102400 }).map((x) => x / 1024) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 1000 }).map((x) => x / 10) },
 );
 
 /** Ratings with unique (vendor, code, rater): codes of the tree plus unknown ones; raters possibly unnamed. */

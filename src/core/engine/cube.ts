@@ -132,7 +132,8 @@ export function scoreCube(tree: IndicatorTree | CompiledTree, cube: RatingCube, 
   };
   const nodeScore = new Float64Array(buffer, cells * 32, nodes);
   const order = opts.aggregate === "mean" ? null : { median: opts.aggregate === "median", trimPercent: opts.trimPercent };
-  cubeCells(values, R, base, leafOfCode, stats, order);
+  if (order === null) cubeMeans(values, R, base, leafOfCode, stats);
+  else cubeOrdered(values, R, base, leafOfCode, stats, order);
   return rollUpCells(t, opts, vendors, unknownCodes, stats, nodeScore);
 }
 
@@ -148,11 +149,21 @@ interface CubeStats {
 const EXACT_LIMIT = 2 ** 20;
 
 /**
+ * Whether min and max found by arithmetic are trusted: multiples of 1/1024 (whole numbers, halves,
+ * quarters …) below EXACT_LIMIT, whose sums and differences are exact (at most 31 significant bits).
+ */
+function onGrid(lo: number, hi: number): boolean {
+  const l = lo * 1024;
+  const h = hi * 1024;
+  return l === Math.floor(l) && h === Math.floor(h) && lo >= -EXACT_LIMIT && hi <= EXACT_LIMIT;
+}
+
+/**
  * Count, N/A count, mean, range and STDEV.P of the cell at values[from … from + R) into out[c], as
  * collectColumns' running sums (x − shift, shift = the first rating); the mean is left in out.value.
  * Four raters at a time without branches when all four are ratings: min(a, b) = (a + b − |a − b|) / 2,
- * exact for whole numbers (below 2^51). When the cell's min or max is not a whole number below
- * EXACT_LIMIT they are found again by comparisons. Returns the count.
+ * exact for whole numbers and halves (onGrid). When the cell's min or max is not on that grid they
+ * are found again by comparisons. Returns the count.
  */
 function cellStats(values: Float64Array, from: number, R: number, c: number, out: CubeStats): number {
   const end = from + R;
@@ -230,7 +241,7 @@ function cellStats(values: Float64Array, from: number, R: number, c: number, out
       nas++;
     }
   }
-  if (!(lo === Math.floor(lo) && hi === Math.floor(hi) && lo >= -EXACT_LIMIT && hi <= EXACT_LIMIT)) {
+  if (!onGrid(lo, hi)) {
     lo = Infinity;
     hi = -Infinity;
     for (let j = from; j < end; j++) {
@@ -253,12 +264,24 @@ interface Order {
   trimPercent: number;
 }
 
+/** cellStats of every cell (the mean). Its own function, so the median's code never slows it. */
+function cubeMeans(values: Float64Array, R: number, base: Int32Array, leafOfCode: Int32Array, out: CubeStats): void {
+  const K = leafOfCode.length;
+  for (let v = 0; v < base.length; v++) {
+    const vb = base[v];
+    for (let k = 0; k < K; k++) {
+      const l = leafOfCode[k];
+      if (l >= 0) cellStats(values, (v * K + k) * R, R, vb + l, out);
+    }
+  }
+}
+
 /**
- * cellStats of every cell; for a median or trimmed mean (order) cellCounted instead, which also
- * counts the ratings per value; cells whose ratings are not all whole numbers in 0–127 (or that have
- * more than 255) are sorted in a scratch array instead.
+ * cellCounted of every cell, which also counts the ratings per value, then the median or trimmed
+ * mean from the counts; cells whose ratings are not all whole numbers in 0–127 (or that have more
+ * than 255) are sorted in a scratch array instead.
  */
-function cubeCells(values: Float64Array, R: number, base: Int32Array, leafOfCode: Int32Array, out: CubeStats, order: Order | null): void {
+function cubeOrdered(values: Float64Array, R: number, base: Int32Array, leafOfCode: Int32Array, out: CubeStats, order: Order): void {
   const K = leafOfCode.length;
   const value = out.value;
   const sorted = new Float64Array(R);
@@ -273,9 +296,9 @@ function cubeCells(values: Float64Array, R: number, base: Int32Array, leafOfCode
       if (l < 0) continue;
       const c = vb + l;
       const from = (v * K + k) * R;
-      if (order === null || !countable) {
+      if (!countable) {
         const n = cellStats(values, from, R, c, out);
-        if (order === null || n === 0) continue;
+        if (n === 0) continue;
         const drop = order.median ? 0 : trimCount(n, order.trimPercent);
         value[c] = sortedOrder(values, from, R, n, sorted, order.median, drop);
         continue;
@@ -392,7 +415,7 @@ function cellCounted(values: Float64Array, from: number, R: number, c: number, o
     }
   }
   const counted = frac === 0 && lo >= 0 && hi < 128;
-  if (!counted && !(lo === Math.floor(lo) && hi === Math.floor(hi) && lo >= -EXACT_LIMIT && hi <= EXACT_LIMIT)) {
+  if (!counted && !onGrid(lo, hi)) {
     lo = Infinity;
     hi = -Infinity;
     for (let j = from; j < end; j++) {
