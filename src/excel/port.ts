@@ -1,5 +1,5 @@
 /** The task pane's WorkbookPort over Office.js: every call is one Excel.run with a fixed number of syncs. */
-import { score, type Rating } from "../core/engine";
+import { scoreCube, toScoreResult, type Rating } from "../core/engine";
 import { validateTree } from "../core/model/validate";
 import { walk } from "../core/model/tree";
 import type { IndicatorTree } from "../core/model/types";
@@ -41,6 +41,7 @@ import { panelCarryOver, panelSnapshot, ratersRemoved, withModerationInputs } fr
 import { applyReturnedCopy, exportRaterCopy, mergeReturnedCopy, type PanelEnv } from "./panelPort";
 import { importRatings, listImports, undoImport, type ImportEnv } from "./importRatings";
 import { noScorecard, sheetMissing, structureChanged, throwIfAborted } from "./errors";
+import { CubeFill } from "./ratingCube";
 import {
   checkRatingsLayout,
   checkResultsLayout,
@@ -287,7 +288,8 @@ function firstInputCell(plan: WorkbookPlan): { sheet: string; address: string } 
   return row && sheet && L.vendors.length > 0 ? { sheet, address: cell(row.row, L.firstCol) } : undefined;
 }
 
-function snapshotOf(card: Scorecard): WorkbookSnapshot {
+/** The snapshot of a single-rater workbook (exported for tests). */
+export function snapshotOf(card: Scorecard): WorkbookSnapshot {
   const { model, plan } = card;
   const ratingsSheet = required(card, "ratings");
   const weightsSheet = required(card, "weights");
@@ -296,14 +298,18 @@ function snapshotOf(card: Scorecard): WorkbookSnapshot {
 
   const ratings: Rating[] = [];
   const problems: WorkbookProblem[] = [];
-  for (const c of ratingCells(ratingsSheet.grid, plan.layout.ratings, model.tree)) {
+  // Scored from a one-rater cube filled in this scan (as score() on `ratings`).
+  const fill = new CubeFill(plan.layout.ratings, [""]);
+  ratingCells(ratingsSheet.grid, plan.layout.ratings, model.tree).forEach((c, i) => {
     const at = { sheet: ratingsSheet.sheet, address: c.address, vendor: c.vendor, code: c.code };
     const k = classify(c.value);
-    if (k.kind === "rating") ratings.push({ vendor: c.vendor, code: c.code, value: k.value });
-    else if (k.kind === "missing") problems.push({ kind: c.required ? "required-unrated" : "missing-rating", ...at });
+    if (k.kind === "rating") {
+      ratings.push({ vendor: c.vendor, code: c.code, value: k.value });
+      fill.set(i, 0, k.value);
+    } else if (k.kind === "missing") problems.push({ kind: c.required ? "required-unrated" : "missing-rating", ...at });
     else if (k.kind === "out-of-range") problems.push({ kind: "out-of-range", value: String(k.value), ...at });
     else problems.push({ kind: "not-a-number", value: k.text, ...at });
-  }
+  });
   const W = plan.layout.weights;
   const tree = treeWithWeights(model.tree, weightsSheet.grid, W, parseCell(`${W.weightColumn}1`).col);
   const rowOf = new Map(W.rows.map((r) => [r.code, r.row]));
@@ -312,7 +318,7 @@ function snapshotOf(card: Scorecard): WorkbookSnapshot {
     const row = rowOf.get(f.codes[0]) ?? W.firstRow;
     problems.push({ kind: "weights-not-100", sheet: weightsSheet.sheet, address: `${W.weightColumn}${row}`, code: f.at, ...(f.sum !== undefined ? { sum: f.sum } : {}) });
   }
-  const scores = score(tree, ratings, { missing: model.options.missing, vendors: model.vendors });
+  const scores = toScoreResult(scoreCube(tree, fill.cube(), { missing: model.options.missing, vendors: model.vendors }));
   return { tree, vendors: [...model.vendors], raters: [], missing: model.options.missing, ratings, problems, scores };
 }
 
