@@ -3,7 +3,7 @@
  * the Moderation inputs kept across a re-create, and the snapshot of a panel workbook. Pure over
  * the grids read by readScorecard(…, { panel: true }); no Excel calls here.
  */
-import { score, type Aggregation, type Rating } from "../core/engine";
+import { scoreCube, toScoreResult, type Aggregation, type Rating } from "../core/engine";
 import { validateTree } from "../core/model/validate";
 import {
   cell,
@@ -18,6 +18,7 @@ import {
 import type { WorkbookProblem, WorkbookSnapshot } from "../taskpane/port";
 import { Grid, text } from "./address";
 import { ScorecardError, sheetMissing } from "./errors";
+import { CubeFill } from "./ratingCube";
 import { checkRatingsLayout, checkWeightsLayout, classify, ratingCells, ratingsGrid, readArchive, treeWithWeights, type PanelGrids, type Scorecard } from "./readBack";
 
 /** A consensus score and its reason as typed on Moderation, by vendor and leaf code. */
@@ -161,6 +162,8 @@ interface RaterScan {
   answered: Set<string>;
   /** Blank required cells by vendor × leaf, pending whether another rater or a consensus answered them. */
   requiredBlank: Map<string, WorkbookProblem[]>;
+  /** When scoring: the cube the ratings also go to, in rater slot `slot`. */
+  cube?: { fill: CubeFill; slot: number };
 }
 
 /** One rater sheet's ratings and cell problems (its layout checked first), added to `scan`. */
@@ -168,12 +171,13 @@ function raterProblems(card: Scorecard, r: PanelGrids["raters"][number], scan: R
   const { model, plan } = card;
   if (!r.grid) throw sheetMissing(r.sheet);
   checkRatingsLayout(r.sheet, r.grid, plan.layout.ratings);
-  for (const c of ratingCells(r.grid, plan.layout.ratings, model.tree)) {
+  ratingCells(r.grid, plan.layout.ratings, model.tree).forEach((c, i) => {
     const at = { sheet: r.sheet, address: c.address, vendor: c.vendor, rater: r.rater, code: c.code };
     const k = classify(c.value);
     if (k.kind === "rating") {
       scan.ratings.push({ vendor: c.vendor, code: c.code, rater: r.rater, value: k.value });
       scan.answered.add(keyOf(c.vendor, c.code));
+      scan.cube?.fill.set(i, scan.cube.slot, k.value);
     } else if (k.kind === "missing") {
       if (c.required) {
         const list = scan.requiredBlank.get(keyOf(c.vendor, c.code)) ?? [];
@@ -182,7 +186,7 @@ function raterProblems(card: Scorecard, r: PanelGrids["raters"][number], scan: R
       } else scan.problems.push({ kind: "missing-rating", ...at });
     } else if (k.kind === "out-of-range") scan.problems.push({ kind: "out-of-range", value: String(k.value), ...at });
     else scan.problems.push({ kind: "not-a-number", value: k.text, ...at });
-  }
+  });
 }
 
 /**
@@ -228,27 +232,34 @@ export function panelSnapshot(card: Scorecard): WorkbookSnapshot {
   const problems: WorkbookProblem[] = [];
   const answered = new Set<string>();
   const requiredBlank = new Map<string, WorkbookProblem[]>();
-  for (const r of panel.raters) raterProblems(card, r, { ratings, problems, answered, requiredBlank });
+  // Scored from a cube filled in the same scan: a slot per rater, then one for the consensus.
+  const R = panel.raters.length;
+  const fill = new CubeFill(plan.layout.ratings, [...panel.raters.map((r) => r.rater), ""]);
+  panel.raters.forEach((r, slot) => raterProblems(card, r, { ratings, problems, answered, requiredBlank, cube: { fill, slot } }));
 
   const consensus: NonNullable<WorkbookSnapshot["consensus"]> = [];
   const overridden = new Set<string>();
   const mod = panel.moderation;
   if (mod) {
     const M = P.moderation;
-    for (const row of M.rows) {
+    M.rows.forEach((row, i) => {
       const v = mod.grid.get(row.row, M.columns.consensus);
       const reason = text(mod.grid.get(row.row, M.columns.reason));
       const at = { sheet: mod.sheet, vendor: row.vendor, code: row.code };
-      if (v === null) continue;
+      if (v === null) return;
       if (consensusGiven(v)) {
         const k = classify(v);
         if (k.kind === "rating") {
           consensus.push({ vendor: row.vendor, code: row.code, value: k.value, reason });
           overridden.add(keyOf(row.vendor, row.code));
+          // Moderation rows are the rating cells in ratingCells' order (vendor-major, leaves in pre-order).
+          if (!fill.is(i, row.vendor, row.code)) throw new Error(`Moderation row ${row.row} is not rating cell ${i} of the layout`);
+          fill.clear(i, R);
+          fill.set(i, R, k.value);
         } else if (k.kind === "out-of-range") problems.push({ kind: "out-of-range", value: String(k.value), address: cell(row.row, M.columns.consensus), ...at });
         if (reason === "") problems.push({ kind: "consensus-without-reason", address: cell(row.row, M.columns.reason), ...at });
       } else problems.push({ kind: "not-a-number", value: text(v), address: cell(row.row, M.columns.consensus), ...at });
-    }
+    });
   }
   // A required leaf counts as unrated only when no rater rated it and no consensus replaces it.
   for (const [k, list] of requiredBlank) {
@@ -265,11 +276,7 @@ export function panelSnapshot(card: Scorecard): WorkbookSnapshot {
     problems.push({ kind: "weights-not-100", sheet: weights.sheet, address: `${W.weightColumn}${row}`, code: f.at, ...(f.sum !== undefined ? { sum: f.sum } : {}) });
   }
   const aggregate: Aggregation = model.options.aggregate ?? "mean";
-  const scored: Rating[] = [
-    ...ratings.filter((r) => !overridden.has(keyOf(r.vendor, r.code))),
-    ...consensus.map((c) => ({ vendor: c.vendor, code: c.code, value: c.value })),
-  ];
-  const scores = score(tree, scored, { missing: model.options.missing, vendors: model.vendors, aggregate });
+  const scores = toScoreResult(scoreCube(tree, fill.cube(), { missing: model.options.missing, vendors: model.vendors, aggregate }));
   return { tree, vendors: [...model.vendors], raters: [...(model.raters ?? [])], missing: model.options.missing, aggregate, ratings, consensus, problems, scores };
 }
 
