@@ -28,13 +28,15 @@ export class CubeFill {
     const seen: number[] = [];
     this.codeOf = new Int32Array(this.leafCodes.length);
     this.copyOf = new Int32Array(this.leafCodes.length);
+    let copies = 1;
     this.leafCodes.forEach((code, j) => {
       let k = index.get(code);
       if (k === undefined) index.set(code, (k = seen.push(0) - 1));
       this.codeOf[j] = k;
       this.copyOf[j] = seen[k]++;
+      copies = Math.max(copies, seen[k]);
     });
-    this.copies = Math.max(1, ...seen);
+    this.copies = copies;
     this.codes = [...index.keys()];
     this.vendors = [...layout.vendors];
     this.rows = this.leafCodes.length;
