@@ -1,10 +1,10 @@
 /**
  * Panel statistics from a snapshot, pure: how many raters rated each vendor, each rater's
  * completeness, and Kendall's W over the raters' vendor totals (each rater's ratings scored on
- * their own, in one scoreCube call), counting only raters with a total for every vendor — as the
- * workbook's Calc sheet does.
+ * their own, in one scoreCube call, compared at 9 decimals), counting only raters with a total for
+ * every vendor — as the workbook's Calc sheet does. Ratings of vendors not listed count nowhere.
  */
-import { CUBE_NA, kendallW, scoreCube, type KendallW } from "../core/engine";
+import { CUBE_NA, kendallW, rankKey, scoreCube, type KendallW } from "../core/engine";
 import { leaves } from "./model";
 import type { WorkbookSnapshot } from "./port";
 
@@ -47,19 +47,13 @@ export function panelStats(snapshot: WorkbookSnapshot): PanelStats {
   const times = new Int32Array(R * V * K);
   const rated = new Uint8Array(R * V);
   const done = new Int32Array(R);
-  const unlisted = new Set<string>(); // cells of vendors not listed: not scored, but counted as done (as before)
   let slots = 1;
   ratings.forEach((x, i) => {
     const r = x.rater === undefined ? undefined : raterAt.get(x.rater);
     const k = codeAt.get(x.code);
     if (r === undefined || k === undefined) return;
     const v = vendorAt.get(x.vendor);
-    if (v === undefined) {
-      const key = `${r}\u0001${x.vendor}\u0001${x.code}`;
-      if (!unlisted.has(key)) done[r]++;
-      unlisted.add(key);
-      return;
-    }
+    if (v === undefined) return;
     const c = (r * V + v) * K + k;
     if (times[c] === 0) done[r]++;
     rated[r * V + v] = 1;
@@ -86,7 +80,7 @@ export function panelStats(snapshot: WorkbookSnapshot): PanelStats {
     const r = raterAt.get(rater) as number;
     const totals = vendors.map((vendor) => {
       const t = scored.total[r * V + (vendorAt.get(vendor) as number)];
-      return t === t ? t : null;
+      return t === t ? rankKey(t) : null;
     });
     if (totals.every((x): x is number => x !== null)) rows.push(totals);
     else excluded.push(rater);

@@ -1,24 +1,30 @@
 /** panelStats (one scoreCube call over rater × vendor pairs) against the per-rater score() loop it replaced. */
 import fc from "fast-check";
-import { kendallW, score, type MissingPolicy, type Rating, type RatingValue } from "../../src/core/engine";
+import { kendallW, rankKey, score, type MissingPolicy, type Rating, type RatingValue } from "../../src/core/engine";
 import { leaves } from "../../src/core/model/tree";
 import { panelStats, type PanelStats } from "../../src/taskpane/panelStats";
 import type { WorkbookSnapshot } from "../../src/taskpane/port";
 import { leafCodes, node, tree, treeArb } from "../core/fixtures";
 
-/** The earlier panelStats: each rater's ratings scored on their own with score(). */
+/**
+ * The earlier panelStats: each rater's ratings scored on their own with score(); now with only
+ * listed vendors counted as done, and totals compared at 9 decimals as the Calc sheet does.
+ */
 function reference(snapshot: WorkbookSnapshot): PanelStats {
   const { raters, vendors, tree: t } = snapshot;
   const codes = new Set(leaves(t).map((l) => l.node.code));
   const total = vendors.length * codes.size;
   const byRater = new Map(raters.map((r) => [r, snapshot.ratings.filter((x) => x.rater === r && codes.has(x.code))]));
   const perVendor = vendors.map((vendor) => ({ vendor, raters: raters.filter((r) => (byRater.get(r) ?? []).some((x) => x.vendor === vendor)).length }));
-  const completeness = raters.map((rater) => ({ rater, done: new Set((byRater.get(rater) ?? []).map((x) => `${x.vendor}\u0001${x.code}`)).size, total }));
+  const completeness = raters.map((rater) => ({ rater, done: new Set((byRater.get(rater) ?? []).filter((x) => vendors.includes(x.vendor)).map((x) => `${x.vendor}\u0001${x.code}`)).size, total }));
   const rows: number[][] = [];
   const excluded: string[] = [];
   for (const rater of raters) {
     const result = score(t, byRater.get(rater) ?? [], { missing: snapshot.missing, vendors });
-    const totals = vendors.map((v) => result.vendors.find((x) => x.vendor === v)?.total ?? null);
+    const totals = vendors.map((v) => {
+      const x = result.vendors.find((y) => y.vendor === v)?.total;
+      return x === undefined || x === null ? null : rankKey(x);
+    });
     if (totals.every((x): x is number => x !== null)) rows.push(totals);
     else excluded.push(rater);
   }
@@ -93,5 +99,35 @@ describe("panelStats", () => {
     // Ann: A = (mean(80, 20) + 70) / 2 = 60 over B = 50; Bo the other way round.
     expect(stats.agreement).toEqual(kendallW([[60, 50], [40, 90]]));
     expect(stats.agreement.w).toBe(0);
+  });
+
+  test("totals that differ only past the 9th decimal tie in W, as ROUND(total, 9) in the Calc sheet", () => {
+    const t = tree(node("1", 1), node("2", 2));
+    // Ann: A = 50 and B = 50 + 1e−13: the same to 9 decimals.
+    const snap = snapshot(t, ["Ann", "Bo"], ["A", "B"], [
+      { vendor: "A", code: "1", rater: "Ann", value: 50 },
+      { vendor: "A", code: "2", rater: "Ann", value: 50 },
+      { vendor: "B", code: "1", rater: "Ann", value: 50.0000000000003 },
+      { vendor: "B", code: "2", rater: "Ann", value: 50 },
+      { vendor: "A", code: "1", rater: "Bo", value: 40 },
+      { vendor: "A", code: "2", rater: "Bo", value: 40 },
+      { vendor: "B", code: "1", rater: "Bo", value: 90 },
+      { vendor: "B", code: "2", rater: "Bo", value: 90 },
+    ]);
+    // Ann ties A and B; without rounding she would rank B above A, as Bo does, and W would be 1.
+    expect(panelStats(snap).agreement).toEqual(kendallW([[50, 50], [40, 90]]));
+    expect(panelStats(snap).agreement.w).toBeLessThan(1);
+  });
+
+  test("ratings of a vendor not in the list count neither for that rater's completeness nor anywhere else", () => {
+    const t = tree(node("1", 50), node("2", 50));
+    const snap = snapshot(t, ["Ann"], ["A"], [
+      { vendor: "A", code: "1", rater: "Ann", value: 80 },
+      { vendor: "Gone", code: "1", rater: "Ann", value: 70 },
+      { vendor: "Gone", code: "2", rater: "Ann", value: 70 },
+    ]);
+    const stats = panelStats(snap);
+    expect(stats.completeness).toEqual([{ rater: "Ann", done: 1, total: 2 }]);
+    expect(stats.perVendor).toEqual([{ vendor: "A", raters: 1 }]);
   });
 });

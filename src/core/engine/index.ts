@@ -5,3 +5,4 @@ export { compileTree, type CompiledTree } from "./compile";
 export { trimCount } from "./aggregate";
 export { kendallW, averageRanks, type KendallW } from "./agreement";
 export { toCube, scoreCube, CUBE_NA, type RatingCube } from "./cube";
+export { rankKey } from "./rank";

@@ -1,5 +1,5 @@
 /** Totals are compared at 9 decimals, as the workbook's ROUND(total,9), so sums taken in another order still tie. */
-const rankKey = (t: number): number => Math.round(t * 1e9) / 1e9;
+export const rankKey = (t: number): number => Math.round(t * 1e9) / 1e9;
 
 /** 1 + the number of totals strictly greater (ties share a rank: 1, 1, 3); null for a null total. */
 export function competitionRanks(totals: (number | null)[]): (number | null)[] {
