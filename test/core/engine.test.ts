@@ -129,6 +129,13 @@ describe("missing ratings and N/A", () => {
     const v = score(t, [...rate("X", "1.1", 90), ...rate("X", "1.2", 30)]).vendors[0];
     expect(v.scores["1"]).toBe(30);
   });
+
+  test("a light child scoring far from its siblings costs no precision (ratings past 100, as the object API takes them)", () => {
+    const t = tree(node("1", 100, [node("1.1", 1), node("1.2", 1e-12), node("1.3", 0)]));
+    const v = score(t, [...rate("X", "1.1", 0.3153395600220703), ...rate("X", "1.2", 1e9 + 0.1), ...rate("X", "1.3", 1e9)]).vendors[0];
+    const exact = (0.3153395600220703 + 1e-12 * (1e9 + 0.1)) / (1 + 1e-12);
+    expect(Math.abs((v.scores["1"] as number) - exact)).toBeLessThan(1e-13);
+  });
 });
 
 describe("several raters", () => {

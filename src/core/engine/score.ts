@@ -195,8 +195,8 @@ export function toScoreResult(s: ColumnScores): ScoreResult {
 /**
  * Group scores from leaf scores (NaN = no score). Each group accumulates Σw·(s − ref) and Σw with
  * ref = the first child score it receives, so children that all score s give exactly s. Groups are
- * scored in descending node order (children after … before their parents), each over its children in
- * descending order, the sums in registers.
+ * scored in descending node order (children after … before their parents), each over its children
+ * heaviest first, the sums in registers.
  */
 class Rollup {
   /** Groups in descending node order, the virtual root (index codes.length) last. */
@@ -219,15 +219,21 @@ class Rollup {
     for (let i = 0; i < nodes; i++) childCount[slot[parent[i]] + 1]++;
     for (let k = 0; k < groups.length; k++) childCount[k + 1] += childCount[k];
     this.childStart = childCount.slice();
-    const fill = childCount.slice(0, groups.length);
     this.child = new Int32Array(nodes);
     this.childLeaf = new Int32Array(nodes);
     this.childWeight = new Float64Array(nodes);
-    for (let i = nodes - 1; i >= 0; i--) {
-      const at = fill[slot[parent[i]]]++;
-      this.child[at] = i;
-      this.childLeaf[at] = leafOf[i];
-      this.childWeight[at] = weight[i];
+    // Each group's children heaviest first (ties in descending node order): the first scored child
+    // is the heaviest, so a light child scoring far from the rest costs no precision through ref.
+    const order: number[][] = groups.map(() => []);
+    for (let i = nodes - 1; i >= 0; i--) order[slot[parent[i]]].push(i);
+    for (let k = 0; k < groups.length; k++) {
+      order[k].sort((a, b) => weight[b] - weight[a] || b - a);
+      order[k].forEach((i, j) => {
+        const at = childCount[k] + j;
+        this.child[at] = i;
+        this.childLeaf[at] = leafOf[i];
+        this.childWeight[at] = weight[i];
+      });
     }
     this.groups = Int32Array.from(groups);
   }
