@@ -119,7 +119,7 @@ export async function bench(): Promise<void> {
     console.log(`\n${title}`);
     row(["ratings", "aggregate", "engine best / median", "× floor best / median"]);
     // Warm every path first, so the first row is not timed while the JIT still optimises.
-    for (let i = 0; i < 3; i++) for (const decimal of [false, true]) for (const aggregate of ["mean", "median", "trimmed"] as const) run(aggregate, decimal);
+    for (let i = 0; i < 10; i++) for (const decimal of [false, true]) for (const aggregate of ["mean", "median", "trimmed"] as const) run(aggregate, decimal);
     for (const decimal of [false, true]) {
       for (const aggregate of ["mean", "median", "trimmed"] as const) {
         const floor = timeRuns(floorLoop, REPEATS);
