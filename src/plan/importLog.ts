@@ -12,9 +12,11 @@
  *              vendor · rater · "after"  · what the import wrote
  *   An empty cell in a block = not touched by that import. A rating costs a few bytes, not a row.
  *
- * An old text value equal to a blank marker (or starting with a double quote) is stored wrapped
- * in double quotes so undo tells it from a blank. Workbooks with the earlier one-row-per-rating
- * log (columns A–J, summary L–S) are not read.
+ * A cell that held a formula is stored as the formula's text ("=Sheet2!B4", written as text, not
+ * as a live formula), so undo writes the formula back, not the value it showed. An old text value
+ * equal to a blank marker, or starting with a double quote or with "=", is stored wrapped in
+ * double quotes so undo tells it from a blank or a formula. Workbooks with the earlier
+ * one-row-per-rating log (columns A–J, summary L–S) are not read.
  */
 import type { RatingValue } from "../core/engine/types";
 import type { Locale } from "../core/model/types";
@@ -42,8 +44,10 @@ export interface ImportLogEntry {
   vendor: string;
   code: string;
   rater?: string;
-  /** The cell as it was: null = blank. */
+  /** The cell as it was: null = blank. Read back from the log, a formula's text (the log keeps the formula, not what it showed). */
   oldValue: CellValue;
+  /** The cell held this formula ("=…"): undo writes it back as a formula. */
+  oldFormula?: string;
   newValue: RatingValue;
   action: ImportAction;
 }
@@ -93,20 +97,34 @@ function str(v: CellValue | undefined): string {
   return v === null || v === undefined ? "" : String(v).trim();
 }
 
-/** A "before" cell: the old value, "blank" for an empty cell, an ambiguous text quoted. */
-export function beforeCell(old: CellValue, locale: Locale): CellValue {
+/**
+ * A "before" cell: the old formula's text when the cell held one ("=…", written as text), else
+ * the old value — "blank" for an empty cell, a text that could be read as a blank, a quoted text
+ * or a formula ("=…") wrapped in double quotes.
+ */
+export function beforeCell(old: CellValue, locale: Locale, formula?: string): CellValue {
+  if (formula !== undefined && formula.startsWith("=")) return formula;
   if (old === null) return IMPORT_LOG_LABELS[locale].blank;
-  if (typeof old === "string" && (BLANKS.has(old.trim().toLowerCase()) || old.startsWith('"'))) return `"${old}"`;
+  if (typeof old === "string" && (BLANKS.has(old.trim().toLowerCase()) || old.startsWith('"') || old.startsWith("="))) return `"${old}"`;
   return old;
 }
 
-/** A "before" cell read back: undefined = not touched, null = was blank. */
-export function fromBefore(v: CellValue | undefined): CellValue | undefined {
+/** The cell as it was before an import, read back from its "before" cell. */
+export interface Before {
+  /** null = was blank; for a formula, its text. */
+  oldValue: CellValue;
+  /** The cell held this formula. */
+  oldFormula?: string;
+}
+
+/** A "before" cell read back: undefined = not touched; a text starting with "=" is a formula. */
+export function fromBefore(v: CellValue | undefined): Before | undefined {
   if (v === null || v === undefined || v === "") return undefined;
-  if (typeof v !== "string") return v;
-  if (BLANKS.has(v.trim().toLowerCase())) return null;
-  if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) return v.slice(1, -1);
-  return v;
+  if (typeof v !== "string") return { oldValue: v };
+  if (v.startsWith("=")) return { oldValue: v, oldFormula: v };
+  if (BLANKS.has(v.trim().toLowerCase())) return { oldValue: null };
+  if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) return { oldValue: v.slice(1, -1) };
+  return { oldValue: v };
 }
 
 function ratingOf(v: CellValue | undefined): RatingValue | null {
@@ -151,7 +169,7 @@ export function importLogAppend(
     let p = pairs.get(k);
     if (!p) pairs.set(k, (p = { vendor: e.vendor, rater: e.rater ?? "", before: codes.map(() => null), after: codes.map(() => null) }));
     const i = col.get(e.code) as number;
-    p.before[i] = beforeCell(e.oldValue, locale);
+    p.before[i] = beforeCell(e.oldValue, locale, e.oldFormula);
     p.after[i] = ratingCell(e.newValue);
   }
   const rows = [...pairs.values()].sort((a, b) => (vendorRank.get(a.vendor) as number) - (vendorRank.get(b.vendor) as number) || (a.rater < b.rater ? -1 : a.rater > b.rater ? 1 : 0));
@@ -217,7 +235,11 @@ function validRect(address: string): boolean {
   return c1 === DETAIL_COL && r2 >= r1 + 1 && c2 >= c1 + BLOCK_LEAD - 1;
 }
 
-/** The cells of one block (its values from the heading row, column L first), or null when it is not the import's. */
+/**
+ * The cells of one block (its values from the heading row, column L first), or null when it is
+ * not the import's. A cell that held a formula comes back with `oldFormula` (and as
+ * "overwritten": the formula is not blank, whatever it showed).
+ */
 export function readBlock(values: readonly (readonly CellValue[])[], importId: string): ImportLogEntry[] | null {
   if (str(values[0]?.[0]) !== importId) return null;
   const header = values[1] ?? [];
@@ -230,9 +252,10 @@ export function readBlock(values: readonly (readonly CellValue[])[], importId: s
     const rater = str(before[1]);
     codes.forEach((code, j) => {
       const newValue = ratingOf(after[BLOCK_LEAD + j]);
-      const oldValue = fromBefore(before[BLOCK_LEAD + j]);
-      if (code === "" || newValue === null || oldValue === undefined) return;
-      out.push({ vendor, code, ...(rater ? { rater } : {}), oldValue, newValue, action: oldValue === null ? "added" : "overwritten" });
+      const old = fromBefore(before[BLOCK_LEAD + j]);
+      if (code === "" || newValue === null || old === undefined) return;
+      const { oldValue, oldFormula } = old;
+      out.push({ vendor, code, ...(rater ? { rater } : {}), oldValue, ...(oldFormula !== undefined ? { oldFormula } : {}), newValue, action: oldValue === null ? "added" : "overwritten" });
     });
   }
   return out;

@@ -32,7 +32,7 @@ export const IMPORT_LOG_LABELS: Readonly<Record<Locale, ImportLogLabels>> = {
     before: "before",
     after: "after",
     blank: "blank",
-    legend: "Per vendor: the cells before this import (blank = the cell was empty) and what it wrote; an empty cell was not touched.",
+    legend: "Per vendor: the cells before this import (blank = the cell was empty; =… = the formula it held) and what it wrote; an empty cell was not touched.",
   },
   "zh-CN": {
     sheet: "导入日志",
@@ -45,7 +45,7 @@ export const IMPORT_LOG_LABELS: Readonly<Record<Locale, ImportLogLabels>> = {
     before: "导入前",
     after: "导入后",
     blank: "空",
-    legend: "每个供应商：本次导入前的单元格值（空 = 原为空白）及导入写入的值；空白单元格表示本次未涉及。",
+    legend: "每个供应商：本次导入前的单元格值（空 = 原为空白；=… = 原有公式）及导入写入的值；空白单元格表示本次未涉及。",
   },
 };
 

@@ -16,6 +16,8 @@ export interface ImportEdit {
   rater?: string;
   /** The cell as it was (null = blank). */
   oldValue: CellValue;
+  /** The cell held this formula (its value is `oldValue`): logged, so undo puts the formula back. */
+  oldFormula?: string;
   newValue: RatingValue;
   action: ImportAction;
 }
@@ -45,9 +47,11 @@ function same(cell: CellValue, v: RatingValue): boolean {
 /**
  * What an import changes. `cells` holds the current non-blank rating cells by vendor and code
  * (any value, typed text included: a conflict, never silently overwritten). One cell per vendor and leaf: a rater name is logged but
- * does not make another cell.
+ * does not make another cell. `formulas` holds, by the same key, the rating cells that hold a
+ * formula (blank-looking ones included): conflicts are still decided on values, but an edit of
+ * such a cell carries its formula so the log can put it back.
  */
-export function importEdits(cells: ReadonlyMap<string, CellValue>, incoming: readonly Rating[], choice: ImportChoice): ImportEdits {
+export function importEdits(cells: ReadonlyMap<string, CellValue>, incoming: readonly Rating[], choice: ImportChoice, formulas: ReadonlyMap<string, string> = new Map()): ImportEdits {
   const seen = new Set<string>();
   const edits: ImportEdit[] = [];
   let kept = 0;
@@ -62,10 +66,12 @@ export function importEdits(cells: ReadonlyMap<string, CellValue>, incoming: rea
     seen.add(k);
     const old = cells.get(k) ?? null;
     const rater = r.rater !== undefined && r.rater !== "" ? { rater: r.rater } : {};
-    if (old === null) edits.push({ vendor: r.vendor, code: r.code, ...rater, oldValue: null, newValue: r.value, action: "added" });
+    const formula = formulas.get(k);
+    const oldFormula = formula !== undefined ? { oldFormula: formula } : {};
+    if (old === null) edits.push({ vendor: r.vendor, code: r.code, ...rater, oldValue: null, ...oldFormula, newValue: r.value, action: "added" });
     else if (same(old, r.value)) unchanged++;
     else if (choice === "keep-existing") kept++;
-    else edits.push({ vendor: r.vendor, code: r.code, ...rater, oldValue: old, newValue: r.value, action: "overwritten" });
+    else edits.push({ vendor: r.vendor, code: r.code, ...rater, oldValue: old, ...oldFormula, newValue: r.value, action: "overwritten" });
   }
   return { edits, kept, unchanged, skipped };
 }
@@ -73,6 +79,16 @@ export function importEdits(cells: ReadonlyMap<string, CellValue>, incoming: rea
 /** Map key for `importEdits`' cells. */
 export function cellKey(vendor: string, code: string): string {
   return keyOf(vendor, code);
+}
+
+/**
+ * The formula a cell holds, from its `values` and `formulas` as Office.js reads them (`formulas`
+ * gives the constant itself for a constant cell): undefined unless `formula` is a text starting
+ * with "=" that differs from the value — a text cell holding "=…" (typed with an apostrophe or
+ * formatted as text) reads the same text in both and is no formula.
+ */
+export function cellFormula(value: CellValue | undefined, formula: CellValue | undefined): string | undefined {
+  return typeof formula === "string" && formula.startsWith("=") && formula !== value ? formula : undefined;
 }
 
 export interface CellWrite {
@@ -85,9 +101,10 @@ export interface CellWrite {
 /**
  * Blocks writing `writes` into the rating rectangle: per vendor column, runs of consecutive rows;
  * neighbouring columns with the same run become one rectangle. Writes to unknown vendors or
- * non-leaf codes are dropped (returned in `outside`). A later write to a cell wins.
+ * non-leaf codes are dropped (returned in `outside`). A later write to a cell wins. `kind`
+ * "formulas" when every value written is a formula ("=…", an undo putting formulas back).
  */
-export function ratingBlocks(layout: RatingsLayout, writes: readonly CellWrite[]): { blocks: CellBlock[]; outside: CellWrite[] } {
+export function ratingBlocks(layout: RatingsLayout, writes: readonly CellWrite[], kind: CellBlock["kind"] = "values"): { blocks: CellBlock[]; outside: CellWrite[] } {
   const colOf = new Map(layout.vendors.map((v, i) => [v, layout.firstCol + i]));
   const rowOf = new Map(layout.rows.filter((r) => r.leaf).map((r) => [r.code, r.row]));
   const cells = new Map<number, Map<number, CellValue>>();
@@ -128,7 +145,7 @@ export function ratingBlocks(layout: RatingsLayout, writes: readonly CellWrite[]
         for (let c = cols[i]; c <= cols[j]; c++) line.push(cells.get(c)?.get(r) ?? null);
         out.push(line);
       }
-      blocks.push({ address: rect(r1, cols[i], r2, cols[j]), kind: "values", cells: out });
+      blocks.push({ address: rect(r1, cols[i], r2, cols[j]), kind, cells: out });
       i = j + 1;
     }
   }

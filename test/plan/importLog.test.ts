@@ -20,12 +20,46 @@ function sheetOf(blocks: CellBlock[]): (address: string) => CellValue[][] {
 
 describe("Import log blocks", () => {
   test("blank and ambiguous old texts survive the round trip; empty = not touched", () => {
-    for (const old of [null, 0, 55, "N/A", "see note", "blank", " Blank ", "空", '"quoted"', '"', "50", true]) {
-      expect(fromBefore(beforeCell(old, "en-US"))).toEqual(old);
-      expect(fromBefore(beforeCell(old, "zh-CN"))).toEqual(old);
+    for (const old of [null, 0, 55, "N/A", "see note", "blank", " Blank ", "空", '"quoted"', '"', "50", true, "=not a formula", "=", '="x"', " =x", '"=x"']) {
+      expect(fromBefore(beforeCell(old, "en-US"))).toEqual({ oldValue: old });
+      expect(fromBefore(beforeCell(old, "zh-CN"))).toEqual({ oldValue: old });
     }
     expect(fromBefore("")).toBeUndefined();
     expect(fromBefore(null)).toBeUndefined();
+  });
+
+  test("a formula is stored as its text and read back as a formula, whatever it showed; a text starting with = stays text", () => {
+    const cases: [CellValue, string][] = [[85, "=40+45"], [null, '=IF(A1="","",A1)'], ["=x", '="="&"x"'], ["blank", "=Sheet2!B4"], ['"q"', '="""q"""']];
+    for (const [shown, formula] of cases) {
+      for (const locale of ["en-US", "zh-CN"] as const) {
+        expect(beforeCell(shown, locale, formula)).toBe(formula);
+        expect(fromBefore(beforeCell(shown, locale, formula))).toEqual({ oldValue: formula, oldFormula: formula });
+      }
+    }
+    // the text "=x" (typed with an apostrophe or formatted as text) is quoted, so undo writes it back as text
+    expect(beforeCell("=x", "en-US")).toBe('"=x"');
+    expect(fromBefore('"=x"')).toEqual({ oldValue: "=x" });
+    expect(fromBefore("=x")).toEqual({ oldValue: "=x", oldFormula: "=x" });
+    // only "=…" is a formula
+    expect(beforeCell(5, "en-US", "5")).toBe(5);
+  });
+
+  test("a block with an overwritten formula: its before cell holds the formula text, read back with oldFormula", () => {
+    const entries: ImportLogEntry[] = [
+      { vendor: "A", code: "1.1", oldValue: 85, oldFormula: "=Sheet2!B4", newValue: 90, action: "overwritten" },
+      { vendor: "A", code: "1.2", oldValue: "=x", newValue: 10, action: "overwritten" },
+      { vendor: "B", code: "1.1", oldValue: null, oldFormula: '=IF(Z1="","",Z1)', newValue: "NA", action: "added" },
+    ];
+    const append = importLogAppend(META, entries, { summaryRows: 0, detailRows: 0 }, "en-US");
+    const read = sheetOf(append.blocks);
+    expect(read("O3:P6")).toEqual([["=Sheet2!B4", '"=x"'], [90, 10], ['=IF(Z1="","",Z1)', ""], ["N/A", ""]]);
+    // every block is a values block: the adapter writes "=…" as text (needsTextGuard), never as a live formula
+    expect(append.blocks.every((b) => b.kind === "values")).toBe(true);
+    expect(readBlock(read(append.details), "imp-1")).toEqual([
+      { vendor: "A", code: "1.1", oldValue: "=Sheet2!B4", oldFormula: "=Sheet2!B4", newValue: 90, action: "overwritten" },
+      { vendor: "A", code: "1.2", oldValue: "=x", newValue: 10, action: "overwritten" },
+      { vendor: "B", code: "1.1", oldValue: '=IF(Z1="","",Z1)', oldFormula: '=IF(Z1="","",Z1)', newValue: "NA", action: "overwritten" },
+    ]);
   });
 
   test("append → read back gives the entries, in the workbook's code and vendor order; the list row points at the block", () => {
@@ -47,20 +81,24 @@ describe("Import log blocks", () => {
     expect(undoneMark(4, "t", 2)).toEqual({ address: "H4:I4", kind: "values", cells: [["t", 2]] });
   });
 
-  test("property: any entries (one per vendor × rater × code) read back as written", () => {
-    const value = fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 150 }), fc.constantFrom("N/A", "blank", '"x', "note", "50", "空"));
-    const entry = fc.record({ vendor: fc.constantFrom("A", "B", "=C"), code: fc.constantFrom("1", "1.1", "2.3.4"), rater: fc.constantFrom(undefined, "Ann"), oldValue: value, newValue: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant("NA" as const)) });
+  test("property: any entries (one per vendor × rater × code) read back as written; a formula as its text", () => {
+    const text = fc.string({ minLength: 1, maxLength: 8 }).filter((t) => t.trim() !== "");
+    const value = fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 150 }), fc.constantFrom("N/A", "blank", '"x', "note", "50", "空", "=x", '"=x"', "="), text);
+    const formula = fc.option(fc.oneof(fc.constantFrom("=40+45", "=Sheet2!B4", '=IF(A1="","",A1)', '="blank"'), text.map((t) => `=${t}`)), { nil: undefined });
+    const entry = fc.record({ vendor: fc.constantFrom("A", "B", "=C"), code: fc.constantFrom("1", "1.1", "2.3.4"), rater: fc.constantFrom(undefined, "Ann"), oldValue: value, oldFormula: formula, newValue: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant("NA" as const)) });
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 20 }), fc.constantFrom("en-US" as const, "zh-CN" as const), (raw, locale) => {
         const seen = new Set<string>();
         const entries: ImportLogEntry[] = raw
           .filter((e) => !seen.has(`${e.vendor}|${e.rater}|${e.code}`) && seen.add(`${e.vendor}|${e.rater}|${e.code}`))
-          .map((e) => ({ vendor: e.vendor, code: e.code, ...(e.rater ? { rater: e.rater } : {}), oldValue: e.oldValue, newValue: e.newValue, action: e.oldValue === null ? "added" : "overwritten" }));
+          .map((e) => ({ vendor: e.vendor, code: e.code, ...(e.rater ? { rater: e.rater } : {}), oldValue: e.oldValue, ...(e.oldFormula !== undefined ? { oldFormula: e.oldFormula } : {}), newValue: e.newValue, action: e.oldValue === null ? "added" : "overwritten" }));
         if (entries.length === 0) return;
         const append = importLogAppend(META, entries, { summaryRows: 0, detailRows: 0 }, locale);
         const back = readBlock(sheetOf(append.blocks)(append.details), "imp-1") ?? [];
         const key = (e: ImportLogEntry): string => `${e.vendor}|${e.rater ?? ""}|${e.code}`;
-        expect(new Map(back.map((e) => [key(e), e]))).toEqual(new Map(entries.map((e) => [key(e), e])));
+        // the log keeps a formula, not what it showed: read back, its text is the old value too
+        const expected = (e: ImportLogEntry): ImportLogEntry => (e.oldFormula === undefined ? e : { ...e, oldValue: e.oldFormula, action: "overwritten" });
+        expect(new Map(back.map((e) => [key(e), e]))).toEqual(new Map(entries.map((e) => [key(e), expected(e)])));
       }),
     );
   });
