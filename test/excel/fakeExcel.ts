@@ -6,8 +6,10 @@
  * the adapter must care: a text starting with = + - written as a value becomes a formula unless
  * the cell's number format is "@", numeric-looking text becomes a number, one formula set through
  * `formulasR1C1` fills every cell of the range (each cell stores the A1 formula it reads as
- * there, converted by src/excel/formulaFill.ts), protected sheets refuse writes, very hidden
- * sheets refuse deletion, and a request over 5 MB is refused.
+ * there, converted by src/excel/formulaFill.ts), a range's `formulas` read back "=…" for a formula
+ * cell and the constant otherwise (and only when loaded), protected sheets refuse writes, very
+ * hidden sheets refuse deletion, and a request over 5 MB is refused. Formulas are not computed:
+ * a formula cell holds the value `putFormula` gave it, else none (its `values` read "").
  * Operations run at once (not at sync), which is equivalent for code that only reads after sync.
  */
 import { compileR1C1, renderA1, type R1C1Template } from "../../src/excel/formulaFill";
@@ -135,6 +137,14 @@ export class FakeExcel {
   cell(sheet: string, address: string): FakeCell | undefined {
     const { r1, c1 } = parseRect(address);
     return this.mustSheet(sheet).cells.get(key(r1, c1));
+  }
+
+  /** Test helper: a formula typed into a cell, with the value Excel would compute for it (none = reads ""), bypassing the log. */
+  putFormula(sheet: string, address: string, formula: string, value?: Scalar): void {
+    const s = this.mustSheet(sheet);
+    const { r1, c1 } = parseRect(address);
+    const k = key(r1, c1);
+    s.cells.set(k, { numberFormat: s.cells.get(k)?.numberFormat, formula, ...(value !== undefined ? { value } : {}) });
   }
 
   /** Test helper: types values into cells (as a user would, or as formulas compute them), bypassing the log. */
@@ -375,8 +385,19 @@ export class FakeRange extends Loadable {
     return range;
   }
 
+  /** Properties named in load() calls ("address,values", ["address", "values"] or { select }). */
+  private loadedProps = new Set<string>();
+
+  override load(props?: unknown): this {
+    const list = typeof props === "string" ? props : Array.isArray(props) ? props.join(",") : typeof props === "object" && props !== null && "select" in props ? String((props as { select: unknown }).select) : "";
+    for (const p of list.split(",")) if (p.trim() !== "") this.loadedProps.add(p.trim());
+    return super.load(props);
+  }
+
   override responseSize(): number {
-    return this.nullObject ? 20 : JSON.stringify(this.values).length + this.a1.length + 40;
+    if (this.nullObject) return 20;
+    const formulas = this.loadedProps.has("formulas") ? JSON.stringify(this.formulas).length : 0;
+    return JSON.stringify(this.values).length + formulas + this.a1.length + 40;
   }
 
   get isNullObject(): boolean {
@@ -437,6 +458,23 @@ export class FakeRange extends Loadable {
     for (let r = b.r1; r <= b.r2; r++) {
       const row: Scalar[] = [];
       for (let c = b.c1; c <= b.c2; c++) row.push(this.sheet.cells.get(key(r, c))?.value ?? "");
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** As Excel: "=…" for a formula cell, the constant otherwise ("" when empty); only when loaded. */
+  get formulas(): Scalar[][] {
+    this.need("formulas");
+    if (!this.loadedProps.has("formulas")) throw new Error(`PropertyNotLoaded: ${this.target}.formulas read without load("formulas")`);
+    const b = bounds(this.a1);
+    const out: Scalar[][] = [];
+    for (let r = b.r1; r <= b.r2; r++) {
+      const row: Scalar[] = [];
+      for (let c = b.c1; c <= b.c2; c++) {
+        const cell = this.sheet.cells.get(key(r, c));
+        row.push(cell?.formula ?? cell?.value ?? "");
+      }
       out.push(row);
     }
     return out;
