@@ -1,8 +1,9 @@
 /**
  * Imported ratings into the workbook, the Import log (shared with merged rater copies, see
  * ./panelPort.ts), and undo. Sync counts are constant: import 3 (list sheets; read model,
- * Ratings, Weights and the log's extent; write) or 4 when new vendors rebuild the scorecard (the
- * log is written first, then the rebuild); list 2 (the log's list of imports only); undo 4 (list
+ * Ratings — values and formulas, so an overwritten formula is logged as one —, Weights and the
+ * log's extent; write) or 4 when new vendors rebuild the scorecard (the log is written first,
+ * then the rebuild); list 2 (the log's list of imports only); undo 4 (list
  * sheets; read the model and the list; read the import's block and the one rating sheet it
  * wrote; write). The log
  * holds a compact block per import (../plan/importLog.ts), so a 100,000-rating import writes one
@@ -34,7 +35,7 @@ import { chunkBlock, textGuardFormats, writeBlock } from "./blocks";
 import { carryOver } from "./carryOver";
 import { noScorecard, ScorecardError, sheetMissing } from "./errors";
 import { widthPoints } from "./styles";
-import { checkRatingsLayout, findSheet, probeWorkbook, ratingCells, readScorecard, rebuildPlan, treeWithWeights, type ExistingSheet, type Scorecard, type WorkbookState } from "./readBack";
+import { checkRatingsLayout, findSheet, probeWorkbook, ratingCells, readScorecard, rebuildPlan, treeWithWeights, type ExistingSheet, type Scorecard, type SheetGrid, type WorkbookState } from "./readBack";
 
 export interface ImportEnv {
   syncer: Syncer;
@@ -73,7 +74,7 @@ export function queueLogExtent(context: Excel.RequestContext, syncer: Syncer, st
   return () => ({ log, summaryRows: bottom(list), detailRows: bottom(details) });
 }
 
-function ratingsOf(card: Scorecard): { sheet: string; grid: Grid } {
+function ratingsOf(card: Scorecard): SheetGrid {
   const r = card.grids.ratings;
   if (!r) throw sheetMissing(card.plan.layout.sheetNames.ratings ?? "ratings");
   checkRatingsLayout(r.sheet, r.grid, card.plan.layout.ratings);
@@ -82,11 +83,19 @@ function ratingsOf(card: Scorecard): { sheet: string; grid: Grid } {
 
 const isBlank = (v: CellValue): boolean => v === null || (typeof v === "string" && v.trim() === "");
 
-/** Current non-blank rating cells by vendor and leaf code. */
-function currentCells(card: Scorecard, grid: Grid): Map<string, CellValue> {
-  const out = new Map<string, CellValue>();
-  for (const c of ratingCells(grid, card.plan.layout.ratings, card.model.tree)) if (!isBlank(c.value)) out.set(cellKey(c.vendor, c.code), c.value);
-  return out;
+/**
+ * Current non-blank rating cells by vendor and leaf code, and the rating cells holding a formula
+ * (blank-looking ones too: what an edit of them must log to be undone).
+ */
+function currentCells(card: Scorecard, ratings: SheetGrid): { cells: Map<string, CellValue>; formulas: Map<string, string> } {
+  const cells = new Map<string, CellValue>();
+  const formulas = new Map<string, string>();
+  for (const c of ratingCells(ratings.grid, card.plan.layout.ratings, card.model.tree, ratings.formulas)) {
+    const k = cellKey(c.vendor, c.code);
+    if (!isBlank(c.value)) cells.set(k, c.value);
+    if (c.formula !== undefined) formulas.set(k, c.formula);
+  }
+  return { cells, formulas };
 }
 
 /** Queues values blocks, chunked, with the text guard ("@" first) wherever a string must stay text. */
@@ -138,12 +147,14 @@ export async function importRatings(env: ImportEnv, request: ImportRatingsReques
   options?.onProgress?.(0, "read");
   const state = await probeWorkbook(context, syncer);
   const extentOf = queueLogExtent(context, syncer, state);
-  const card = await readScorecard(context, syncer, state, ["ratings", "weights", "archive"]);
+  // Ratings with its formulas (same range, same sync): an overwritten formula is logged as one.
+  const card = await readScorecard(context, syncer, state, ["ratings", "weights", "archive"], { formulas: ["ratings"] });
   if (!card) throw noScorecard();
   const ratings = ratingsOf(card);
   const leafCodes = new Set(card.plan.layout.ratings.rows.filter((r) => r.leaf).map((r) => r.code));
   const valid = request.ratings.filter((r) => leafCodes.has(r.code) && r.vendor.trim() !== "");
-  const merged = importEdits(currentCells(card, ratings.grid), valid, request.choice);
+  const current = currentCells(card, ratings);
+  const merged = importEdits(current.cells, valid, request.choice, current.formulas);
   const known = new Set(card.model.vendors);
   const newVendors = [...new Set(merged.edits.map((e) => e.vendor))].filter((v) => !known.has(v));
   const time = env.now.toISOString();
@@ -256,7 +267,8 @@ function targetSheet(plan: WorkbookPlan, state: WorkbookState, summary: SummaryR
 /**
  * Syncs: 4 (list sheets; read the model and the log's list; read the import's block and the one
  * rating sheet it wrote; write). Sets every cell the import wrote back to what it held before
- * where it still holds the imported value; cells changed since are left as they are and
+ * where it still holds the imported value — a formula it overwrote as that formula (written
+ * through `range.formulas`), anything else as a value; cells changed since are left as they are and
  * reported (the first LEFT_CELLS_LISTED of them by name), never overwritten. Cells whose vendor,
  * indicator or rater sheet is gone are counted as missing. The list row is marked undone.
  */
@@ -291,24 +303,29 @@ export async function undoImport(env: ImportEnv, importId: string): Promise<Undo
     for (const c of ratingCells(grid, L, model.tree)) cells.set(cellKey(c.vendor, c.code), { address: c.address, value: c.value });
   }
   const writes: CellWrite[] = [];
+  const formulaWrites: CellWrite[] = [];
   const left: UndoLeftCell[] = [];
   let changedSince = 0;
   let missing = 0;
   for (const e of entries) {
     const cell = cells.get(cellKey(e.vendor, e.code));
     if (!target || !cell) missing++;
-    else if (!isBlank(cell.value) && sameRating(cell.value, e.newValue)) writes.push({ vendor: e.vendor, code: e.code, value: e.oldValue });
-    else {
+    else if (!isBlank(cell.value) && sameRating(cell.value, e.newValue)) {
+      if (e.oldFormula !== undefined) formulaWrites.push({ vendor: e.vendor, code: e.code, value: e.oldFormula });
+      else writes.push({ vendor: e.vendor, code: e.code, value: e.oldValue });
+    } else {
       changedSince++;
       if (left.length < LEFT_CELLS_LISTED) left.push({ sheet: target.name, address: cell.address, vendor: e.vendor, code: e.code, ...(e.rater ? { rater: e.rater } : {}), imported: e.newValue, now: isBlank(cell.value) ? null : cell.value });
     }
   }
   const ops = new OpList();
-  if (target) ratingOps(context.workbook, target.name, target.plan, state, ratingBlocks(L, writes).blocks, env.supports, ops);
+  // Formulas apart from values: a values block would write "=…" as text (the text guard).
+  const blocks = [...ratingBlocks(L, writes).blocks, ...ratingBlocks(L, formulaWrites, "formulas").blocks];
+  if (target) ratingOps(context.workbook, target.name, target.plan, state, blocks, env.supports, ops);
   blockOps(() => context.workbook.worksheets.getItem(log.name), [undoneMark(summary.row, env.now.toISOString(), changedSince)], ops);
   await write(env, ops, 0.3);
   options?.onProgress?.(1, "undo");
-  return { restored: writes.length, changedSince, missing, ...(left.length > 0 ? { changedCells: left } : {}) };
+  return { restored: writes.length + formulaWrites.length, changedSince, missing, ...(left.length > 0 ? { changedCells: left } : {}) };
 }
 
 function sameRating(cell: CellValue, v: number | "NA"): boolean {

@@ -280,14 +280,19 @@ export function panelSnapshot(card: Scorecard): WorkbookSnapshot {
   return { tree, vendors: [...model.vendors], raters: [...(model.raters ?? [])], missing: model.options.missing, aggregate, ratings, consensus, problems, scores };
 }
 
-/** The current cells of one rater's sheet by vendor and code (non-blank only), and the sheet. */
-export function raterCells(card: Scorecard, rater: string): { sheet: string; grid: Grid; cells: Map<string, { address: string; value: CellValue }> } | null {
+/**
+ * The current rating cells of one rater's sheet by vendor and code, and the sheet; each with the
+ * formula it holds when the sheet was read with its formulas (readRaterSheet(…, true)).
+ */
+export function raterCells(card: Scorecard, rater: string): { sheet: string; grid: Grid; cells: Map<string, { address: string; value: CellValue; formula?: string }> } | null {
   const entry = card.panel?.raters.find((r) => r.rater === rater);
   if (!entry) return null;
   if (!entry.grid) throw sheetMissing(entry.sheet);
   checkRatingsLayout(entry.sheet, entry.grid, card.plan.layout.ratings);
-  const cells = new Map<string, { address: string; value: CellValue }>();
-  for (const c of ratingCells(entry.grid, card.plan.layout.ratings, card.model.tree)) cells.set(keyOf(c.vendor, c.code), { address: c.address, value: c.value });
+  const cells = new Map<string, { address: string; value: CellValue; formula?: string }>();
+  for (const c of ratingCells(entry.grid, card.plan.layout.ratings, card.model.tree, entry.formulas)) {
+    cells.set(keyOf(c.vendor, c.code), c.formula !== undefined ? { address: c.address, value: c.value, formula: c.formula } : { address: c.address, value: c.value });
+  }
   return { sheet: entry.sheet, grid: entry.grid, cells };
 }
 

@@ -40,18 +40,18 @@ export function unknownRater(rater: string): ScorecardError {
 /**
  * For a merge or a rater's copy, that rater's sheet only (Excel on the web refuses responses over 5 MB, which every
  * rater sheet together exceeds for large panels). Syncs after the probe: 1 for the model and
- * Weights (and, when asked, the Import log's extent), then 1 for the rater's sheet — whose name
- * comes from the rebuilt plan — none when the panel has no such rater.
+ * Weights (and, for a merge written, the Import log's extent), then 1 for the rater's sheet — whose name
+ * comes from the rebuilt plan, read with its formulas for a merge written — none when the panel has no such rater.
  */
-async function readMergeTarget(env: PanelEnv, rater: string, withLog = false): Promise<{ card: Scorecard; state: WorkbookState; extent: ReturnType<ReturnType<typeof queueLogExtent>> | null }> {
+async function readMergeTarget(env: PanelEnv, rater: string, forWrite = false): Promise<{ card: Scorecard; state: WorkbookState; extent: ReturnType<ReturnType<typeof queueLogExtent>> | null }> {
   const { syncer } = env;
   const state = await probeWorkbook(syncer.context, syncer);
-  const extentOf = withLog ? queueLogExtent(syncer.context, syncer, state) : null;
+  const extentOf = forWrite ? queueLogExtent(syncer.context, syncer, state) : null;
   const model = await readScorecard(syncer.context, syncer, state, ["weights"], { panel: true, panelSheets: false });
   if (!model) throw noScorecard();
   if (!model.panel) throw notAPanel();
   const extent = extentOf ? extentOf() : null;
-  const card = await readRaterSheet(syncer.context, syncer, state, model, rater);
+  const card = await readRaterSheet(syncer.context, syncer, state, model, rater, forWrite);
   return { card, state, extent };
 }
 
@@ -86,7 +86,7 @@ export async function mergeReturnedCopy(env: PanelEnv, bytes: Uint8Array, source
  * Syncs: 4 (list sheets; read the model, Weights and the Import log's extent; read the rater's
  * sheet; write — 3 when nothing is written). Writes the copy's ratings into the rater's sheet as
  * rectangles (unprotecting it around the write when it was protected) and logs every cell
- * written, with its value before, to the Import log.
+ * written, with its value before — or its formula, which undo then puts back —, to the Import log.
  */
 export async function applyReturnedCopy(env: PanelEnv, copy: ReturnedCopyPreview, choice: MergeChoice): Promise<ApplyCopyResult> {
   env.options?.onProgress?.(0, "read");
@@ -105,7 +105,10 @@ export async function applyReturnedCopy(env: PanelEnv, copy: ReturnedCopyPreview
   }
   const time = env.now.toISOString();
   const importId = importIdOf(time, Math.max(extent.summaryRows, 1));
-  const entries: ImportLogEntry[] = writes.map((w) => ({ vendor: w.vendor, code: w.code, rater: copy.rater, oldValue: w.old, newValue: w.rating, action: w.old === null ? "added" : "overwritten" }));
+  const entries: ImportLogEntry[] = writes.map((w) => {
+    const oldFormula = cells.cells.get(cellKeyOf(w.vendor, w.code))?.formula;
+    return { vendor: w.vendor, code: w.code, rater: copy.rater, oldValue: w.old, ...(oldFormula !== undefined ? { oldFormula } : {}), newValue: w.rating, action: w.old === null ? "added" : "overwritten" };
+  });
   const ops = new OpList();
   const logSheet = logOps(env.syncer.context.workbook, extent, { importId, kind: "merge", time, sourceFile: copy.sourceFile, rater: copy.rater }, entries, card, ops);
   const plan = card.plan.sheets.find((s) => s.key === "ratings" && s.rater === copy.rater) as SheetPlan | undefined;

@@ -20,6 +20,7 @@ import {
   type WeightsLayout,
   type WorkbookPlan,
 } from "../plan";
+import { cellFormula } from "../plan/importWrite";
 import { Grid, text } from "./address";
 import type { Syncer } from "./batch";
 import { layoutChanged, panelNotSupported } from "./errors";
@@ -58,12 +59,20 @@ export function findSheet(state: WorkbookState, name: string): ExistingSheet | u
 
 export type SheetRole = "ratings" | "weights" | "results" | "archive";
 
+/** A sheet's used range as read: its values and, when asked for, its formulas (same address). */
+export interface SheetGrid {
+  sheet: string;
+  grid: Grid;
+  /** `range.formulas` of the same used range: "=…" for a formula cell, the constant otherwise. */
+  formulas?: Grid;
+}
+
 export interface Scorecard {
   model: StoredModel;
   /** The plan rebuilt from the stored model: its layout says where everything is. */
   plan: WorkbookPlan;
   /** Used range of each requested sheet that exists, by role. */
-  grids: Partial<Record<SheetRole, { sheet: string; grid: Grid }>>;
+  grids: Partial<Record<SheetRole, SheetGrid>>;
   /** Existing sheets of this scorecard (to replace on regeneration). */
   sheets: string[];
   /** Panel workbooks read with `{ panel: true }`: every rater's sheet and Moderation, as they stand. */
@@ -71,8 +80,8 @@ export interface Scorecard {
 }
 
 export interface PanelGrids {
-  /** In the model's rater order; `grid` is undefined when the rater's sheet is missing. */
-  raters: { rater: string; sheet: string; grid?: Grid }[];
+  /** In the model's rater order; `grid` is undefined when the rater's sheet is missing; `formulas` when read with them. */
+  raters: { rater: string; sheet: string; grid?: Grid; formulas?: Grid }[];
   moderation?: { sheet: string; grid: Grid };
 }
 
@@ -89,6 +98,11 @@ export interface ReadOptions {
    * rater sheet they need afterwards with readRaterSheet.
    */
   panelSheets?: boolean;
+  /**
+   * Roles whose used range also loads `formulas` (in `grids[role].formulas`), in the same sync:
+   * one more property of the same range, no more syncs (the response carries it too).
+   */
+  formulas?: SheetRole[];
 }
 
 /** Sheets that may belong to a panel, by name in every locale (rater sheets by their prefix). */
@@ -114,13 +128,17 @@ function roleNames(role: SheetRole): string[] {
 export async function readScorecard(context: Excel.RequestContext, syncer: Syncer, state: WorkbookState, roles: SheetRole[], opts: ReadOptions = {}): Promise<Scorecard | null> {
   const modelSheet = findSheet(state, MODEL_SHEET_NAME);
   if (!modelSheet) return null;
-  const load = (name: string): Excel.Range => context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("address,values");
+  const load = (name: string, formulas = false): Excel.Range => context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load(formulas ? "address,values,formulas" : "address,values");
   const modelRange = load(modelSheet.name);
   const candidates = new Map<string, Excel.Range>();
+  const withFormulas = new Set<string>();
   for (const role of roles) {
     for (const name of roleNames(role)) {
       const found = findSheet(state, name);
-      if (found && !candidates.has(found.name)) candidates.set(found.name, load(found.name));
+      if (!found || candidates.has(found.name)) continue;
+      const formulas = opts.formulas?.includes(role) ?? false;
+      candidates.set(found.name, load(found.name, formulas));
+      if (formulas) withFormulas.add(found.name);
     }
   }
   if (opts.panel && opts.panelSheets !== false) for (const s of state.sheets) if (panelCandidate(s.name) && !candidates.has(s.name)) candidates.set(s.name, load(s.name));
@@ -135,11 +153,11 @@ export async function readScorecard(context: Excel.RequestContext, syncer: Synce
   if ((model.raters?.length ?? 0) > 1 && !opts.panel) throw panelNotSupported();
   const plan = rebuildPlan(model);
   const grids: Scorecard["grids"] = {};
-  const gridOf = (name: string | undefined): { sheet: string; grid: Grid } | undefined => {
+  const gridOf = (name: string | undefined): SheetGrid | undefined => {
     const found = name === undefined ? undefined : findSheet(state, name);
     const range = found ? candidates.get(found.name) : undefined;
     if (!found || !range) return undefined;
-    return { sheet: found.name, grid: range.isNullObject ? Grid.empty() : Grid.fromRange(range.address, range.values as CellValue[][]) };
+    return { sheet: found.name, ...usedGrids(range, withFormulas.has(found.name)) };
   };
   for (const role of roles) {
     const name = role === "archive" ? labelsFor(model.options.locale).sheetArchive : plan.layout.sheetNames[role];
@@ -160,20 +178,28 @@ export async function readScorecard(context: Excel.RequestContext, syncer: Synce
   return { model, plan, grids, sheets, panel: { raters, ...(moderation ? { moderation } : {}) } };
 }
 
+/** The values (and, when loaded, the formulas) of a used range read with getUsedRangeOrNullObject. */
+function usedGrids(range: Excel.Range, formulas: boolean): { grid: Grid; formulas?: Grid } {
+  if (range.isNullObject) return formulas ? { grid: Grid.empty(), formulas: Grid.empty() } : { grid: Grid.empty() };
+  const grid = Grid.fromRange(range.address, range.values as CellValue[][]);
+  return formulas ? { grid, formulas: Grid.fromRange(range.address, range.formulas as CellValue[][]) } : { grid };
+}
+
 /**
  * One sync (none when the rater has no entry in the panel or no sheet): the used range of one
  * rater's sheet, for a card read with `{ panel: true, panelSheets: false }`. Returns the card with
- * that rater's grid filled in; the other raters stay without a grid.
+ * that rater's grid filled in (and its formulas, with `formulas`: one more property of the same
+ * range, same sync); the other raters stay without a grid.
  */
-export async function readRaterSheet(context: Excel.RequestContext, syncer: Syncer, state: WorkbookState, card: Scorecard, rater: string): Promise<Scorecard> {
+export async function readRaterSheet(context: Excel.RequestContext, syncer: Syncer, state: WorkbookState, card: Scorecard, rater: string, formulas = false): Promise<Scorecard> {
   const entry = card.panel?.raters.find((r) => r.rater === rater);
   const found = entry ? findSheet(state, entry.sheet) : undefined;
   if (!card.panel || !entry || !found) return card;
-  const range = context.workbook.worksheets.getItem(found.name).getUsedRangeOrNullObject(true).load("address,values");
+  const range = context.workbook.worksheets.getItem(found.name).getUsedRangeOrNullObject(true).load(formulas ? "address,values,formulas" : "address,values");
   syncer.add(400);
   await syncer.sync();
-  const grid = range.isNullObject ? Grid.empty() : Grid.fromRange(range.address, range.values as CellValue[][]);
-  const raters = card.panel.raters.map((r) => (r === entry ? { rater: r.rater, sheet: found.name, grid } : r));
+  const read = usedGrids(range, formulas);
+  const raters = card.panel.raters.map((r) => (r === entry ? { rater: r.rater, sheet: found.name, ...read } : r));
   return { ...card, panel: { ...card.panel, raters } };
 }
 
@@ -207,10 +233,15 @@ export interface RatingCell {
   address: string;
   required: boolean;
   value: CellValue;
+  /** The formula the cell holds (only when read with the sheet's formulas, see cellFormula). */
+  formula?: string;
 }
 
-/** Every leaf × vendor rating cell of the layout, vendor by vendor in tree order. */
-export function ratingCells(grid: Grid, layout: RatingsLayout, tree: IndicatorTree): RatingCell[] {
+/**
+ * Every leaf × vendor rating cell of the layout, vendor by vendor in tree order; with `formulas`
+ * (the same used range's `range.formulas`), each cell holding a formula carries it.
+ */
+export function ratingCells(grid: Grid, layout: RatingsLayout, tree: IndicatorTree, formulas?: Grid): RatingCell[] {
   const required = new Map<string, boolean>();
   walk(tree, ({ node }) => void required.set(node.code, node.required));
   const out: RatingCell[] = [];
@@ -218,7 +249,12 @@ export function ratingCells(grid: Grid, layout: RatingsLayout, tree: IndicatorTr
     const col = layout.firstCol + v;
     for (const r of layout.rows) {
       if (!r.leaf) continue;
-      out.push({ vendor, code: r.code, address: cell(r.row, col), required: required.get(r.code) ?? false, value: grid.get(r.row, col) });
+      const c: RatingCell = { vendor, code: r.code, address: cell(r.row, col), required: required.get(r.code) ?? false, value: grid.get(r.row, col) };
+      if (formulas) {
+        const f = cellFormula(c.value, formulas.get(r.row, col));
+        if (f !== undefined) c.formula = f;
+      }
+      out.push(c);
     }
   });
   return out;

@@ -161,6 +161,67 @@ describe("importRatings", () => {
     expect(fake.cell("Ratings", `E${rowOf(fake, b)}`)?.value).toBe(150);
   });
 
+  test("a rating cell holding a formula: overwritten, logged as the formula's text, and undo puts the formula back", async () => {
+    const fake = await setUp();
+    const [a, b] = codes;
+    const [ra, rb] = [rowOf(fake, a), rowOf(fake, b)];
+    fake.putFormula("Ratings", `D${ra}`, "=40+45", 85);
+    fake.putFormula("Ratings", `E${ra}`, "=Sheet2!B4", 60);
+    fake.putFormula("Ratings", `F${ra}`, '=IF(Sheet2!B5="","",Sheet2!B5)'); // shows blank
+    fake.put("Ratings", `D${rb}`, [["=x"]]); // a text typed with an apostrophe: reads "=x" as value and as formula
+    const incoming: Rating[] = [
+      { vendor: "Acme", code: a, value: 90 },
+      { vendor: "Bolt", code: a, value: 60 },
+      { vendor: "Cirrus", code: a, value: 70 },
+      { vendor: "Acme", code: b, value: 10 },
+    ];
+    const stats: Record<string, SyncStats> = {};
+    const port = portOn(fake, undefined, stats);
+    // keep existing: the formulas showing a value are conflicts (decided on values) and stay
+    expect(await port.importRatings(req(incoming.slice(0, 2)))).toMatchObject({ added: 0, kept: 1, unchanged: 1 });
+    expect(fake.cell("Ratings", `D${ra}`)).toMatchObject({ formula: "=40+45", value: 85 });
+
+    const loadsBefore = fake.calls({ op: "load" }).length;
+    const over = await port.importRatings(req(incoming, { choice: "overwrite" }));
+    expect(stats.importRatings.syncs).toBe(3);
+    expect(over).toMatchObject({ added: 1, overwritten: 2, unchanged: 1, kept: 0 });
+    // Ratings read with its formulas (same range, same sync); Weights without
+    const loads = fake.calls({ op: "load" }).slice(loadsBefore);
+    expect(loads.filter((c) => c.target.startsWith("Ratings!")).map((c) => c.args[0])).toEqual(["address,values,formulas"]);
+    expect(loads.filter((c) => c.target.startsWith("Weights!")).map((c) => c.args[0])).toEqual(["address,values"]);
+    expect(fake.cell("Ratings", `D${ra}`)).toEqual({ numberFormat: undefined, value: 90 });
+    expect(fake.cell("Ratings", `E${ra}`)).toMatchObject({ formula: "=Sheet2!B4", value: 60 }); // unchanged: not written
+
+    // the log: the formulas as text (formatted "@" before they were written, never live), the text "=x" quoted
+    const entries = logged(fake, over.importId);
+    expect(entries).toEqual([
+      { vendor: "Acme", code: a, oldValue: "=40+45", oldFormula: "=40+45", newValue: 90, action: "overwritten" },
+      { vendor: "Acme", code: b, oldValue: "=x", newValue: 10, action: "overwritten" },
+      { vendor: "Cirrus", code: a, oldValue: '=IF(Sheet2!B5="","",Sheet2!B5)', oldFormula: '=IF(Sheet2!B5="","",Sheet2!B5)', newValue: 70, action: "overwritten" },
+    ]);
+    const logCells = [...(fake.sheet(LOG)?.cells.values() ?? [])];
+    expect(logCells.every((c) => c.formula === undefined)).toBe(true);
+    expect(logCells.find((c) => c.value === "=40+45")).toMatchObject({ numberFormat: "@" });
+    expect(logCells.find((c) => c.value === '=IF(Sheet2!B5="","",Sheet2!B5)')).toMatchObject({ numberFormat: "@" });
+    expect(logCells.some((c) => c.value === '"=x"')).toBe(true);
+    expect(listRows(fake).map((r) => r.slice(5, 7))).toEqual([[1, 2]]);
+
+    const undoBefore = fake.syncs;
+    expect(await port.undoImport(over.importId)).toEqual({ restored: 3, changedSince: 0, missing: 0 });
+    expect(fake.syncs - undoBefore).toBe(4);
+    // formulas written back as formulas, the text as text
+    expect(fake.cell("Ratings", `D${ra}`)?.formula).toBe("=40+45");
+    expect(fake.cell("Ratings", `F${ra}`)?.formula).toBe('=IF(Sheet2!B5="","",Sheet2!B5)');
+    expect(fake.cell("Ratings", `D${rb}`)).toMatchObject({ value: "=x", numberFormat: "@" });
+    expect(fake.cell("Ratings", `D${rb}`)?.formula).toBeUndefined();
+    expect(fake.calls({ op: "set", name: "formulas", target: "Ratings!" }).slice(-2).map((c) => c.args[0])).toEqual([[["=40+45"]], [['=IF(Sheet2!B5="","",Sheet2!B5)']]]);
+    // as Excel reports them
+    const range = fake.context.workbook.worksheets.getItem("Ratings").getRange(`D${ra}:F${ra}`).load("formulas");
+    await fake.context.sync();
+    expect(range.formulas).toEqual([["=40+45", "=Sheet2!B4", '=IF(Sheet2!B5="","",Sheet2!B5)']]);
+    expect(fake.sheet("Ratings")?.protected).toBe(true);
+  });
+
   test("the pane's preview, read from this workbook, counts what the write does: text and out-of-range cells are conflicts", async () => {
     const fake = await setUp();
     const [a, b] = codes;

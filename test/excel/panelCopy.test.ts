@@ -159,6 +159,45 @@ describe("rater copy round trip (Excel adapter)", () => {
     await expect(port.undoImport(merged.importId as string)).rejects.toMatchObject({ code: "ScorecardImportNotFound" });
   });
 
+  test("a merge over a rating cell holding a formula: logged as the formula's text; undo puts the formula back", async () => {
+    const fake = new FakeExcel();
+    await portOn(fake).createWorkbook(request({ raters }));
+    const stats: Record<string, SyncStats> = {};
+    const port = portOn(fake, undefined, stats);
+    const sheet = "Ratings - Ann";
+    const rowOf = (code: string): number => {
+      for (let r = 4; r < 200; r++) if (fake.cell(sheet, `A${r}`)?.value === code) return r;
+      throw new Error(code);
+    };
+    fake.putFormula(sheet, `D${rowOf(codes[0])}`, "=40+45", 85);
+    fake.put(sheet, `E${rowOf(codes[1])}`, [["=ask Bo"]]); // text typed with an apostrophe
+    const back = await fill((await port.exportRaterCopy("Ann", { prefill: false })).bytes, [
+      { vendor: "Vendor 1", code: codes[0], value: 90 },
+      { vendor: "Vendor 2", code: codes[1], value: 70 },
+    ]);
+    const loadsBefore = fake.calls({ op: "load" }).length;
+    const preview = await port.mergeReturnedCopy(back, "ann-back.xlsx");
+    expect(preview.preview.conflicts.map((c) => c.existing)).toEqual([85, { text: "=ask Bo" }]);
+    const merged = await port.applyReturnedCopy(preview, "overwrite");
+    expect(stats.applyReturnedCopy.syncs).toBe(4);
+    expect(merged).toMatchObject({ added: 0, overwritten: 2 });
+    // the preview reads Ann's values; the merge written reads her formulas too, in the same range and sync
+    const annLoads = fake.calls({ op: "load" }).slice(loadsBefore).filter((c) => c.target.startsWith(`${sheet}!`)).map((c) => c.args[0]);
+    expect(annLoads).toEqual(["address,values", "address,values,formulas"]);
+    expect(fake.cell(sheet, `D${rowOf(codes[0])}`)?.formula).toBeUndefined();
+
+    const logCells = [...(fake.sheet("Import log")?.cells.values() ?? [])];
+    expect(logCells.find((c) => c.value === "=40+45")).toMatchObject({ numberFormat: "@" });
+    expect(logCells.find((c) => c.value === '"=ask Bo"')).toBeDefined();
+    expect(logCells.every((c) => c.formula === undefined)).toBe(true);
+
+    expect(await port.undoImport(merged.importId as string)).toEqual({ restored: 2, changedSince: 0, missing: 0 });
+    expect(fake.cell(sheet, `D${rowOf(codes[0])}`)?.formula).toBe("=40+45");
+    expect(fake.cell(sheet, `E${rowOf(codes[1])}`)).toMatchObject({ value: "=ask Bo", numberFormat: "@" });
+    expect(fake.cell(sheet, `E${rowOf(codes[1])}`)?.formula).toBeUndefined();
+    expect(fake.sheet(sheet)?.protected).toBe(true);
+  });
+
   test("not an xlsx, or a copy for a rater the workbook lacks: previewed with a warning, nothing to merge", async () => {
     const fake = new FakeExcel();
     await portOn(fake).createWorkbook(request({ raters }));
