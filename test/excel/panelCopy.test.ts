@@ -14,6 +14,14 @@ import { portOn, request } from "./helpers";
 const codes = leaves(defaultTree()).map((l) => l.node.code);
 const raters = ["Ann", "Bo", "Cy"];
 
+/** The row of a code on a rating sheet (codes in column A). */
+function rowFinder(fake: FakeExcel, sheet: string): (code: string) => number {
+  return (code) => {
+    for (let r = 4; r < 200; r++) if (fake.cell(sheet, `A${r}`)?.value === code) return r;
+    throw new Error(code);
+  };
+}
+
 /** Fills the copy's cell for vendor × code (found by the code column and the vendor header), as a rater would. */
 async function fill(bytes: Uint8Array, cells: { vendor: string; code: string; value: number | string }[], extra?: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -117,10 +125,7 @@ describe("rater copy round trip (Excel adapter)", () => {
     const stats: Record<string, SyncStats> = {};
     const port = portOn(fake, undefined, stats);
     const sheet = "Ratings - Ann";
-    const rowOf = (code: string): number => {
-      for (let r = 4; r < 200; r++) if (fake.cell(sheet, `A${r}`)?.value === code) return r;
-      throw new Error(code);
-    };
+    const rowOf = rowFinder(fake, sheet);
     // Ann already rated Vendor 1 on codes[0] (40); a stray note sits in Vendor 2 × codes[1]
     fake.put(sheet, `D${rowOf(codes[0])}`, [[40]]);
     fake.put(sheet, `E${rowOf(codes[1])}`, [["ask Bo"]]);
@@ -165,10 +170,7 @@ describe("rater copy round trip (Excel adapter)", () => {
     const stats: Record<string, SyncStats> = {};
     const port = portOn(fake, undefined, stats);
     const sheet = "Ratings - Ann";
-    const rowOf = (code: string): number => {
-      for (let r = 4; r < 200; r++) if (fake.cell(sheet, `A${r}`)?.value === code) return r;
-      throw new Error(code);
-    };
+    const rowOf = rowFinder(fake, sheet);
     fake.putFormula(sheet, `D${rowOf(codes[0])}`, "=40+45", 85);
     fake.put(sheet, `E${rowOf(codes[1])}`, [["=ask Bo"]]); // text typed with an apostrophe
     const back = await fill((await port.exportRaterCopy("Ann", { prefill: false })).bytes, [
