@@ -22,6 +22,15 @@ function rowFinder(fake: FakeExcel, sheet: string): (code: string) => number {
   };
 }
 
+/** A panel workbook on a fake, a port recording its sync stats, and Ann's sheet with a row finder. */
+async function annPanel(): Promise<{ fake: FakeExcel; stats: Record<string, SyncStats>; port: ReturnType<typeof portOn>; sheet: string; rowOf: (code: string) => number }> {
+  const fake = new FakeExcel();
+  await portOn(fake).createWorkbook(request({ raters }));
+  const stats: Record<string, SyncStats> = {};
+  const sheet = "Ratings - Ann";
+  return { fake, stats, port: portOn(fake, undefined, stats), sheet, rowOf: rowFinder(fake, sheet) };
+}
+
 /** Fills the copy's cell for vendor × code (found by the code column and the vendor header), as a rater would. */
 async function fill(bytes: Uint8Array, cells: { vendor: string; code: string; value: number | string }[], extra?: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -120,12 +129,7 @@ describe("rater copy round trip (Excel adapter)", () => {
   });
 
   test("a merge is logged like an import: listed with its rater and file, undone cell by cell; later edits are reported, not overwritten", async () => {
-    const fake = new FakeExcel();
-    await portOn(fake).createWorkbook(request({ raters }));
-    const stats: Record<string, SyncStats> = {};
-    const port = portOn(fake, undefined, stats);
-    const sheet = "Ratings - Ann";
-    const rowOf = rowFinder(fake, sheet);
+    const { fake, stats, port, sheet, rowOf } = await annPanel();
     // Ann already rated Vendor 1 on codes[0] (40); a stray note sits in Vendor 2 × codes[1]
     fake.put(sheet, `D${rowOf(codes[0])}`, [[40]]);
     fake.put(sheet, `E${rowOf(codes[1])}`, [["ask Bo"]]);
@@ -165,12 +169,7 @@ describe("rater copy round trip (Excel adapter)", () => {
   });
 
   test("a merge over a rating cell holding a formula: logged as the formula's text; undo puts the formula back", async () => {
-    const fake = new FakeExcel();
-    await portOn(fake).createWorkbook(request({ raters }));
-    const stats: Record<string, SyncStats> = {};
-    const port = portOn(fake, undefined, stats);
-    const sheet = "Ratings - Ann";
-    const rowOf = rowFinder(fake, sheet);
+    const { fake, stats, port, sheet, rowOf } = await annPanel();
     fake.putFormula(sheet, `D${rowOf(codes[0])}`, "=40+45", 85);
     fake.put(sheet, `E${rowOf(codes[1])}`, [["=ask Bo"]]); // text typed with an apostrophe
     const back = await fill((await port.exportRaterCopy("Ann", { prefill: false })).bytes, [
