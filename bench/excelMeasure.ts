@@ -3,7 +3,7 @@ import { createExcelPort, type SyncStats } from "../src/excel";
 import { OpList } from "../src/excel/batch";
 import { sheetOps } from "../src/excel/applySheet";
 import type { SheetPlan, WorkbookPlan } from "../src/plan";
-import type { WorkbookPort } from "../src/taskpane/port";
+import type { WorkbookPort } from "../src/port";
 import type { FakeExcel } from "../test/excel/fakeExcel";
 import { host } from "../test/excel/helpers";
 import { line } from "./util";

@@ -7,7 +7,7 @@
  */
 import { defaultTree } from "../../src/core/model/default-tree";
 import { buildPlan } from "../../src/plan";
-import type { CreateWorkbookRequest } from "../../src/taskpane/port";
+import type { CreateWorkbookRequest } from "../../src/port";
 import { FakeExcel } from "../../test/excel/fakeExcel";
 import { vendors } from "../../test/excel/helpers";
 import { line } from "../util";

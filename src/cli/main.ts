@@ -1,11 +1,9 @@
 /** `scorecard` command line: the same core and plan as the add-in. */
 import { run as template } from "./commands/template";
 import { run as score } from "./commands/score";
+import type { CliIO } from "./io";
 
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
+export type { CliIO } from "./io";
 
 const defaultIO: CliIO = {
   stdout: (t) => process.stdout.write(t),

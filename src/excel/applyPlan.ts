@@ -1,5 +1,5 @@
 import { uniqueSheetName, type SheetPlan, type SheetVisibility, type WorkbookPlan } from "../plan";
-import type { ProgressStep } from "../taskpane/port";
+import type { ProgressStep } from "../port";
 import { parseRangeRef } from "./address";
 import { estimate, newStats, OpList, runOps, Syncer, type SyncStats } from "./batch";
 import { sheetOps } from "./applySheet";

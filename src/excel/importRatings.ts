@@ -27,7 +27,7 @@ import {
 } from "../plan/importLog";
 import { importLogSheetNames } from "../plan/importLogLabels";
 import { cellKey, importedCell, importEdits, ratingBlocks, type CellWrite } from "../plan/importWrite";
-import type { ImportRatingsRequest, ImportRatingsResult, PortCallOptions, UndoImportResult, UndoLeftCell } from "../taskpane/port";
+import type { ImportRatingsRequest, ImportRatingsResult, PortCallOptions, UndoImportResult, UndoLeftCell } from "../port";
 import { Grid, localAddress } from "./address";
 import { applyPlan, protectOps } from "./applyPlan";
 import { estimate, jsonSize, OpList, runOps, type Syncer } from "./batch";

@@ -1,4 +1,4 @@
-import type { CreateNote, CreateNoteCode } from "../taskpane/port";
+import type { CreateNote, CreateNoteCode } from "../port";
 
 export type { CreateNote, CreateNoteCode };
 

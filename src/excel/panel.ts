@@ -15,7 +15,7 @@ import {
   type StoredModel,
   type WorkbookPlan,
 } from "../plan";
-import type { WorkbookProblem, WorkbookSnapshot } from "../taskpane/port";
+import type { WorkbookProblem, WorkbookSnapshot } from "../port";
 import { Grid, text } from "./address";
 import { ScorecardError, sheetMissing } from "./errors";
 import { CubeFill } from "./ratingCube";

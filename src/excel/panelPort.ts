@@ -13,8 +13,8 @@ import type { Rating } from "../core/engine";
 import type { CellValue, SheetPlan } from "../plan";
 import { importIdOf, type ImportLogEntry } from "../plan/importLog";
 import { ratingBlocks } from "../plan/importWrite";
-import type { ApplyCopyResult, MergeChoice, PortCallOptions, RaterCopyFile, ReturnedCopyPreview } from "../taskpane/port";
-import { copyPreview, copyWrites, gridOf, raterCopyFile, readCopyFile } from "../taskpane/raterCopy";
+import type { ApplyCopyResult, MergeChoice, PortCallOptions, RaterCopyFile, ReturnedCopyPreview } from "../port";
+import { copyPreview, copyWrites, gridOf, readCopyFile } from "../plan/copyMerge";
 import { OpList, type Syncer } from "./batch";
 import { noScorecard, ScorecardError } from "./errors";
 import { cellKeyOf, raterCells, raterSnapshot } from "./panel";
@@ -63,6 +63,7 @@ export async function exportRaterCopy(env: PanelEnv, rater: string, prefill: boo
   if (!cells) throw unknownRater(rater);
   const ratings: Rating[] = prefill ? raterSnapshot(card, rater, (name) => findSheet(state, name) !== undefined).ratings : [];
   env.options?.onProgress?.(0.5, "prepare");
+  const { raterCopyFile } = await import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/raterCopyFile");
   const file = await raterCopyFile(card.model, rater, prefill ? gridOf(ratings, rater) : undefined);
   env.options?.onProgress?.(1, "prepare");
   return file;

@@ -31,7 +31,7 @@ import type {
   WorkbookPort,
   WorkbookProblem,
   WorkbookSnapshot,
-} from "../taskpane/port";
+} from "../port";
 import { Grid } from "./address";
 import { applyPlan, protectOps } from "./applyPlan";
 import { sheetOps } from "./applySheet";

@@ -7,7 +7,7 @@ import { allNodes, leaves, validateTree, type IndicatorTree } from "./model";
 import { score, type MissingPolicy, type Rating } from "../core/engine";
 import { importIdOf, summarize, type ImportLogEntry, type ImportMeta } from "../plan/importLog";
 import { storedModel, type StoredModel } from "../plan";
-import { copyPreview, copyWrites, raterCopyFile, readCopyFile } from "./raterCopy";
+import { copyPreview, copyWrites, readCopyFile } from "../plan/copyMerge";
 import type {
   ApplyCopyResult,
   ExportRaterCopyOptions,
@@ -26,7 +26,7 @@ import type {
   WorkbookPort,
   WorkbookProblem,
   WorkbookSnapshot,
-} from "./port";
+} from "../port";
 
 type Method = Exclude<keyof WorkbookPort, "getCapabilities">;
 
@@ -375,6 +375,7 @@ export class FakePort implements WorkbookPort {
     const { book, model } = this.panelBook(rater);
     const grid: Record<string, Record<string, number | "NA">> = {};
     if (options?.prefill ?? true) for (const r of this.bookRatings(book)) if (r.rater === rater) (grid[r.vendor] ??= {})[r.code] = r.value;
+    const { raterCopyFile } = await import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/raterCopyFile");
     const file = await raterCopyFile(model, rater, grid);
     options?.onProgress?.(1, "prepare");
     return file;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Capabilities, PortCallOptions, ProgressStep, WorkbookPort } from "./port";
+import type { Capabilities, PortCallOptions, ProgressStep, WorkbookPort } from "../port";
 import { isAbortError } from "./errors";
 
 export type TaskStatus = "idle" | "running" | "done" | "error" | "cancelled";

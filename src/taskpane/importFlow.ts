@@ -14,9 +14,9 @@ import {
   type ImportResult,
 } from "../core/import";
 import type { Rating } from "../core/engine";
-import { cellPreview, unratedCells, type CellPreview } from "./cellConflicts";
+import { cellPreview, unratedCells, type CellPreview } from "../plan/cellConflicts";
 import type { Locale } from "./model";
-import type { ImportChoice, ImportRatingsRequest, WorkbookSnapshot } from "./port";
+import type { ImportChoice, ImportRatingsRequest, WorkbookSnapshot } from "../port";
 
 export type ImportInput = { kind: "file"; name: string; bytes: Uint8Array } | { kind: "paste"; text: string };
 

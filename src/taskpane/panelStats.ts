@@ -6,7 +6,7 @@
  */
 import { CUBE_NA, kendallW, rankKey, scoreCube, type KendallW } from "../core/engine";
 import { leaves } from "./model";
-import type { WorkbookSnapshot } from "./port";
+import type { WorkbookSnapshot } from "../port";
 
 export interface PanelStats {
   raters: string[];

@@ -2,7 +2,7 @@
  * Chooses the WorkbookPort for the pane. index.tsx tells whether Office says the host is Excel.
  * The fake port is loaded on demand, so inside Excel it is never downloaded.
  */
-import type { WorkbookPort } from "./port";
+import type { WorkbookPort } from "../port";
 
 export interface PortChoice {
   port: WorkbookPort;

@@ -2,7 +2,7 @@ import type { Rating } from "../../src/core/engine";
 import { defaultTree } from "../../src/core/model/default-tree";
 import { leaves } from "../../src/core/model/tree";
 import type { SyncStats } from "../../src/excel";
-import type { ImportRatingsRequest } from "../../src/taskpane/port";
+import type { ImportRatingsRequest } from "../../src/port";
 import { colLetter, parseRect } from "../../src/plan";
 import { readBlock, type ImportLogEntry } from "../../src/plan/importLog";
 import { importRequest, readInput } from "../../src/taskpane/importFlow";

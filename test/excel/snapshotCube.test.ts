@@ -11,7 +11,7 @@ import { panelSnapshot } from "../../src/excel/panel";
 import { snapshotOf } from "../../src/excel/port";
 import type { Scorecard } from "../../src/excel/readBack";
 import { buildPlan, cell, parseCell, type CellValue, type WorkbookPlan } from "../../src/plan";
-import type { WorkbookSnapshot } from "../../src/taskpane/port";
+import type { WorkbookSnapshot } from "../../src/port";
 import { approxEqual } from "../core/fixtures";
 import { treeArb } from "../plan/arbitraries";
 import { enterPanel, panelArb } from "../plan/panelHelpers";

@@ -1,6 +1,6 @@
 import { publishedTree } from "../../src/taskpane/standard";
 import { createFakePort } from "../../src/taskpane/fakePort";
-import type { CreateWorkbookRequest, ProgressStep } from "../../src/taskpane/port";
+import type { CreateWorkbookRequest, ProgressStep } from "../../src/port";
 
 const request = (over: Partial<CreateWorkbookRequest> = {}): CreateWorkbookRequest => ({
   tree: publishedTree(),

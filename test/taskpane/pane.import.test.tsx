@@ -4,7 +4,7 @@ import { act, fireEvent, waitFor, within } from "@testing-library/react";
 import { createFakePort, officeError, type FakePort } from "../../src/taskpane/fakePort";
 import { publishedTree } from "../../src/taskpane/standard";
 import { translator } from "../../src/i18n";
-import type { ImportRatingsRequest } from "../../src/taskpane/port";
+import type { ImportRatingsRequest } from "../../src/port";
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
 
 const en = translator("en-US");

@@ -4,7 +4,7 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { createFakePort, officeError } from "../../src/taskpane/fakePort";
 import { KNOWN_ERROR_CODES } from "../../src/taskpane/errors";
 import { translator } from "../../src/i18n";
-import type { CreateWorkbookRequest } from "../../src/taskpane/port";
+import type { CreateWorkbookRequest } from "../../src/port";
 
 const en = translator("en-US");
 const zh = translator("zh-CN");

@@ -2,7 +2,7 @@
 import { enabledButton, hasLabel, openTab, renderPane } from "./setup";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { createFakePort, officeError } from "../../src/taskpane/fakePort";
-import type { CreateWorkbookRequest } from "../../src/taskpane/port";
+import type { CreateWorkbookRequest } from "../../src/port";
 import { publishedTree } from "../../src/taskpane/standard";
 
 function openWeights(): Promise<HTMLElement> {

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { kendallW, rankKey, score, type MissingPolicy, type Rating, type RatingValue } from "../../src/core/engine";
 import { leaves } from "../../src/core/model/tree";
 import { panelStats, type PanelStats } from "../../src/taskpane/panelStats";
-import type { WorkbookSnapshot } from "../../src/taskpane/port";
+import type { WorkbookSnapshot } from "../../src/port";
 import { leafCodes, node, tree, treeArb } from "../core/fixtures";
 
 /**

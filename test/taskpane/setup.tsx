@@ -6,7 +6,7 @@ import { act, fireEvent, render, screen, waitFor, type RenderResult } from "@tes
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
 import type { UiLocale } from "../../src/i18n";
-import type { WorkbookPort } from "../../src/taskpane/port";
+import type { WorkbookPort } from "../../src/port";
 
 class ResizeObserverStub {
   observe(): void {}

@@ -3,7 +3,7 @@ import { parseNames } from "../../src/taskpane/names";
 import { publishedTree } from "../../src/taskpane/standard";
 import { addChild, addSibling, removeNode, updateNode } from "../../src/taskpane/treeEdit";
 import { parseWeight } from "../../src/taskpane/components/NodeEditor";
-import { highestSet, supportsSet } from "../../src/taskpane/port";
+import { highestSet, supportsSet } from "../../src/port";
 import { isDarkColor } from "../../src/taskpane/theme";
 
 describe("parseNames", () => {

@@ -14,7 +14,7 @@ import {
   type ImportResult,
 } from "../../core/import";
 import { defaultTree, leaves, parseTree, validateTree, type Finding, type IndicatorTree } from "../../core/model";
-import type { CliIO } from "../main";
+import type { CliIO } from "../io";
 
 export const SCORE_USAGE = `Usage: scorecard score <file> [options]
 

@@ -3,7 +3,7 @@ import type { Aggregation, MissingPolicy } from "../../core/engine/types";
 import { defaultTree, parseTree, validateTree, type IndicatorTree, type Locale } from "../../core/model";
 import { buildPlan, checkPlanInput, raterCopyPlan, storedModel, type WorkbookPlan } from "../../plan";
 import { writeXlsx } from "../../xlsx";
-import type { CliIO } from "../main";
+import type { CliIO } from "../io";
 
 const HELP = `Usage: scorecard template --vendors "A,B,C" [--tree tree.json] [--locale zh-CN|en-US]
                           [--missing exclude|zero] [--raters "R1,R2"] [--aggregate mean|median|trimmed]

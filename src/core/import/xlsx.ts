@@ -60,12 +60,7 @@ export function cellToValue(v: ExcelJS.CellValue): Cell {
 export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<XlsxRead> {
   let wb: ExcelJS.Workbook;
   try {
-    // Loaded on first use: keeps ExcelJS out of the pane's initial bundle (a package, so Node's
-    // own dynamic import resolves it under tsx too).
-    const { Workbook } = (await import("exceljs")).default;
-    wb = new Workbook();
-    // ExcelJS hands the data to JSZip, which takes a Uint8Array: no Node Buffer, so this also runs in the pane.
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    wb = await loadWorkbook(bytes);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return { ok: false, code: "xlsx-unreadable", sheets: [], message: { "zh-CN": `无法读取 .xlsx 文件：${why}`, "en-US": `Cannot read the .xlsx file: ${why}` } };
@@ -91,6 +86,44 @@ export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<X
     lines.push(rowNumber);
   });
   return { ok: true, table: { rows, lines, sheet: ws.name, sheets } };
+}
+
+async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  // Loaded on first use: keeps ExcelJS out of the pane's initial bundle (a package, so Node's
+  // own dynamic import resolves it under tsx too).
+  const { Workbook } = (await import(/* webpackChunkName: "exceljs" */ "exceljs")).default;
+  const wb = new Workbook();
+  // ExcelJS hands the data to JSZip, which takes a Uint8Array: no Node Buffer, so this also runs in the pane.
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+/** One worksheet's cells, row-major from A1 through its last used row and column; empty cells null. */
+export interface SheetCells {
+  name: string;
+  values: (Cell | null)[][];
+}
+
+/** Every worksheet of an .xlsx, in order; null when the bytes are not a readable .xlsx. Never throws. */
+export async function readXlsxSheets(bytes: Uint8Array): Promise<SheetCells[] | null> {
+  let wb: ExcelJS.Workbook;
+  try {
+    wb = await loadWorkbook(bytes);
+  } catch {
+    return null;
+  }
+  return wb.worksheets.map((ws) => {
+    const values: (Cell | null)[][] = [];
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row: (Cell | null)[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) {
+        const v = cellToValue(ws.getCell(r, c).value);
+        row.push(v === "" ? null : v);
+      }
+      values.push(row);
+    }
+    return { name: ws.name, values };
+  });
 }
 
 /** An .xlsx (any OOXML zip) starts with the zip signature "PK\x03\x04". */

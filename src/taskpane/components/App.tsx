@@ -5,7 +5,8 @@ import { publishedTree } from "../standard";
 import type { UiLocale } from "../../i18n";
 import { useCapabilities } from "../hooks";
 import { LocaleProvider, useLocale } from "../locale";
-import { FEATURE_REQUIREMENTS, highestSet, supportsSet, type Feature, type WorkbookPort } from "../port";
+import { FEATURE_REQUIREMENTS, highestSet, supportsSet, type Feature, type WorkbookPort } from "../../port";
+import type { FeatureReasons } from "./featureReasons";
 import { DemoBanner } from "./DemoBanner";
 import { ErrorMessage } from "./ErrorMessage";
 import { LanguagePicker } from "./LanguagePicker";
@@ -29,8 +30,6 @@ export interface AppProps {
 }
 
 export type TabId = "new" | "weights" | "check" | "import" | "panel";
-/** Why each feature is unavailable ("" while the capabilities are still being asked), or null when it is available. */
-export type FeatureReasons = Record<Feature, string | null>;
 
 const useStyles = makeStyles({
   root: {

@@ -3,7 +3,7 @@ import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { IndicatorTree } from "../model";
 import { useTask } from "../hooks";
 import { useLocale } from "../locale";
-import type { ApplyCopyResult, MergeChoice, ReturnedCopyPreview, WorkbookPort } from "../port";
+import type { ApplyCopyResult, MergeChoice, ReturnedCopyPreview, WorkbookPort } from "../../port";
 import { CopyPreviewView } from "./CopyPreviewView";
 import { ErrorMessage } from "./ErrorMessage";
 import { TaskProgress } from "./TaskProgress";

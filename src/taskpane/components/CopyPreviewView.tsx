@@ -1,8 +1,8 @@
 import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { findByCode, type IndicatorTree } from "../model";
 import { useLocale } from "../locale";
-import type { ReturnedCopyPreview } from "../port";
-import { existingText } from "../cellConflicts";
+import type { ReturnedCopyPreview } from "../../port";
+import { existingText } from "../../plan/cellConflicts";
 import type { RatingValue } from "../../core/engine";
 
 const SHOWN = 20;

@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useLocale } from "../locale";
-import type { CreateNote } from "../port";
+import type { CreateNote } from "../../port";
 
 /** Features the adapter left out on an older Excel, worded in the pane's language. */
 export function CreateNotes(props: { notes: readonly CreateNote[] | undefined }): JSX.Element | null {

@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useLocale } from "../locale";
-import type { ImportRatingsResult } from "../port";
+import type { ImportRatingsResult } from "../../port";
 
 /** What an import wrote. */
 export function ImportDone(props: { result: ImportRatingsResult }): JSX.Element {

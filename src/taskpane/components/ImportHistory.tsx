@@ -3,8 +3,8 @@ import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-compon
 import type { MessageKey } from "../../i18n";
 import { useTask } from "../hooks";
 import { useLocale } from "../locale";
-import type { ImportKind, ImportSummary, UndoImportResult, WorkbookPort } from "../port";
-import type { FeatureReasons } from "./App";
+import type { ImportKind, ImportSummary, UndoImportResult, WorkbookPort } from "../../port";
+import type { FeatureReasons } from "./featureReasons";
 import { ErrorMessage } from "./ErrorMessage";
 import { FeatureNote } from "./FeatureNote";
 import { TaskProgress } from "./TaskProgress";

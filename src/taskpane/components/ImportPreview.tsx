@@ -1,11 +1,11 @@
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import type { ImportResult, Rejection } from "../../core/import";
-import { existingText, type CellPreview } from "../cellConflicts";
+import { existingText, type CellPreview } from "../../plan/cellConflicts";
 import type { RatingValue } from "../../core/engine";
 import type { MessageKey, Translate } from "../../i18n";
 import { allNodes, type IndicatorTree } from "../model";
 import { useLocale } from "../locale";
-import type { ImportChoice } from "../port";
+import type { ImportChoice } from "../../port";
 
 const SHOWN = 20;
 const WARNINGS = new Set(["decode-lossy", "similar-vendor-names", "scores-look-like-fractions"]);

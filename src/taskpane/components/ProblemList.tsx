@@ -1,7 +1,7 @@
 import { Link, Text } from "@fluentui/react-components";
 import { findByCode, type IndicatorTree } from "../model";
 import { pct, useLocale } from "../locale";
-import type { WorkbookProblem } from "../port";
+import type { WorkbookProblem } from "../../port";
 
 const SHOWN = 50;
 

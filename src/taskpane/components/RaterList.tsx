@@ -3,7 +3,7 @@ import { useState } from "react";
 import { downloadBytes } from "../download";
 import { useTask } from "../hooks";
 import { pct, useLocale } from "../locale";
-import type { RaterCopyFile, WorkbookPort } from "../port";
+import type { RaterCopyFile, WorkbookPort } from "../../port";
 import type { PanelStats } from "../panelStats";
 import { ErrorMessage } from "./ErrorMessage";
 import { TaskProgress } from "./TaskProgress";

@@ -1,5 +1,5 @@
 import { Button, Field, ProgressBar } from "@fluentui/react-components";
-import type { ProgressStep } from "../port";
+import type { ProgressStep } from "../../port";
 import { useLocale } from "../locale";
 
 /** Progress of long work with its current step and a Cancel button. */

@@ -1,27 +1,13 @@
-/** Port types of the panel (several raters) features: rater copies out and back in. */
-import type { Rating, RatingValue } from "../core/engine";
+/** Types of the panel (several raters) features: rater copies out and back in. */
+import type { Rating } from "../core/engine/types";
 import type { CellPreview } from "./cellConflicts";
 
 export type { MergeChoice, MergePreview } from "../core/import/merge";
-
-/** A consensus typed on Moderation: it replaces the raters' ratings of that vendor × leaf in the scores. */
-export interface ConsensusRating {
-  vendor: string;
-  code: string;
-  value: RatingValue;
-  /** Trimmed; "" when none was given (reported as a problem). */
-  reason: string;
-}
 
 export interface RaterCopyFile {
   /** e.g. "Scorecard - Ann.xlsx" (characters a file name cannot hold are dropped). */
   fileName: string;
   bytes: Uint8Array;
-}
-
-export interface ExportRaterCopyOptions {
-  /** Pre-fill the ratings the rater already gave in the workbook (default true). */
-  prefill?: boolean;
 }
 
 /** What a returned rater copy would change, before anything is written. */

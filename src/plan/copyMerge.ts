@@ -1,16 +1,18 @@
 /**
- * Rater copies for both ports (Excel and the in-memory fake), pure apart from loading ExcelJS:
- * the .xlsx of one rater's copy (raterCopyPlan + the browser-safe writer, fetched on first use so
- * ExcelJS stays out of the initial bundle), reading a returned copy back, the merge preview
- * against the workbook's ratings for that rater, and which cells applying it changes.
+ * Merging a returned rater copy, pure logic shared by the Excel adapter and the demo workbook:
+ * reading the copy's cells back, the merge preview against the workbook's ratings for that rater,
+ * and which cells applying it changes.
  */
-import type { Rating, RatingValue } from "../core/engine";
-import { cellToValue } from "../core/import/xlsx";
+import type { Rating, RatingValue } from "../core/engine/types";
+import { readXlsxSheets } from "../core/import/xlsx";
 import { isLeaf, allNodes } from "../core/model/tree";
-import { MODEL_SHEET_NAME, raterCopyPlan, readReturnedCopy, readStoredModel, type CellValue, type RatingsGrid, type StoredModel } from "../plan";
+import { MODEL_SHEET_NAME } from "./context";
+import { readStoredModel } from "./modelSheet";
+import { readReturnedCopy } from "./returnedCopy";
+import type { CellValue, RatingsGrid, StoredModel } from "./types";
 import { cellPreview, unratedCells } from "./cellConflicts";
-import type { ApplyCopyResult, MergeChoice, RaterCopyFile, ReturnedCopyPreview } from "./panelTypes";
-import type { WorkbookProblem } from "./port";
+import type { ApplyCopyResult, MergeChoice, ReturnedCopyPreview } from "./copyTypes";
+import type { WorkbookProblem } from "./problems";
 
 const BAD_FILE_CHARS = /[\\/:*?"<>|]/g;
 
@@ -19,13 +21,6 @@ export function raterCopyFileName(rater: string, locale: StoredModel["options"][
   const base = locale === "zh-CN" ? "评分表" : "Scorecard";
   const name = [...rater.replace(BAD_FILE_CHARS, "")].filter((ch) => ch.charCodeAt(0) >= 32).join("").trim() || "rater";
   return `${base} - ${name}.xlsx`;
-}
-
-/** One rater's copy as .xlsx bytes, with the ratings they already gave pre-filled. */
-export async function raterCopyFile(model: StoredModel, rater: string, ratings?: RatingsGrid): Promise<RaterCopyFile> {
-  const plan = raterCopyPlan(model, rater, ratings ? { ratings } : {});
-  const { writeXlsxBytes } = await import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/writeXlsxBytes");
-  return { fileName: raterCopyFileName(rater, model.options.locale), bytes: await writeXlsxBytes(plan) };
 }
 
 /** Ratings of one rater as a grid (for pre-filling their copy). */
@@ -46,29 +41,12 @@ export interface CopyFile {
 
 /** Reads a returned copy: the first sheet that is not the model sheet, and the stored model. */
 export async function readCopyFile(bytes: Uint8Array): Promise<CopyFile> {
-  const ExcelJS = (await import(/* webpackChunkName: "exceljs" */ "exceljs")).default;
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  } catch {
-    return { values: [], model: null, unreadable: true };
-  }
-  const modelSheet = wb.worksheets.find((w) => w.name === MODEL_SHEET_NAME);
-  const column: CellValue[] = [];
-  if (modelSheet) for (let r = 1; r <= modelSheet.rowCount; r++) column.push(cellToValue(modelSheet.getCell(r, 1).value));
-  const ws = wb.worksheets.find((w) => w.name !== MODEL_SHEET_NAME);
-  const values: CellValue[][] = [];
-  if (ws) {
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const row: CellValue[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) {
-        const v = cellToValue(ws.getCell(r, c).value);
-        row.push(v === "" ? null : v);
-      }
-      values.push(row);
-    }
-  }
-  return { values, model: readStoredModel(column), ...(ws ? { sheetName: ws.name } : {}) };
+  const sheets = await readXlsxSheets(bytes);
+  if (sheets === null) return { values: [], model: null, unreadable: true };
+  const modelSheet = sheets.find((w) => w.name === MODEL_SHEET_NAME);
+  const column: CellValue[] = modelSheet ? modelSheet.values.map((row) => row[0] ?? "") : [];
+  const ws = sheets.find((w) => w.name !== MODEL_SHEET_NAME);
+  return { values: ws?.values ?? [], model: readStoredModel(column), ...(ws ? { sheetName: ws.name } : {}) };
 }
 
 const EMPTY_PREVIEW = { rowsRead: 0, unit: "cell" as const, accepted: 0, rejected: 0, newVendors: [], added: 0, unchanged: 0, conflicts: [] };

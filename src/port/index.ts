@@ -1,19 +1,35 @@
 /**
- * What the task pane needs from a workbook. The Excel adapter (src/excel) implements it with
- * Office.js; src/taskpane/fakePort.ts implements it in memory for tests and the demo page.
- * Every method may throw: Office errors (objects with a string `code`, as OfficeExtension.Error)
- * are turned into plain words by ./errors.ts; a cancelled call rejects with an AbortError.
+ * The contract between the task pane and a workbook: what the pane needs from it. The Excel
+ * adapter (src/excel) implements it with Office.js; src/taskpane/fakePort.ts implements it in memory
+ * for tests and the demo page. Every method may throw: Office errors (objects with a string `code`,
+ * as OfficeExtension.Error) are turned into plain words by the pane (src/taskpane/errors.ts); a
+ * cancelled call rejects with an AbortError.
  */
-import type { IndicatorTree, Locale } from "./model";
-import type { Aggregation, MissingPolicy, Rating, RatingValue, ScoreResult } from "../core/engine";
-import type { ApplyCopyResult, ConsensusRating, ExportRaterCopyOptions, MergeChoice, RaterCopyFile, ReturnedCopyPreview } from "./panelTypes";
-
-export type { ApplyCopyResult, ConsensusRating, ExportRaterCopyOptions, MergeChoice, RaterCopyFile, ReturnedCopyPreview } from "./panelTypes";
+import type { IndicatorTree, Locale } from "../core/model/types";
+import type { Aggregation, MissingPolicy, Rating, RatingValue, ScoreResult } from "../core/engine/types";
+import type { ApplyCopyResult, MergeChoice, RaterCopyFile, ReturnedCopyPreview } from "../plan/copyTypes";
+import type { WorkbookProblem } from "../plan/problems";
 import type { ImportChoice } from "../plan/importWrite";
 import type { ImportSummary } from "../plan/importLog";
 
+export type { ApplyCopyResult, MergeChoice, RaterCopyFile, ReturnedCopyPreview } from "../plan/copyTypes";
+export type { WorkbookProblem, WorkbookProblemKind } from "../plan/problems";
 export type { ImportChoice } from "../plan/importWrite";
 export type { ImportKind, ImportSummary } from "../plan/importLog";
+
+/** A consensus typed on Moderation: it replaces the raters' ratings of that vendor × leaf in the scores. */
+export interface ConsensusRating {
+  vendor: string;
+  code: string;
+  value: RatingValue;
+  /** Trimmed; "" when none was given (reported as a problem). */
+  reason: string;
+}
+
+export interface ExportRaterCopyOptions {
+  /** Pre-fill the ratings the rater already gave in the workbook (default true). */
+  prefill?: boolean;
+}
 
 export interface PortCallOptions {
   /** Abort the call; the port rejects with a DOMException named "AbortError" as soon as it can. */
@@ -125,31 +141,6 @@ export interface UndoLeftCell {
   imported: RatingValue;
   /** What the cell holds now (null = blank). */
   now: string | number | boolean | null;
-}
-
-export type WorkbookProblemKind =
-  | "missing-rating"
-  | "out-of-range"
-  | "not-a-number"
-  | "required-unrated"
-  | "weights-not-100"
-  /** Panel: a consensus score on Moderation without a reason. */
-  | "consensus-without-reason";
-
-/** One problem found in the workbook, always with the cell to show. */
-export interface WorkbookProblem {
-  kind: WorkbookProblemKind;
-  sheet: string;
-  /** A1 address on `sheet`, e.g. "D7". */
-  address: string;
-  vendor?: string;
-  rater?: string;
-  /** Indicator code (leaf for ratings; the group's parent code for weights, null for the top level). */
-  code?: string | null;
-  /** The cell's text as entered, for out-of-range / not-a-number. */
-  value?: string;
-  /** Sum of the group's weights in percent, for weights-not-100. */
-  sum?: number;
 }
 
 export interface WorkbookSnapshot {

@@ -5,10 +5,10 @@
  * core's previewMerge compares ratings only, so these cells are added here from the snapshot's
  * problems.
  */
-import type { Rating, RatingValue } from "../core/engine";
+import type { Rating, RatingValue } from "../core/engine/types";
 import type { ImportResult } from "../core/import/importRatings";
 import { previewMerge, type MergeConflict, type MergePreview } from "../core/import/merge";
-import type { WorkbookProblem } from "./port";
+import type { WorkbookProblem } from "./problems";
 
 /** What a conflicting cell holds: a rating, or text / an out-of-range number as typed. */
 export type ExistingValue = RatingValue | { text: string };

@@ -1,0 +1,11 @@
+import { raterCopyPlan } from "../plan/raterCopy";
+import { raterCopyFileName } from "../plan/copyMerge";
+import type { RaterCopyFile } from "../plan/copyTypes";
+import type { RatingsGrid, StoredModel } from "../plan/types";
+import { writeXlsxBytes } from "./writeXlsxBytes";
+
+/** One rater's copy as .xlsx bytes (no Node Buffer: runs in the pane), with the ratings they already gave pre-filled. */
+export async function raterCopyFile(model: StoredModel, rater: string, ratings?: RatingsGrid): Promise<RaterCopyFile> {
+  const plan = raterCopyPlan(model, rater, ratings ? { ratings } : {});
+  return { fileName: raterCopyFileName(rater, model.options.locale), bytes: await writeXlsxBytes(plan) };
+}
