@@ -17,7 +17,7 @@ import { archiveSheet } from "./reconcile";
 import { resultsSheet } from "./resultsSheet";
 import { STYLES } from "./styles";
 import { weightsSheet } from "./weightsSheet";
-import { MODEL_SCHEMA_VERSION, type NamedRangePlan, type PlanInput, type SheetPlan, type StoredModel, type WorkbookPlan } from "./types";
+import { MODEL_SCHEMA_VERSION, type NamedRangePlan, type PlanInput, type PlanLayout, type SheetPlan, type StoredModel, type WorkbookPlan } from "./types";
 
 /** Checks the inputs a workbook cannot represent; throws RangeError with a plain message. */
 function checkInput(tree: IndicatorTree, vendors: string[]): void {
@@ -95,18 +95,18 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
     ...archiveIfAny(input, ctx),
     calcSheet(ctx), modelPart.sheet,
   ];
-  const names = commonNames(ctx, modelPart.name);
+  return assemble(ctx, sheets, commonNames(ctx, modelPart.name), model, { ratings: ratings.layout, results: results.layout, weights: weights.layout });
+}
+
+/** The plan of these sheets; the layout's sheet names are the sheets' own, then any in `layout`. */
+function assemble(ctx: PlanContext, sheets: SheetPlan[], names: NamedRangePlan[], model: StoredModel, layout: Omit<PlanLayout, "sheetNames"> & { sheetNames?: PlanLayout["sheetNames"] }): WorkbookPlan {
+  const { sheetNames, ...rest } = layout;
   return {
     locale: ctx.locale,
     sheets,
     names,
     styles: STYLES,
-    layout: {
-      sheetNames: Object.fromEntries(sheets.map((s) => [s.key, s.name])),
-      ratings: ratings.layout,
-      results: results.layout,
-      weights: weights.layout,
-    },
+    layout: { sheetNames: { ...Object.fromEntries(sheets.map((s) => [s.key, s.name])), ...sheetNames }, ...rest },
     model,
   };
 }
@@ -136,24 +136,17 @@ function buildPanelPlan(input: PlanInput, model: StoredModel, ctx: PlanContext):
     { name: "SC_SpreadThreshold", ref: sheetRef(p.consolidated, absCell(threshold.row, threshold.col)), comment: "raters' spread (max − min) above which a cell needs moderation" },
     { name: "SC_KendallW", ref: agreement.w, comment: "Kendall's W: the panel's agreement on the vendor ranking" },
   ];
-  return {
-    locale: ctx.locale,
-    sheets,
-    names,
-    styles: STYLES,
-    layout: {
-      sheetNames: { ...Object.fromEntries(sheets.map((s) => [s.key, s.name])), ratings: p.sheets[0] },
-      ratings: panel.raters[0].layout,
-      results: resultsLayout,
-      weights: weights.layout,
-      panel: {
-        raters: p.raters.map((name, k) => ({ name, sheet: p.sheets[k] })),
-        aggregate: p.aggregate,
-        consolidated: panel.consolidated.layout,
-        moderation: panel.moderation.layout,
-        agreement,
-      },
+  return assemble(ctx, sheets, names, model, {
+    sheetNames: { ratings: p.sheets[0] },
+    ratings: panel.raters[0].layout,
+    results: resultsLayout,
+    weights: weights.layout,
+    panel: {
+      raters: p.raters.map((name, k) => ({ name, sheet: p.sheets[k] })),
+      aggregate: p.aggregate,
+      consolidated: panel.consolidated.layout,
+      moderation: panel.moderation.layout,
+      agreement,
     },
-    model,
-  };
+  });
 }

@@ -4,23 +4,14 @@
  */
 import type { Rating, RatingValue } from "../core/engine/types";
 import { rect } from "./a1";
-import type { ImportAction } from "./importLog";
+import type { ImportLogEntry } from "./importLog";
 import { ratingCell } from "./importLog";
 import type { CellBlock, CellValue, RatingsLayout } from "./types";
 
 export type ImportChoice = "keep-existing" | "overwrite";
 
-export interface ImportEdit {
-  vendor: string;
-  code: string;
-  rater?: string;
-  /** The cell as it was (null = blank). */
-  oldValue: CellValue;
-  /** The cell held this formula (its value is `oldValue`): logged, so undo puts the formula back. */
-  oldFormula?: string;
-  newValue: RatingValue;
-  action: ImportAction;
-}
+/** One cell an import changes: what the Import log records (see ImportLogEntry). */
+export type ImportEdit = ImportLogEntry;
 
 export interface ImportEdits {
   edits: ImportEdit[];
