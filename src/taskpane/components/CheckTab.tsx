@@ -8,6 +8,7 @@ import { ErrorMessage } from "./ErrorMessage";
 import { FeatureNote } from "./FeatureNote";
 import { ProblemList } from "./ProblemList";
 import { RankingTable } from "./RankingTable";
+import { ReadButton } from "./ReadButton";
 import { TaskProgress } from "./TaskProgress";
 
 const RadarPreview = lazy(() => import(/* webpackChunkName: "radar" */ "./RadarPreview"));
@@ -33,20 +34,16 @@ export function CheckTab(props: { port: WorkbookPort; reasons: FeatureReasons })
 
   return (
     <div style={column}>
-      <div>
-        <Button
-          appearance="primary"
-          disabled={read.status === "running" || reasons.readWorkbook !== null}
-          aria-describedby={reasons.readWorkbook ? "read-note" : undefined}
-          onClick={() => {
-            setRadar(false);
-            void read.run((options) => port.readWorkbook(options));
-          }}
-        >
-          {t("check.read")}
-        </Button>
-        <FeatureNote id="read-note" reason={reasons.readWorkbook} />
-      </div>
+      <ReadButton
+        label={t("check.read")}
+        noteId="read-note"
+        reason={reasons.readWorkbook}
+        running={read.status === "running"}
+        onClick={() => {
+          setRadar(false);
+          void read.run((options) => port.readWorkbook(options));
+        }}
+      />
       {read.status === "running" && <TaskProgress title={t("check.reading")} fraction={read.fraction} step={read.step} onCancel={read.cancel} />}
       {read.status === "cancelled" && (
         <MessageBar intent="info" layout="multiline">

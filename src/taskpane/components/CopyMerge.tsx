@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { IndicatorTree } from "../model";
 import { useTask } from "../hooks";
@@ -6,6 +6,7 @@ import { useLocale } from "../locale";
 import type { ApplyCopyResult, MergeChoice, ReturnedCopyPreview, WorkbookPort } from "../../port";
 import { CopyPreviewView } from "./CopyPreviewView";
 import { ErrorMessage } from "./ErrorMessage";
+import { FilePickButton } from "./FilePickButton";
 import { TaskProgress } from "./TaskProgress";
 
 const row = { display: "flex", gap: 8, flexWrap: "wrap" } as const;
@@ -17,20 +18,17 @@ const row = { display: "flex", gap: 8, flexWrap: "wrap" } as const;
 export function CopyMerge(props: { port: WorkbookPort; tree: IndicatorTree; disabled: boolean; onMerged(): void }): JSX.Element {
   const { port } = props;
   const { t } = useLocale();
-  const fileRef = useRef<HTMLInputElement>(null);
   const read = useTask<ReturnedCopyPreview>();
   const apply = useTask<ApplyCopyResult>();
   const [copy, setCopy] = useState<ReturnedCopyPreview | null>(null);
   const [merged, setMerged] = useState<{ rater: string; result: ApplyCopyResult } | null>(null);
 
-  const onFile = async (file: File | undefined): Promise<void> => {
-    if (!file) return;
+  const onFile = async (file: { name: string; bytes: Uint8Array }): Promise<void> => {
     setCopy(null);
     setMerged(null);
     apply.reset();
-    const bytes = new Uint8Array(await file.arrayBuffer());
     await read.run(async (options) => {
-      const preview = await port.mergeReturnedCopy(bytes, file.name, options);
+      const preview = await port.mergeReturnedCopy(file.bytes, file.name, options);
       setCopy(preview);
       return preview;
     });
@@ -53,20 +51,14 @@ export function CopyMerge(props: { port: WorkbookPort; tree: IndicatorTree; disa
   return (
     <section style={{ display: "flex", flexDirection: "column", gap: 8 }}>
       <div>
-        <Button disabled={props.disabled || busy} onClick={() => fileRef.current?.click()}>
-          {t("panel.merge")}
-        </Button>
-        <input
-          ref={fileRef}
-          type="file"
-          hidden
-          aria-label={t("panel.mergeFile")}
+        <FilePickButton
+          disabled={props.disabled || busy}
+          inputLabel={t("panel.mergeFile")}
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => {
-            void onFile(e.currentTarget.files?.[0]);
-            e.currentTarget.value = "";
-          }}
-        />
+          onFile={onFile}
+        >
+          {t("panel.merge")}
+        </FilePickButton>
       </div>
       {read.status === "running" && <TaskProgress title={t("panel.mergeReading")} fraction={read.fraction} step={read.step} onCancel={read.cancel} />}
       {read.status === "error" && <ErrorMessage error={read.error} onDismiss={read.reset} />}

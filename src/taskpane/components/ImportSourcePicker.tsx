@@ -1,8 +1,9 @@
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Button, Field, Select, Text, Textarea } from "@fluentui/react-components";
 import { DELIMITERS, ENCODING_CHOICES, type DelimiterChoice, type EncodingChoice } from "../../core/import";
 import type { MessageKey } from "../../i18n";
 import { useLocale } from "../locale";
+import { FilePickButton } from "./FilePickButton";
 import type { ImportInput } from "../importFlow";
 
 const DELIMITER_KEY: Record<DelimiterChoice, MessageKey> = {
@@ -30,33 +31,21 @@ export interface SourceProps {
 /** A file (Fluent button over a hidden file input) or pasted text, with encoding and delimiter overrides. */
 export function ImportSourcePicker(props: SourceProps): JSX.Element {
   const { t } = useLocale();
-  const fileRef = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
-
-  const onFile = async (file: File | undefined): Promise<void> => {
-    if (!file) return;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    props.onInput({ kind: "file", name: file.name, bytes });
-  };
 
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 10 }}>
       <Text>{t("import.intro")}</Text>
       <div style={row}>
-        <Button appearance="primary" disabled={props.disabled} onClick={() => fileRef.current?.click()}>
-          {t("import.chooseFile")}
-        </Button>
-        <input
-          ref={fileRef}
-          type="file"
-          hidden
-          aria-label={t("import.fileInput")}
+        <FilePickButton
+          appearance="primary"
+          disabled={props.disabled}
+          inputLabel={t("import.fileInput")}
           accept=".csv,.txt,.tsv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => {
-            void onFile(e.currentTarget.files?.[0]);
-            e.currentTarget.value = "";
-          }}
-        />
+          onFile={({ name, bytes }) => props.onInput({ kind: "file", name, bytes })}
+        >
+          {t("import.chooseFile")}
+        </FilePickButton>
         {props.fileName !== null && <Text>{t("import.file", { name: props.fileName })}</Text>}
       </div>
       <div style={row}>

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from "react";
-import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useTask } from "../hooks";
 import { useLocale } from "../locale";
 import { panelStats } from "../panelStats";
@@ -7,10 +7,10 @@ import type { WorkbookPort, WorkbookSnapshot } from "../../port";
 import type { FeatureReasons } from "./featureReasons";
 import { CopyMerge } from "./CopyMerge";
 import { ErrorMessage } from "./ErrorMessage";
-import { FeatureNote } from "./FeatureNote";
 import { ImportHistory, type HistoryWords } from "./ImportHistory";
 import { PanelStatsView } from "./PanelStatsView";
 import { RaterList } from "./RaterList";
+import { ReadButton } from "./ReadButton";
 import { TaskProgress } from "./TaskProgress";
 
 const column = { display: "flex", flexDirection: "column", gap: 12 } as const;
@@ -33,17 +33,7 @@ export function PanelTab(props: { port: WorkbookPort; reasons: FeatureReasons })
 
   return (
     <div style={column}>
-      <div>
-        <Button
-          appearance="primary"
-          disabled={read.status === "running" || reasons.readWorkbook !== null}
-          aria-describedby={reasons.readWorkbook ? "panel-read-note" : undefined}
-          onClick={load}
-        >
-          {t("panel.read")}
-        </Button>
-        <FeatureNote id="panel-read-note" reason={reasons.readWorkbook} />
-      </div>
+      <ReadButton label={t("panel.read")} noteId="panel-read-note" reason={reasons.readWorkbook} running={read.status === "running"} onClick={load} />
       {read.status === "running" && <TaskProgress title={t("panel.reading")} fraction={read.fraction} step={read.step} onCancel={read.cancel} />}
       {read.status === "error" && <ErrorMessage error={read.error} onDismiss={read.reset} />}
       {read.status === "done" && read.result === null && (
