@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from "react";
 import { makeStyles, Spinner, Tab, TabList, Text, tokens } from "@fluentui/react-components";
 import type { IndicatorTree } from "../model";
 import { publishedTree } from "../standard";
@@ -128,34 +128,28 @@ function Pane(props: { port: WorkbookPort; demo: boolean }): JSX.Element {
       <div id="panel-new" role="tabpanel" aria-labelledby="tab-new" hidden={tab !== "new"}>
         <NewTab port={port} tree={tree} edited={edited} reasons={reasons} />
       </div>
-      <div id="panel-weights" role="tabpanel" aria-labelledby="tab-weights" hidden={tab !== "weights"}>
-        {visited.has("weights") && (
-          <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
-            <WeightsTab port={port} tree={tree} edited={edited} onChange={onTreeChange} reasons={reasons} />
-          </Suspense>
-        )}
-      </div>
-      <div id="panel-check" role="tabpanel" aria-labelledby="tab-check" hidden={tab !== "check"}>
-        {visited.has("check") && (
-          <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
-            <CheckTab port={port} reasons={reasons} />
-          </Suspense>
-        )}
-      </div>
-      <div id="panel-import" role="tabpanel" aria-labelledby="tab-import" hidden={tab !== "import"}>
-        {visited.has("import") && (
-          <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
-            <ImportTab port={port} reasons={reasons} />
-          </Suspense>
-        )}
-      </div>
-      <div id="panel-panel" role="tabpanel" aria-labelledby="tab-panel" hidden={tab !== "panel"}>
-        {visited.has("panel") && (
-          <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
-            <PanelTab port={port} reasons={reasons} />
-          </Suspense>
-        )}
-      </div>
+      <LazyPanel id="weights" tab={tab} visited={visited}>
+        <WeightsTab port={port} tree={tree} edited={edited} onChange={onTreeChange} reasons={reasons} />
+      </LazyPanel>
+      <LazyPanel id="check" tab={tab} visited={visited}>
+        <CheckTab port={port} reasons={reasons} />
+      </LazyPanel>
+      <LazyPanel id="import" tab={tab} visited={visited}>
+        <ImportTab port={port} reasons={reasons} />
+      </LazyPanel>
+      <LazyPanel id="panel" tab={tab} visited={visited}>
+        <PanelTab port={port} reasons={reasons} />
+      </LazyPanel>
+    </div>
+  );
+}
+
+/** A tab's panel whose content (a lazily loaded chunk) is mounted on the first visit and kept while hidden. */
+function LazyPanel(props: { id: TabId; tab: TabId; visited: ReadonlySet<TabId>; children: ReactNode }): JSX.Element {
+  const { t } = useLocale();
+  return (
+    <div id={`panel-${props.id}`} role="tabpanel" aria-labelledby={`tab-${props.id}`} hidden={props.tab !== props.id}>
+      {props.visited.has(props.id) && <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>{props.children}</Suspense>}
     </div>
   );
 }
