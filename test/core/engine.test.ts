@@ -1,6 +1,6 @@
 import { score, trimCount, type Rating } from "../../src/core/engine";
 import { defaultTree, leaves, type IndicatorTree } from "../../src/core/model";
-import { node, rate, tree } from "./fixtures";
+import { node, rate, referenceScores, tree } from "./fixtures";
 
 /** Every default-tree leaf of a dimension rated `byDimension[d]` by one rater. */
 function rateDefault(vendor: string, byDimension: Record<string, number>): Rating[] {
@@ -187,6 +187,20 @@ describe("several raters", () => {
     expect(leaf(values, { aggregate: "median" }).value).toBe(50.5);
     const kept = Array.from({ length: 82 }, (_, i) => i + 10); // 10..91
     expect(leaf(values, { aggregate: "trimmed" }).value).toBeCloseTo(kept.reduce((a, b) => a + b) / 82, 12);
+  });
+
+  test("301 ratings of one cell, and ratings past 127 or in halves, aggregate as the naive reference", () => {
+    const many = Array.from({ length: 301 }, (_, i) => i % 101); // 0..100 three times, then 0..97
+    for (const values of [many, [3, 200, 5], [4, 4.5, 5]]) {
+      for (const aggregate of ["mean", "median", "trimmed"] as const) {
+        const ratings = rate("A", "L", ...values);
+        const result = leaf(values, { aggregate });
+        const ref = referenceScores(one, ratings, "A", { aggregate, missing: "exclude", trimPercent: 0.2 });
+        expect(Math.abs((result.value as number) - (ref.L as number))).toBeLessThanOrEqual(1e-9);
+        expect(result.range).toBe(Math.max(...values) - Math.min(...values));
+        expect(result.raters).toBe(values.length);
+      }
+    }
   });
 
   test("NA ratings beside numbers are not counted as raters or in the aggregate", () => {

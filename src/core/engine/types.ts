@@ -60,3 +60,33 @@ export interface ScoreResult {
   /** Ratings for codes that are not leaves of the tree (never silently dropped). */
   unknownCodes: string[];
 }
+
+/** Options of score() and scoreCube(): vendors listed first, in this order (each once), rated or not. */
+export type ScoreInput = Partial<ScoreOptions> & { vendors?: string[] };
+
+/**
+ * "Not applicable" in RatingCube.values. −Infinity is never a rating (every non-finite value is no
+ * rating), so the sentinel takes no valid value away.
+ */
+export const CUBE_NA = -Infinity;
+
+/**
+ * Ratings as a dense grid, the shape of the workbook's rater sheets (one vendors × codes grid per
+ * rater): values[((v × codes.length) + k) × raters.length + r] is the rating of vendors[v] for
+ * codes[k] by raters[r], so the raters of one (vendor, code) cell are contiguous.
+ *
+ * - NaN (or +Infinity): no rating (a blank); CUBE_NA (−Infinity): "not applicable"; any finite
+ *   number is a rating (0–100 on the standard's scale; others are scored as score() scores them).
+ * - `vendors` and `codes` name each vendor and code once (scoreCube throws RangeError otherwise).
+ * - One value per (vendor, code, rater slot). Scoring does not read rater names, so a caller may
+ *   give one rater several slots for duplicate ratings of a cell (score() aggregates them all);
+ *   toCube refuses duplicates.
+ * - A code that is not a leaf of the tree is reported in unknownCodes, whatever its cells hold;
+ *   leaves without a code in the cube are unrated.
+ */
+export interface RatingCube {
+  vendors: string[];
+  codes: string[];
+  raters: string[];
+  values: Float64Array;
+}
