@@ -4,7 +4,7 @@ import { OpList } from "../src/excel/batch";
 import { sheetOps } from "../src/excel/applySheet";
 import type { SheetPlan, WorkbookPlan } from "../src/plan";
 import type { WorkbookPort } from "../src/port";
-import type { FakeExcel } from "../test/excel/fakeExcel";
+import type { MemoryExcel as FakeExcel } from "../src/demo/memoryExcel";
 import { host } from "../test/excel/helpers";
 import { line } from "./util";
 

@@ -6,7 +6,7 @@
 import { defaultTree } from "../../src/core/model/default-tree";
 import type { IndicatorTree } from "../../src/core/model/types";
 import { createExcelPort } from "../../src/excel";
-import { FakeExcel } from "../../test/excel/fakeExcel";
+import { MemoryExcel as FakeExcel } from "../../src/demo/memoryExcel";
 import { bigTree, host, vendors } from "../../test/excel/helpers";
 import { line, timeItAsync } from "../util";
 import { measure } from "../excelMeasure";

@@ -8,7 +8,7 @@ import type { Rating } from "../../src/core/engine";
 import { leaves } from "../../src/core/model/tree";
 import { createExcelPort, type SyncStats } from "../../src/excel";
 import type { ReturnedCopyPreview, WorkbookPort } from "../../src/port";
-import { FakeExcel } from "../../test/excel/fakeExcel";
+import { MemoryExcel as FakeExcel } from "../../src/demo/memoryExcel";
 import { bigTree, host, vendors } from "../../test/excel/helpers";
 import { line } from "../util";
 

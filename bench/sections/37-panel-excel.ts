@@ -8,7 +8,7 @@
 import { defaultTree } from "../../src/core/model/default-tree";
 import { buildPlan } from "../../src/plan";
 import type { CreateWorkbookRequest } from "../../src/port";
-import { FakeExcel } from "../../test/excel/fakeExcel";
+import { MemoryExcel as FakeExcel } from "../../src/demo/memoryExcel";
 import { vendors } from "../../test/excel/helpers";
 import { line } from "../util";
 import { measure, queuedBySheet, size } from "../excelMeasure";

@@ -1,7 +1,7 @@
 import { defaultTree } from "../../src/core/model/default-tree";
 import { applyPlan, probeWorkbook, Syncer } from "../../src/excel";
 import { buildPlan, cell, MODEL_SHEET_NAME, parseRect, type WorkbookPlan } from "../../src/plan";
-import { EXCEL_REQUEST_LIMIT, FakeExcel, type Call } from "./fakeExcel";
+import { EXCEL_REQUEST_LIMIT, MemoryExcel as FakeExcel, type Call } from "../../src/demo/memoryExcel";
 import { bigTree, NOW, vendors } from "./helpers";
 
 const ctx = (fake: FakeExcel): Excel.RequestContext => fake.context as unknown as Excel.RequestContext;

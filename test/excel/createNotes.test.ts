@@ -1,4 +1,4 @@
-import { FakeExcel } from "./fakeExcel";
+import { MemoryExcel as FakeExcel } from "../../src/demo/memoryExcel";
 import { portOn, request } from "./helpers";
 
 test("createWorkbook returns the features skipped on an older Excel as codes", async () => {

@@ -3,7 +3,7 @@ import type { IndicatorNode, IndicatorTree } from "../../src/core/model/types";
 import { createExcelPort, EXCEL_API_VERSIONS, type ExcelHost } from "../../src/excel";
 import type { SyncStats } from "../../src/excel";
 import type { CreateWorkbookRequest, WorkbookPort } from "../../src/port";
-import { FakeExcel } from "./fakeExcel";
+import { MemoryExcel as FakeExcel } from "../../src/demo/memoryExcel";
 
 export const NOW = new Date("2026-11-25T10:00:00Z");
 

@@ -6,7 +6,7 @@ import type { ImportRatingsRequest } from "../../src/port";
 import { colLetter, parseRect } from "../../src/plan";
 import { readBlock, type ImportLogEntry } from "../../src/plan/importLog";
 import { importRequest, readInput } from "../../src/taskpane/importFlow";
-import { FakeExcel } from "./fakeExcel";
+import { MemoryExcel as FakeExcel } from "../../src/demo/memoryExcel";
 import { bigTree, portOn, request, vendors } from "./helpers";
 
 const codes = leaves(defaultTree()).map((l) => l.node.code);

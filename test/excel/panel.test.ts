@@ -9,7 +9,7 @@ import { defaultTree } from "../../src/core/model/default-tree";
 import { leaves } from "../../src/core/model/tree";
 import type { SyncStats } from "../../src/excel";
 import { buildPlan, MODEL_SHEET_NAME, type WorkbookPlan } from "../../src/plan";
-import { FakeExcel } from "./fakeExcel";
+import { MemoryExcel as FakeExcel } from "../../src/demo/memoryExcel";
 import { portOn, request, vendors } from "./helpers";
 
 const tree = defaultTree();

@@ -8,7 +8,7 @@ import { defaultTree } from "../../src/core/model/default-tree";
 import { leaves } from "../../src/core/model/tree";
 import type { SyncStats } from "../../src/excel";
 import { MODEL_SHEET_NAME } from "../../src/plan";
-import { FakeExcel } from "./fakeExcel";
+import { MemoryExcel as FakeExcel } from "../../src/demo/memoryExcel";
 import { portOn, request } from "./helpers";
 
 const codes = leaves(defaultTree()).map((l) => l.node.code);

@@ -6,7 +6,7 @@ import { weightSum } from "../../src/core/model/weights";
 import type { IndicatorTree } from "../../src/core/model/types";
 import { EXCEL_API_VERSIONS, type SyncStats } from "../../src/excel";
 import { MODEL_SHEET_NAME } from "../../src/plan";
-import { FakeExcel } from "./fakeExcel";
+import { MemoryExcel as FakeExcel } from "../../src/demo/memoryExcel";
 import { bigTree, portOn, request, vendors } from "./helpers";
 
 const leafCodes = (tree: IndicatorTree): string[] => leaves(tree).map((l) => l.node.code);

@@ -1,6 +1,7 @@
 /**
- * A small recording fake of the Excel JavaScript API, for the adapter's tests and bench.
- * It keeps a workbook of cells, sheets and names; records every property set, method call and
+ * An in-memory Excel host: a small recording stand-in for the Excel JavaScript API. The demo page
+ * runs the real adapter (src/excel) over it, and so do the pane's tests, the adapter's tests and
+ * the bench. It keeps a workbook of cells, sheets and names; records every property set, method call and
  * load with its arguments; counts context.sync() calls and the JSON size of what was queued
  * between them; makes loaded properties readable only after a sync; and behaves like Excel where
  * the adapter must care: a text starting with = + - written as a value becomes a formula unless
@@ -10,10 +11,13 @@
  * cell and the constant otherwise (and only when loaded), protected sheets refuse writes, very
  * hidden sheets refuse deletion, and a request over 5 MB is refused. Formulas are not computed:
  * a formula cell holds the value `putFormula` gave it, else none (its `values` read "").
- * Operations run at once (not at sync), which is equivalent for code that only reads after sync.
+ * `afterRun` (e.g. the demo's recalculation, see ./recalc.ts) runs after every batch; what it does
+ * through `quietly` is neither recorded nor counted. Activating a sheet and selecting a range are
+ * kept in `selection`. Operations run at once (not at sync), which is equivalent for code that
+ * only reads after sync. Only types come from Office.js: nothing here needs the global Excel.
  */
-import { compileR1C1, renderA1, type R1C1Template } from "../../src/excel/formulaFill";
-import { parseRect, rect } from "../../src/plan";
+import { compileR1C1, renderA1, type R1C1Template } from "../excel/formulaFill";
+import { parseRect, rect } from "../plan";
 
 export type Scalar = string | number | boolean;
 
@@ -26,27 +30,31 @@ export interface Call {
   args: unknown[];
 }
 
-interface FakeCell {
+export interface MemoryCell {
   value?: Scalar;
   formula?: string;
   numberFormat?: string;
 }
 
-export interface FakeSheet {
+export interface MemorySheet {
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   protected: boolean;
   protectOptions?: unknown;
-  cells: Map<string, FakeCell>;
+  cells: Map<string, MemoryCell>;
 }
 
 export const EXCEL_REQUEST_LIMIT = 5 * 1024 * 1024;
 
-function officeError(code: string, message: string): Error & { code: string } {
-  const err = new Error(`${code}: ${message}`) as Error & { code: string };
+/** An error shaped like OfficeExtension.Error (a string `code`), as Office rejects a sync. */
+export function officeError(code: string, message = `Office error ${code}`): Error & { code: string } {
+  const err = new Error(message) as Error & { code: string };
+  err.name = "RichApi.Error";
   err.code = code;
   return err;
 }
+
+const refused = (code: string, message: string): Error & { code: string } => refused(code, `${code}: ${message}`);
 
 const key = (row: number, col: number): string => `${row},${col}`;
 
@@ -63,9 +71,9 @@ function bounds(address: string): { r1: number; c1: number; r2: number; c2: numb
   return parseRect(address.replace(/\$/g, ""));
 }
 
-export class FakeExcel {
+export class MemoryExcel {
   readonly log: Call[] = [];
-  readonly sheets: FakeSheet[] = [];
+  readonly sheets: MemorySheet[] = [];
   readonly names = new Map<string, { ref: string; comment?: string }>();
   syncs = 0;
   /** JSON bytes of the calls sent with each sync. */
@@ -74,19 +82,42 @@ export class FakeExcel {
   readonly responseBytes: number[] = [];
   /** Called at the start of every sync with its 1-based number (e.g. to abort mid-way). */
   onSync?: (n: number) => void;
+  /** Called after every batch run through `run`, whether it succeeded or failed (e.g. to recalculate). */
+  afterRun?: () => Promise<void>;
+  /** The sheet last activated and the range last selected, as the user would see them. */
+  selection: { sheet: string; address: string } | null = null;
   private pendingBytes = 0;
   private pendingLoads: { loaded: boolean; responseSize(): number }[] = [];
-  readonly context: FakeContext;
+  /** > 0 while `quietly` work runs: nothing recorded or counted, no hooks. */
+  private quiet = 0;
+  readonly context: MemoryContext;
 
   constructor(sheetNames: string[] = ["Sheet1"]) {
     for (const name of sheetNames) this.addSheet(name);
-    this.context = new FakeContext(this);
+    this.context = new MemoryContext(this);
   }
 
-  /** Runs a batch like Excel.run. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(this.context as unknown as Excel.RequestContext);
+  /** Runs a batch like Excel.run, then `afterRun`. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    try {
+      return await batch(this.context as unknown as Excel.RequestContext);
+    } finally {
+      if (this.quiet === 0) await this.afterRun?.();
+    }
+  };
+
+  /** Runs work (e.g. a batch of its own) unrecorded and uncounted: the log, syncs and bytes stay as they were. */
+  async quietly<T>(work: () => Promise<T>): Promise<T> {
+    this.quiet++;
+    try {
+      return await work();
+    } finally {
+      this.quiet--;
+    }
+  }
 
   record(target: string, op: Call["op"], name: string, args: unknown[] = []): void {
+    if (this.quiet > 0) return;
     const call: Call = { sync: this.syncs, target, op, name, args };
     this.log.push(call);
     this.pendingBytes += JSON.stringify({ target, op, name, args }).length;
@@ -97,44 +128,49 @@ export class FakeExcel {
   }
 
   async sync(): Promise<void> {
+    const loads = this.pendingLoads;
+    this.pendingLoads = [];
+    if (this.quiet > 0) {
+      for (const o of loads) o.loaded = true;
+      return;
+    }
     this.syncs++;
     this.onSync?.(this.syncs);
     const bytes = this.pendingBytes;
     this.requestBytes.push(bytes);
     this.pendingBytes = 0;
-    if (bytes > EXCEL_REQUEST_LIMIT) throw officeError("RequestPayloadSizeLimitExceeded", `request of ${bytes} bytes`);
+    if (bytes > EXCEL_REQUEST_LIMIT) throw refused("RequestPayloadSizeLimitExceeded", `request of ${bytes} bytes`);
     let response = 0;
-    for (const o of this.pendingLoads) {
+    for (const o of loads) {
       o.loaded = true;
       response += o.responseSize();
     }
     this.responseBytes.push(response);
-    this.pendingLoads = [];
   }
 
   get queuedBytes(): number {
     return this.pendingBytes;
   }
 
-  addSheet(name: string): FakeSheet {
-    if (this.sheet(name)) throw officeError("ItemAlreadyExists", `sheet ${name}`);
-    const s: FakeSheet = { name, visibility: "Visible", protected: false, cells: new Map() };
+  addSheet(name: string): MemorySheet {
+    if (this.sheet(name)) throw refused("ItemAlreadyExists", `sheet ${name}`);
+    const s: MemorySheet = { name, visibility: "Visible", protected: false, cells: new Map() };
     this.sheets.push(s);
     return s;
   }
 
-  sheet(name: string): FakeSheet | undefined {
+  sheet(name: string): MemorySheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
-  mustSheet(name: string): FakeSheet {
+  mustSheet(name: string): MemorySheet {
     const s = this.sheet(name);
-    if (!s) throw officeError("ItemNotFound", `sheet ${name}`);
+    if (!s) throw refused("ItemNotFound", `sheet ${name}`);
     return s;
   }
 
   /** Test helper: the cell as stored. */
-  cell(sheet: string, address: string): FakeCell | undefined {
+  cell(sheet: string, address: string): MemoryCell | undefined {
     const { r1, c1 } = parseRect(address);
     return this.mustSheet(sheet).cells.get(key(r1, c1));
   }
@@ -174,17 +210,17 @@ export class FakeExcel {
   }
 }
 
-class FakeContext {
-  readonly workbook: FakeWorkbook;
+class MemoryContext {
+  readonly workbook: MemoryWorkbook;
   readonly application: unknown;
 
-  constructor(private readonly fake: FakeExcel) {
-    this.workbook = new FakeWorkbook(fake);
-    this.application = recorder(fake, "application");
+  constructor(private readonly excel: MemoryExcel) {
+    this.workbook = new MemoryWorkbook(excel);
+    this.application = recorder(excel, "application");
   }
 
   sync(): Promise<void> {
-    return this.fake.sync();
+    return this.excel.sync();
   }
 }
 
@@ -192,13 +228,13 @@ class Loadable {
   loaded = false;
 
   constructor(
-    protected readonly fake: FakeExcel,
+    protected readonly excel: MemoryExcel,
     readonly target: string,
   ) {}
 
   load(props?: unknown): this {
-    this.fake.record(this.target, "load", "load", props === undefined ? [] : [props]);
-    this.fake.queueLoad(this);
+    this.excel.record(this.target, "load", "load", props === undefined ? [] : [props]);
+    this.excel.queueLoad(this);
     return this;
   }
 
@@ -215,45 +251,45 @@ class Loadable {
   }
 }
 
-class FakeWorkbook {
-  readonly worksheets: FakeWorksheets;
-  readonly names: FakeNames;
+class MemoryWorkbook {
+  readonly worksheets: MemoryWorksheets;
+  readonly names: MemoryNames;
 
-  constructor(fake: FakeExcel) {
-    this.worksheets = new FakeWorksheets(fake);
-    this.names = new FakeNames(fake);
+  constructor(excel: MemoryExcel) {
+    this.worksheets = new MemoryWorksheets(excel);
+    this.names = new MemoryNames(excel);
   }
 }
 
-class FakeWorksheets extends Loadable {
-  constructor(fake: FakeExcel) {
-    super(fake, "worksheets");
+class MemoryWorksheets extends Loadable {
+  constructor(excel: MemoryExcel) {
+    super(excel, "worksheets");
   }
 
-  get items(): FakeWorksheet[] {
+  get items(): MemoryWorksheet[] {
     this.need("items");
-    return this.fake.sheets.map((s) => {
-      const ws = new FakeWorksheet(this.fake, s);
+    return this.excel.sheets.map((s) => {
+      const ws = new MemoryWorksheet(this.excel, s);
       ws.loaded = true;
       return ws;
     });
   }
 
-  add(name: string): FakeWorksheet {
-    this.fake.record("worksheets", "call", "add", [name]);
-    return new FakeWorksheet(this.fake, this.fake.addSheet(name));
+  add(name: string): MemoryWorksheet {
+    this.excel.record("worksheets", "call", "add", [name]);
+    return new MemoryWorksheet(this.excel, this.excel.addSheet(name));
   }
 
-  getItem(name: string): FakeWorksheet {
-    this.fake.record("worksheets", "call", "getItem", [name]);
-    return new FakeWorksheet(this.fake, this.fake.mustSheet(name));
+  getItem(name: string): MemoryWorksheet {
+    this.excel.record("worksheets", "call", "getItem", [name]);
+    return new MemoryWorksheet(this.excel, this.excel.mustSheet(name));
   }
 }
 
-class FakeProtection {
+class MemoryProtection {
   constructor(
-    private readonly fake: FakeExcel,
-    private readonly ws: FakeWorksheet,
+    private readonly excel: MemoryExcel,
+    private readonly ws: MemoryWorksheet,
   ) {}
 
   get protected(): boolean {
@@ -262,33 +298,33 @@ class FakeProtection {
   }
 
   protect(options?: unknown, password?: string): void {
-    this.fake.record(`${this.ws.target}.protection`, "call", "protect", [options ?? null, password ?? null]);
-    if (this.ws.sheet.protected) throw officeError("InvalidOperation", "sheet already protected");
+    this.excel.record(`${this.ws.target}.protection`, "call", "protect", [options ?? null, password ?? null]);
+    if (this.ws.sheet.protected) throw refused("InvalidOperation", "sheet already protected");
     this.ws.sheet.protected = true;
     this.ws.sheet.protectOptions = options;
   }
 
   unprotect(password?: string): void {
-    this.fake.record(`${this.ws.target}.protection`, "call", "unprotect", [password ?? null]);
+    this.excel.record(`${this.ws.target}.protection`, "call", "unprotect", [password ?? null]);
     this.ws.sheet.protected = false;
   }
 }
 
-export class FakeWorksheet extends Loadable {
-  readonly protection: FakeProtection;
+export class MemoryWorksheet extends Loadable {
+  readonly protection: MemoryProtection;
   readonly freezePanes: unknown;
   readonly charts: unknown;
   readonly autoFilter: unknown;
 
   constructor(
-    fake: FakeExcel,
-    readonly sheet: FakeSheet,
+    excel: MemoryExcel,
+    readonly sheet: MemorySheet,
   ) {
-    super(fake, `sheet(${sheet.name})`);
-    this.protection = new FakeProtection(fake, this);
-    this.freezePanes = recorder(fake, `${this.target}.freezePanes`);
-    this.charts = recorder(fake, `${this.target}.charts`);
-    this.autoFilter = recorder(fake, `${this.target}.autoFilter`, () => this.checkWritable());
+    super(excel, `sheet(${sheet.name})`);
+    this.protection = new MemoryProtection(excel, this);
+    this.freezePanes = recorder(excel, `${this.target}.freezePanes`);
+    this.charts = recorder(excel, `${this.target}.charts`);
+    this.autoFilter = recorder(excel, `${this.target}.autoFilter`, () => this.checkWritable());
   }
 
   get name(): string {
@@ -297,8 +333,8 @@ export class FakeWorksheet extends Loadable {
   }
 
   set name(value: string) {
-    this.fake.record(this.target, "set", "name", [value]);
-    if (this.fake.sheet(value) && this.fake.sheet(value) !== this.sheet) throw officeError("ItemAlreadyExists", `sheet ${value}`);
+    this.excel.record(this.target, "set", "name", [value]);
+    if (this.excel.sheet(value) && this.excel.sheet(value) !== this.sheet) throw refused("ItemAlreadyExists", `sheet ${value}`);
     this.sheet.name = value;
   }
 
@@ -308,70 +344,72 @@ export class FakeWorksheet extends Loadable {
   }
 
   set visibility(value: string) {
-    this.fake.record(this.target, "set", "visibility", [value]);
-    this.sheet.visibility = value as FakeSheet["visibility"];
+    this.excel.record(this.target, "set", "visibility", [value]);
+    this.sheet.visibility = value as MemorySheet["visibility"];
   }
 
   set tabColor(value: string) {
-    this.fake.record(this.target, "set", "tabColor", [value]);
+    this.excel.record(this.target, "set", "tabColor", [value]);
   }
 
-  getRange(address: string): FakeRange {
-    this.fake.record(this.target, "call", "getRange", [address]);
-    return new FakeRange(this.fake, this.sheet, address);
+  getRange(address: string): MemoryRange {
+    this.excel.record(this.target, "call", "getRange", [address]);
+    return new MemoryRange(this.excel, this.sheet, address);
   }
 
-  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    this.fake.record(this.target, "call", "getUsedRangeOrNullObject", [valuesOnly ?? false]);
+  getUsedRangeOrNullObject(valuesOnly?: boolean): MemoryRange {
+    this.excel.record(this.target, "call", "getUsedRangeOrNullObject", [valuesOnly ?? false]);
     let box: { r1: number; c1: number; r2: number; c2: number } | null = null;
     for (const [k, c] of this.sheet.cells) {
       if (valuesOnly ? c.value === undefined && c.formula === undefined : false) continue;
       const [r, col] = k.split(",").map(Number);
       box = box ? { r1: Math.min(box.r1, r), c1: Math.min(box.c1, col), r2: Math.max(box.r2, r), c2: Math.max(box.c2, col) } : { r1: r, c1: col, r2: r, c2: col };
     }
-    const range = new FakeRange(this.fake, this.sheet, box ? rect(box.r1, box.c1, box.r2, box.c2) : "A1");
+    const range = new MemoryRange(this.excel, this.sheet, box ? rect(box.r1, box.c1, box.r2, box.c2) : "A1");
     range.nullObject = box === null;
     return range;
   }
 
   private checkWritable(): void {
-    if (this.sheet.protected) throw officeError("AccessDenied", `sheet ${this.sheet.name} is protected`);
+    if (this.sheet.protected) throw refused("AccessDenied", `sheet ${this.sheet.name} is protected`);
   }
 
   activate(): void {
-    this.fake.record(this.target, "call", "activate");
+    this.excel.record(this.target, "call", "activate");
+    const was = this.excel.selection;
+    this.excel.selection = { sheet: this.sheet.name, address: was?.sheet === this.sheet.name ? was.address : "A1" };
   }
 
   delete(): void {
-    this.fake.record(this.target, "call", "delete");
-    if (this.sheet.visibility === "VeryHidden") throw officeError("InvalidOperation", "a very hidden sheet cannot be deleted");
-    const i = this.fake.sheets.indexOf(this.sheet);
-    if (i < 0) throw officeError("ItemNotFound", this.sheet.name);
-    if (this.fake.sheets.filter((s) => s !== this.sheet && s.visibility === "Visible").length === 0) throw officeError("InvalidOperation", "the last visible sheet");
-    this.fake.sheets.splice(i, 1);
+    this.excel.record(this.target, "call", "delete");
+    if (this.sheet.visibility === "VeryHidden") throw refused("InvalidOperation", "a very hidden sheet cannot be deleted");
+    const i = this.excel.sheets.indexOf(this.sheet);
+    if (i < 0) throw refused("ItemNotFound", this.sheet.name);
+    if (this.excel.sheets.filter((s) => s !== this.sheet && s.visibility === "Visible").length === 0) throw refused("InvalidOperation", "the last visible sheet");
+    this.excel.sheets.splice(i, 1);
   }
 }
 
-export class FakeRange extends Loadable {
+export class MemoryRange extends Loadable {
   nullObject = false;
   readonly format: unknown;
   readonly dataValidation: unknown;
   readonly conditionalFormats: unknown;
 
   constructor(
-    fake: FakeExcel,
-    readonly sheet: FakeSheet,
+    excel: MemoryExcel,
+    readonly sheet: MemorySheet,
     readonly a1: string,
   ) {
-    super(fake, `${sheet.name}!${a1}`);
-    this.format = recorder(fake, `${this.target}.format`, () => this.checkWritable());
-    this.dataValidation = recorder(fake, `${this.target}.dataValidation`, () => this.checkWritable());
-    this.conditionalFormats = recorder(fake, `${this.target}.conditionalFormats`, () => this.checkWritable());
+    super(excel, `${sheet.name}!${a1}`);
+    this.format = recorder(excel, `${this.target}.format`, () => this.checkWritable());
+    this.dataValidation = recorder(excel, `${this.target}.dataValidation`, () => this.checkWritable());
+    this.conditionalFormats = recorder(excel, `${this.target}.conditionalFormats`, () => this.checkWritable());
   }
 
   /** The used part of this range (whole columns such as "A:A" included), as Range.getUsedRangeOrNullObject (1.4). */
-  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    this.fake.record(this.target, "call", "getUsedRangeOrNullObject", [valuesOnly ?? false]);
+  getUsedRangeOrNullObject(valuesOnly?: boolean): MemoryRange {
+    this.excel.record(this.target, "call", "getUsedRangeOrNullObject", [valuesOnly ?? false]);
     const b = bounds(this.a1);
     let box: { r1: number; c1: number; r2: number; c2: number } | null = null;
     for (const [k, c] of this.sheet.cells) {
@@ -380,7 +418,7 @@ export class FakeRange extends Loadable {
       if (r < b.r1 || r > b.r2 || col < b.c1 || col > b.c2) continue;
       box = box ? { r1: Math.min(box.r1, r), c1: Math.min(box.c1, col), r2: Math.max(box.r2, r), c2: Math.max(box.c2, col) } : { r1: r, c1: col, r2: r, c2: col };
     }
-    const range = new FakeRange(this.fake, this.sheet, box ? rect(box.r1, box.c1, box.r2, box.c2) : "A1");
+    const range = new MemoryRange(this.excel, this.sheet, box ? rect(box.r1, box.c1, box.r2, box.c2) : "A1");
     range.nullObject = box === null;
     return range;
   }
@@ -406,15 +444,15 @@ export class FakeRange extends Loadable {
   }
 
   private checkWritable(): void {
-    if (this.sheet.protected) throw officeError("AccessDenied", `sheet ${this.sheet.name} is protected`);
+    if (this.sheet.protected) throw refused("AccessDenied", `sheet ${this.sheet.name} is protected`);
   }
 
-  private forEachCell(values: unknown, prop: string, fn: (cell: FakeCell, v: unknown, k: string) => void): void {
+  private forEachCell(values: unknown, prop: string, fn: (cell: MemoryCell, v: unknown, k: string) => void): void {
     const b = bounds(this.a1);
     const rows = b.r2 - b.r1 + 1;
     const cols = b.c2 - b.c1 + 1;
     if (!Array.isArray(values) || values.length !== rows || values.some((r) => !Array.isArray(r) || r.length !== cols)) {
-      throw officeError("InvalidArgument", `${prop} of ${this.target} must be ${rows}×${cols}`);
+      throw refused("InvalidArgument", `${prop} of ${this.target} must be ${rows}×${cols}`);
     }
     (values as unknown[][]).forEach((row, r) =>
       row.forEach((v, c) => {
@@ -425,7 +463,7 @@ export class FakeRange extends Loadable {
   }
 
   /** As Excel stores a value typed or written through `values`. */
-  private store(cell: FakeCell, v: unknown, k: string, asFormula: boolean): void {
+  private store(cell: MemoryCell, v: unknown, k: string, asFormula: boolean): void {
     if (v === null) return;
     if (v === "") {
       if (cell.numberFormat === undefined) this.sheet.cells.delete(k);
@@ -446,7 +484,7 @@ export class FakeRange extends Loadable {
   }
 
   set values(values: unknown) {
-    this.fake.record(this.target, "set", "values", [values]);
+    this.excel.record(this.target, "set", "values", [values]);
     this.checkWritable();
     this.forEachCell(values, "values", (cell, v, k) => this.store(cell, v, k, false));
   }
@@ -481,7 +519,7 @@ export class FakeRange extends Loadable {
   }
 
   set formulas(values: unknown) {
-    this.fake.record(this.target, "set", "formulas", [values]);
+    this.excel.record(this.target, "set", "formulas", [values]);
     this.checkWritable();
     this.forEachCell(values, "formulas", (cell, v, k) => this.store(cell, v, k, true));
   }
@@ -491,7 +529,7 @@ export class FakeRange extends Loadable {
    * cell stores the A1 formula Excel would show for the R1C1 text at that cell.
    */
   set formulasR1C1(values: unknown) {
-    this.fake.record(this.target, "set", "formulasR1C1", [values]);
+    this.excel.record(this.target, "set", "formulasR1C1", [values]);
     this.checkWritable();
     const b = bounds(this.a1);
     const grid = Array.isArray(values) ? values : Array.from({ length: b.r2 - b.r1 + 1 }, () => Array.from({ length: b.c2 - b.c1 + 1 }, () => values));
@@ -502,7 +540,7 @@ export class FakeRange extends Loadable {
         if (!templates.has(v)) templates.set(v, compileR1C1(v));
         const t = templates.get(v);
         const a1 = t ? renderA1(t, row, col) : null;
-        if (a1 === null) throw officeError("InvalidArgument", `formulasR1C1 of ${this.target}: cannot read ${v} at ${rect(row, col, row, col)}`);
+        if (a1 === null) throw refused("InvalidArgument", `formulasR1C1 of ${this.target}: cannot read ${v} at ${rect(row, col, row, col)}`);
         v = a1;
       }
       this.store(cell, v, k, true);
@@ -510,18 +548,18 @@ export class FakeRange extends Loadable {
   }
 
   set formulasLocal(values: unknown) {
-    this.fake.record(this.target, "set", "formulasLocal", [values]);
+    this.excel.record(this.target, "set", "formulasLocal", [values]);
     throw new Error("formulasLocal is locale-dependent: the adapter must write range.formulas");
   }
 
   set numberFormat(values: unknown) {
-    this.fake.record(this.target, "set", "numberFormat", [values]);
+    this.excel.record(this.target, "set", "numberFormat", [values]);
     this.checkWritable();
     this.forEachCell(values, "numberFormat", (cell, v, k) => this.sheet.cells.set(k, { ...cell, numberFormat: String(v) }));
   }
 
   set columnHidden(value: boolean) {
-    this.fake.record(this.target, "set", "columnHidden", [value]);
+    this.excel.record(this.target, "set", "columnHidden", [value]);
   }
 
   /** Sheet-qualified, as Excel returns it. */
@@ -531,19 +569,20 @@ export class FakeRange extends Loadable {
   }
 
   group(by: string): void {
-    this.fake.record(this.target, "call", "group", [by]);
+    this.excel.record(this.target, "call", "group", [by]);
   }
 
   merge(across: boolean): void {
-    this.fake.record(this.target, "call", "merge", [across]);
+    this.excel.record(this.target, "call", "merge", [across]);
   }
 
   select(): void {
-    this.fake.record(this.target, "call", "select");
+    this.excel.record(this.target, "call", "select");
+    this.excel.selection = { sheet: this.sheet.name, address: this.a1 };
   }
 
   clear(applyTo?: string): void {
-    this.fake.record(this.target, "call", "clear", [applyTo ?? "All"]);
+    this.excel.record(this.target, "call", "clear", [applyTo ?? "All"]);
     this.checkWritable();
     const b = bounds(this.a1);
     for (const k of [...this.sheet.cells.keys()]) {
@@ -553,29 +592,29 @@ export class FakeRange extends Loadable {
   }
 }
 
-class FakeNames extends Loadable {
-  constructor(fake: FakeExcel) {
-    super(fake, "names");
+class MemoryNames extends Loadable {
+  constructor(excel: MemoryExcel) {
+    super(excel, "names");
   }
 
   get items(): { name: string }[] {
     this.need("items");
-    return [...this.fake.names.keys()].map((name) => ({ name }));
+    return [...this.excel.names.keys()].map((name) => ({ name }));
   }
 
   add(name: string, reference: unknown, comment?: string): void {
-    this.fake.record("names", "call", "add", [name, reference, comment ?? null]);
-    if ([...this.fake.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw officeError("ItemAlreadyExists", `name ${name}`);
-    this.fake.names.set(name, { ref: String(reference), ...(comment !== undefined ? { comment } : {}) });
+    this.excel.record("names", "call", "add", [name, reference, comment ?? null]);
+    if ([...this.excel.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw refused("ItemAlreadyExists", `name ${name}`);
+    this.excel.names.set(name, { ref: String(reference), ...(comment !== undefined ? { comment } : {}) });
   }
 
   getItem(name: string): { delete(): void } {
-    this.fake.record("names", "call", "getItem", [name]);
-    if (!this.fake.names.has(name)) throw officeError("ItemNotFound", `name ${name}`);
+    this.excel.record("names", "call", "getItem", [name]);
+    if (!this.excel.names.has(name)) throw refused("ItemNotFound", `name ${name}`);
     return {
       delete: () => {
-        this.fake.record(`names(${name})`, "call", "delete");
-        this.fake.names.delete(name);
+        this.excel.record(`names(${name})`, "call", "delete");
+        this.excel.names.delete(name);
       },
     };
   }
@@ -585,7 +624,7 @@ class FakeNames extends Loadable {
  * A navigable, callable recording proxy for the parts of the API whose effect the tests only
  * inspect in the log (formats, validation, conditional formats, charts, freeze panes).
  */
-function recorder(fake: FakeExcel, path: string, beforeWrite?: () => void): unknown {
+function recorder(excel: MemoryExcel, path: string, beforeWrite?: () => void): unknown {
   const values = new Map<string, unknown>();
   const children = new Map<string, unknown>();
   const target = function (): void {};
@@ -593,20 +632,20 @@ function recorder(fake: FakeExcel, path: string, beforeWrite?: () => void): unkn
     get(_t, prop) {
       if (typeof prop === "symbol" || prop === "then" || prop === "toJSON") return undefined;
       if (values.has(prop)) return values.get(prop);
-      if (!children.has(prop)) children.set(prop, recorder(fake, `${path}.${prop}`, beforeWrite));
+      if (!children.has(prop)) children.set(prop, recorder(excel, `${path}.${prop}`, beforeWrite));
       return children.get(prop);
     },
     set(_t, prop, value) {
-      fake.record(path, "set", String(prop), [value]);
+      excel.record(path, "set", String(prop), [value]);
       beforeWrite?.();
       values.set(String(prop), value);
       return true;
     },
     apply(_t, _this, args: unknown[]) {
       const dot = path.lastIndexOf(".");
-      fake.record(path.slice(0, dot), "call", path.slice(dot + 1), args);
+      excel.record(path.slice(0, dot), "call", path.slice(dot + 1), args);
       beforeWrite?.();
-      return recorder(fake, `${path}()`, beforeWrite);
+      return recorder(excel, `${path}()`, beforeWrite);
     },
   });
 }
