@@ -10,7 +10,7 @@
  * request of about 2 MB and its undo reads about 1.5 MB. A write splits only past the 4 MB
  * request budget; a block is read in slices only past LOG_READ_CELLS cells.
  */
-import { buildPlan, MODEL_SHEET_NAME, parseCell, parseRect, readStoredModel, rect, storedModel, type CellBlock, type CellValue, type SheetPlan, type StoredModel, type WorkbookPlan } from "../plan";
+import { buildPlan, MODEL_SHEET_NAME, parseRect, readStoredModel, rect, storedModel, type CellBlock, type CellValue, type SheetPlan, type StoredModel, type WorkbookPlan } from "../plan";
 import {
   DETAIL_COLUMN,
   importIdOf,
@@ -195,7 +195,7 @@ async function rebuild(env: ImportEnv, card: Scorecard, state: WorkbookState, ve
   const weights = card.grids.weights;
   if (!weights) throw sheetMissing(card.plan.layout.sheetNames.weights ?? "weights");
   const W = card.plan.layout.weights;
-  const tree = treeWithWeights(card.model.tree, weights.grid, W, parseCell(`${W.weightColumn}1`).col);
+  const tree = treeWithWeights(card.model.tree, weights.grid, W);
   const input = { tree, vendors, options: card.model.options, createdAt: time };
   const carried = carryOver(card, storedModel(input));
   const kept = carried.kept;

@@ -4,10 +4,8 @@
  * the grids read by readScorecard(…, { panel: true }); no Excel calls here.
  */
 import { scoreCube, toScoreResult, type Aggregation, type Rating } from "../core/engine";
-import { validateTree } from "../core/model/validate";
 import {
   cell,
-  parseCell,
   reconcile,
   type ArchivedRating,
   type CellValue,
@@ -19,7 +17,7 @@ import type { WorkbookProblem, WorkbookSnapshot } from "../port";
 import { Grid, text } from "./address";
 import { ScorecardError, sheetMissing } from "./errors";
 import { CubeFill } from "./ratingCube";
-import { checkRatingsLayout, checkWeightsLayout, classify, ratingCells, ratingsGrid, readArchive, treeWithWeights, type PanelGrids, type Scorecard } from "./readBack";
+import { checkRatingsLayout, checkWeightsLayout, classify, ratingCells, ratingsGrid, readArchive, readWeights, type PanelGrids, type Scorecard } from "./readBack";
 
 /** A consensus score and its reason as typed on Moderation, by vendor and leaf code. */
 export interface ModerationInput {
@@ -267,14 +265,8 @@ export function panelSnapshot(card: Scorecard): WorkbookSnapshot {
     else problems.push(...list);
   }
 
-  const W = plan.layout.weights;
-  const tree = treeWithWeights(model.tree, weights.grid, W, parseCell(`${W.weightColumn}1`).col);
-  const rowOf = new Map(W.rows.map((r) => [r.code, r.row]));
-  for (const f of validateTree(tree)) {
-    if (f.code !== "weights-not-100") continue;
-    const row = rowOf.get(f.codes[0]) ?? W.firstRow;
-    problems.push({ kind: "weights-not-100", sheet: weights.sheet, address: `${W.weightColumn}${row}`, code: f.at, ...(f.sum !== undefined ? { sum: f.sum } : {}) });
-  }
+  const { tree, problems: weightProblems } = readWeights(model.tree, weights, plan.layout.weights);
+  problems.push(...weightProblems);
   const aggregate: Aggregation = model.options.aggregate ?? "mean";
   const scores = toScoreResult(scoreCube(tree, fill.cube(), { missing: model.options.missing, vendors: model.vendors, aggregate }));
   return { tree, vendors: [...model.vendors], raters: [...(model.raters ?? [])], missing: model.options.missing, aggregate, ratings, consensus, problems, scores };

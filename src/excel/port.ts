@@ -1,6 +1,5 @@
 /** The task pane's WorkbookPort over Office.js: every call is one Excel.run with a fixed number of syncs. */
 import { scoreCube, toScoreResult, type Rating } from "../core/engine";
-import { validateTree } from "../core/model/validate";
 import { walk } from "../core/model/tree";
 import type { IndicatorTree } from "../core/model/types";
 import {
@@ -8,7 +7,6 @@ import {
   cell,
   freezeResults as freezePlan,
   MODEL_SHEET_NAME,
-  parseCell,
   parseRect,
   storedModel,
   type SheetPlan,
@@ -50,7 +48,7 @@ import {
   probeWorkbook,
   ratingCells,
   readScorecard,
-  treeWithWeights,
+  readWeights,
   type Scorecard,
   type WorkbookState,
 } from "./readBack";
@@ -310,14 +308,8 @@ export function snapshotOf(card: Scorecard): WorkbookSnapshot {
     else if (k.kind === "out-of-range") problems.push({ kind: "out-of-range", value: String(k.value), ...at });
     else problems.push({ kind: "not-a-number", value: k.text, ...at });
   });
-  const W = plan.layout.weights;
-  const tree = treeWithWeights(model.tree, weightsSheet.grid, W, parseCell(`${W.weightColumn}1`).col);
-  const rowOf = new Map(W.rows.map((r) => [r.code, r.row]));
-  for (const f of validateTree(tree)) {
-    if (f.code !== "weights-not-100") continue;
-    const row = rowOf.get(f.codes[0]) ?? W.firstRow;
-    problems.push({ kind: "weights-not-100", sheet: weightsSheet.sheet, address: `${W.weightColumn}${row}`, code: f.at, ...(f.sum !== undefined ? { sum: f.sum } : {}) });
-  }
+  const { tree, problems: weightProblems } = readWeights(model.tree, weightsSheet, plan.layout.weights);
+  problems.push(...weightProblems);
   const scores = toScoreResult(scoreCube(tree, fill.cube(), { missing: model.options.missing, vendors: model.vendors }));
   return { tree, vendors: [...model.vendors], raters: [], missing: model.options.missing, ratings, problems, scores };
 }

@@ -4,12 +4,15 @@
  */
 import { cloneTree, walk } from "../core/model/tree";
 import type { IndicatorTree } from "../core/model/types";
+import { validateTree } from "../core/model/validate";
+import type { WorkbookProblem } from "../port";
 import {
   buildPlan,
   cell,
   LABELS,
   labelsFor,
   MODEL_SHEET_NAME,
+  parseCell,
   readStoredModel,
   type ArchivedRating,
   type CellValue,
@@ -290,17 +293,31 @@ export function ratingsGrid(cells: RatingCell[]): RatingsGrid {
 }
 
 /** The tree with the weights as they stand in the Weights sheet (blank → null, text → null). */
-export function treeWithWeights(tree: IndicatorTree, grid: Grid, layout: WeightsLayout, colOfLetter: number): IndicatorTree {
+export function treeWithWeights(tree: IndicatorTree, grid: Grid, layout: WeightsLayout): IndicatorTree {
+  const col = parseCell(`${layout.weightColumn}1`).col;
   const rowOf = new Map(layout.rows.map((r) => [r.code, r.row]));
   const out = cloneTree(tree);
   walk(out, ({ node }) => {
     const row = rowOf.get(node.code);
     if (row === undefined) return;
-    const v = grid.get(row, colOfLetter);
+    const v = grid.get(row, col);
     const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
     node.weight = Number.isFinite(n) ? n : null;
   });
   return out;
+}
+
+/** treeWithWeights, with a weights-not-100 problem at the first weight of each sibling group that does not sum to 100. */
+export function readWeights(tree: IndicatorTree, weights: SheetGrid, layout: WeightsLayout): { tree: IndicatorTree; problems: WorkbookProblem[] } {
+  const read = treeWithWeights(tree, weights.grid, layout);
+  const rowOf = new Map(layout.rows.map((r) => [r.code, r.row]));
+  const problems: WorkbookProblem[] = [];
+  for (const f of validateTree(read)) {
+    if (f.code !== "weights-not-100") continue;
+    const row = rowOf.get(f.codes[0]) ?? layout.firstRow;
+    problems.push({ kind: "weights-not-100", sheet: weights.sheet, address: `${layout.weightColumn}${row}`, code: f.at, ...(f.sum !== undefined ? { sum: f.sum } : {}) });
+  }
+  return { tree: read, problems };
 }
 
 function isArchive(grid: Grid): boolean {
