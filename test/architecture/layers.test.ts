@@ -18,7 +18,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   port: ["core/model", "core/engine", "core/import", "plan"],
   xlsx: ["core/model", "core/engine", "core/import", "plan"],
   excel: ["core/model", "core/engine", "core/import", "plan", "port", "xlsx"],
-  taskpane: ["core/model", "core/engine", "core/import", "plan", "port", "xlsx", "excel", "i18n"],
+  demo: ["core/model", "core/engine", "core/import", "plan", "port", "xlsx", "excel"],
+  taskpane: ["core/model", "core/engine", "core/import", "plan", "port", "xlsx", "excel", "demo", "i18n"],
   cli: ["core/model", "core/engine", "core/import", "plan", "xlsx"],
 };
 
