@@ -1,19 +1,12 @@
 import type { Rating } from "../core/engine/types";
-import { rejection, type Rejection } from "../core/import/reasons";
-import type { ImportedRating, ImportResult, ImportWarning } from "../core/import/importRatings";
-import { isBlankCell, parseScore } from "../core/import/values";
-import { allNodes, isLeaf } from "../core/model/tree";
+import type { ImportResult, ImportWarning } from "../core/import/importTypes";
+import { readIndicatorRows, type UnplacedRow } from "../core/import/indicatorRows";
 import { LABELS } from "./labels";
 import { RATINGS } from "./context";
 import type { CellValue, StoredModel } from "./types";
 
 /** A row of the returned sheet that held ratings but could not be placed. */
-export interface UnplacedRow {
-  /** 1-based worksheet row. */
-  row: number;
-  reason: "no-code" | "unknown-code" | "group-row" | "duplicate-code";
-  code: string;
-}
+export type { UnplacedRow } from "../core/import/indicatorRows";
 
 export interface ReturnedCopy {
   rater: string;
@@ -50,74 +43,15 @@ export function readReturnedCopy(input: ReadCopyInput): ReturnedCopy {
   const target = input.target ?? copyModel;
   const rater = copyModel.raterCopy?.rater ?? "";
   const headerIndex = values.findIndex((row) => HEADER_CODES.has(text(row[RATINGS.code - 1])));
-  const header = headerIndex >= 0 ? values[headerIndex] : [];
-  const known = new Set(target.vendors);
-  const vendorCols: { col: number; vendor: string }[] = [];
-  const extraVendors: string[] = [];
-  for (let c = RATINGS.firstVendor - 1; c < header.length; c++) {
-    const vendor = text(header[c]);
-    if (vendor === "") continue;
-    if (known.has(vendor)) vendorCols.push({ col: c, vendor });
-    else extraVendors.push(vendor);
-  }
-  const nodes = new Map(allNodes(target.tree).map((info) => [info.node.code, info.node]));
-  const accepted: ImportedRating[] = [];
-  const rejected: Rejection[] = [];
-  const unknownCodes: string[] = [];
-  const unplaced: UnplacedRow[] = [];
-  const seen = new Set<string>();
-  let blankCells = 0;
-  let blankRows = 0;
-  let dataRows = 0;
-  for (let i = headerIndex + 1; headerIndex >= 0 && i < values.length; i++) {
-    const row = values[i] ?? [];
-    const line = i + 1;
-    const code = text(row[RATINGS.code - 1]);
-    const filled = vendorCols.filter(({ col }) => !isBlankCell(row[col] as string | number | null | undefined));
-    if (code === "" && filled.length === 0) {
-      blankRows++;
-      continue;
-    }
-    dataRows++;
-    const node = nodes.get(code);
-    const reason: UnplacedRow["reason"] | null =
-      code === "" ? "no-code" : !node ? "unknown-code" : !isLeaf(node) ? "group-row" : seen.has(code) ? "duplicate-code" : null;
-    if (node && isLeaf(node)) seen.add(code);
-    if (reason === "unknown-code" && !unknownCodes.includes(code)) unknownCodes.push(code);
-    if (reason !== null) {
-      if (filled.length > 0) unplaced.push({ row: line, reason, code });
-      for (const { vendor } of filled) {
-        const rejectCode = reason === "group-row" ? "group-indicator" : reason === "duplicate-code" ? "exact-duplicate" : reason === "no-code" ? "empty-indicator" : "unknown-indicator";
-        rejected.push(rejection(line, rejectCode, { column: vendor, value: code, vendor }));
-      }
-      continue;
-    }
-    for (const { col, vendor } of vendorCols) {
-      const cell = row[col];
-      const parsed = parseScore(typeof cell === "boolean" ? String(cell) : cell, false);
-      if (parsed.kind === "empty") blankCells++;
-      else if (parsed.kind === "ok" || parsed.kind === "na") {
-        accepted.push({ vendor, code, rater, value: parsed.kind === "na" ? "NA" : parsed.value, line, column: vendor });
-      } else {
-        rejected.push(rejection(line, parsed.kind === "nan" ? "not-a-number" : "out-of-range", { column: vendor, value: text(cell), vendor }));
-      }
-    }
-  }
-  const imported: ImportResult = {
-    ok: headerIndex >= 0,
-    ...(headerIndex < 0
-      ? { fatal: { code: "no-data" as const, message: { "zh-CN": "未找到评分表的表头（编号列）", "en-US": "no ratings header (the Code column) found" } } }
-      : {}),
-    source: { name: input.sourceName, format: "xlsx", ...(input.sheetName ? { sheet: input.sheetName } : {}) },
-    shape: "wide",
-    columns: [],
-    unmapped: [],
-    accepted,
-    rejected,
-    counts: { unit: "cell", read: accepted.length + rejected.length, accepted: accepted.length, rejected: rejected.length, dataRows, blankRows, blankCells },
-    warnings: copyWarnings(copyModel, target),
-  };
-  return { rater, imported, extraVendors, unknownCodes, unplaced };
+  const read = readIndicatorRows(values, {
+    tree: target.tree,
+    vendors: target.vendors,
+    ...(rater !== "" ? { rater } : {}),
+    header: headerIndex >= 0 ? { row: headerIndex, codeCol: RATINGS.code - 1, firstVendor: RATINGS.firstVendor - 1 } : null,
+    source: { ...(input.sourceName !== undefined ? { name: input.sourceName } : {}), format: "xlsx", ...(input.sheetName ? { sheet: input.sheetName } : {}) },
+  });
+  const imported: ImportResult = { ...read.imported, warnings: [...copyWarnings(copyModel, target), ...read.imported.warnings] };
+  return { rater, imported, extraVendors: read.extraVendors, unknownCodes: read.unknownCodes, unplaced: read.unplaced };
 }
 
 function copyWarnings(copy: StoredModel, target: StoredModel): ImportWarning[] {

@@ -1,91 +1,27 @@
-import type { Rating, RatingValue } from "../engine/types";
-import type { IndicatorTree, LocalizedText } from "../model/types";
-import { decodeBytes, type DetectedEncoding, type EncodingChoice } from "./decode";
-import { guessDelimiter, streamDelimited, type Delimiter, type DelimiterChoice } from "./delimited";
-import { mapHeaders, type ColumnInfo, type ColumnMapping, type HeaderMapping, type Shape, type UnmappedColumn } from "./headers";
+import type { RatingValue } from "../engine/types";
+import type { LocalizedText } from "../model/types";
+import { decodeBytes } from "./decode";
+import { guessDelimiter, streamDelimited } from "./delimited";
+import { mapHeaders, type ColumnInfo, type HeaderMapping } from "./headers";
+import type { FatalCode, ImportCounts, ImportedRating, ImportOptions, ImportResult, ImportSource, ImportWarning } from "./importTypes";
 import { IndicatorIndex } from "./match";
-import { normKey } from "./normalize";
 import { rejection, type Rejection } from "./reasons";
+export type { FatalCode, ImportCounts, ImportedRating, ImportOptions, ImportResult, ImportSource, ImportWarning } from "./importTypes";
 import { lap, now, type StageTimes } from "./stages";
 import { fastScore, isBlankCell, parseScore } from "./values";
+import { similarVendorWarnings } from "./vendorNames";
+import { findIndicatorHeader, readIndicatorRows } from "./indicatorRows";
 import { looksLikeZip, readXlsx, type Cell } from "./xlsx";
 
-/** An accepted rating with where it came from. */
-export interface ImportedRating extends Rating {
-  line: number;
-  /** Header of the source column (wide files). */
-  column?: string;
-  comment?: string;
-}
+/** Ratings (and rejections) one import holds at most: about 100,000 vendors × 49 indicators; beyond, it stops with a message. */
+export const MAX_RATINGS = 5_000_000;
+/** Rows kept while looking for the indicators-down layout after an unrecognised first row. */
+const MAX_FALLBACK_ROWS = 20_000;
+/** Characters of an offending value kept in a rejection. */
+const VALUE_KEPT = 200;
 
-export interface ImportWarning {
-  code: string;
-  line?: number;
-  message: LocalizedText;
-}
-
-/**
- * Accounting: `read === accepted + rejected` always. The unit is a data row for long files and
- * a non-empty indicator cell for wide files (unit "cell"); for wide files also
- * `read + blankCells === dataRows × indicator columns`.
- */
-export interface ImportCounts {
-  unit: "row" | "cell";
-  read: number;
-  accepted: number;
-  rejected: number;
-  /** Data rows after the header that hold anything. */
-  dataRows: number;
-  /** Rows with nothing in them: skipped, not counted in `read`. */
-  blankRows: number;
-  /** Wide files: empty indicator cells = no rating (not an error, not a zero). */
-  blankCells: number;
-}
-
-export interface ImportSource {
-  name?: string;
-  format: "delimited" | "xlsx" | "paste";
-  encoding?: DetectedEncoding;
-  delimiter?: Delimiter;
-  sheet?: string;
-  sheets?: string[];
-}
-
-export type FatalCode =
-  | "empty-file"
-  | "no-data"
-  | "no-vendor-column"
-  | "no-indicator-columns"
-  | "xlsx-unreadable"
-  | "xlsx-no-sheet"
-  | "xlsx-sheet-not-found";
-
-export interface ImportResult {
-  /** False when the file could not be read as ratings at all (see `fatal`). */
-  ok: boolean;
-  fatal?: { code: FatalCode; message: LocalizedText };
-  source: ImportSource;
-  shape: Shape | null;
-  columns: ColumnInfo[];
-  /** Columns not used: map them explicitly with `options.columns` if they hold ratings. */
-  unmapped: UnmappedColumn[];
-  accepted: ImportedRating[];
-  rejected: Rejection[];
-  counts: ImportCounts;
-  warnings: ImportWarning[];
-}
-
-export interface ImportOptions {
-  tree: IndicatorTree;
-  encoding?: EncodingChoice;
-  delimiter?: DelimiterChoice;
-  /** .xlsx: the sheet to read (default: the first). */
-  sheet?: string;
-  columns?: ColumnMapping;
-  /** File name, for the report and the overwrite log. */
-  sourceName?: string;
-  /** Reuse a prebuilt index when importing many files against one tree. */
-  index?: IndicatorIndex;
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
 const FATAL_TEXT: Record<"empty-file" | "no-data", LocalizedText> = {
@@ -236,6 +172,15 @@ class TableImporter {
   private raterCol: ColumnInfo | null = null;
   private commentCol: ColumnInfo | null = null;
   private leafCols: ColumnInfo[] = [];
+  /** Every vendor named in a data row, rated or not, in order of first appearance. */
+  private readonly named = new Interner();
+  private headerWidth = 0;
+  /** Rows with fields beyond the header, reported one by one up to EXTRA_LISTED, then counted. */
+  private extraRows = 0;
+  /** Set when the ratings reach MAX_RATINGS: the line where reading stopped. */
+  private stoppedAt = 0;
+  /** No layout found in the first row: the rows kept to look for the indicators-down layout. */
+  private fallback: { rows: Cell[][]; lines: number[]; abandoned: boolean } | null = null;
 
   constructor(
     private readonly options: ImportOptions,
@@ -250,6 +195,7 @@ class TableImporter {
 
   /** rows[0..count) start on lines[0..count); neither array is kept. */
   rows(rows: Cell[][], lines: ArrayLike<number>, count: number): void {
+    if (this.stoppedAt > 0) return;
     const stages = this.stages;
     let t = stages ? now() : 0;
     let i = 0;
@@ -261,15 +207,33 @@ class TableImporter {
       if (i >= count) return;
       this.header(rows[i], lines[i]);
       if (stages) t = lap(stages, "header mapping", t);
+      if (this.fallback) this.keep(rows, lines, i, count);
       i++;
       if (i >= count) return;
-    }
+    } else if (this.fallback) this.keep(rows, lines, 0, count);
     this.rowsAfterHeader += count - i;
     if (this.emptyHeaderColumns.length > 0) this.findData(rows, i, count);
     const shape = (this.mapping as HeaderMapping).shape;
     if (shape === "long") this.longRows(rows, lines, i, count);
     else if (shape === "wide") this.wideRows(rows, lines, i, count);
+    if (this.cands.ratings.length + this.rejected.length > MAX_RATINGS) this.stoppedAt = lines[count - 1];
     if (stages) lap(stages, "rows → ratings (match, values)", t);
+  }
+
+  /** Keeps rows for the indicators-down layout (one row per tree node: a few thousand at most). */
+  private keep(rows: Cell[][], lines: ArrayLike<number>, from: number, to: number): void {
+    const f = this.fallback as NonNullable<TableImporter["fallback"]>;
+    if (f.abandoned) return;
+    if (f.rows.length + (to - from) > MAX_FALLBACK_ROWS) {
+      f.abandoned = true;
+      f.rows = [];
+      f.lines = [];
+      return;
+    }
+    for (let r = from; r < to; r++) {
+      f.rows.push(rows[r]);
+      f.lines.push(lines[r]);
+    }
   }
 
   private header(row: Cell[], line: number): void {
@@ -277,6 +241,8 @@ class TableImporter {
     const mapping = mapHeaders(header, this.index, this.options.columns);
     this.mapping = mapping;
     this.headerLine = line;
+    this.headerWidth = header.length;
+    if (!mapping.shape) this.fallback = { rows: [], lines: [], abandoned: false };
     for (let i = 0; i < header.length; i++) {
       if (header[i] === "" && !mapping.columns.some((c) => c.index === i) && !mapping.unmapped.some((u) => u.index === i)) this.emptyHeaderColumns.push(i);
     }
@@ -347,7 +313,9 @@ class TableImporter {
         continue;
       }
       counts.dataRows++;
+      if (row.length > this.headerWidth && this.extraFields(row, line, false)) continue;
       const vendorText = cellText(row[vi]);
+      if (vendorText !== "") this.named.id(vendorText);
       if (vendorText === "") {
         rejected.push(rejection(line, "empty-vendor", { column: vendorCol.header }));
         continue;
@@ -408,7 +376,9 @@ class TableImporter {
         continue;
       }
       counts.dataRows++;
+      if (row.length > this.headerWidth && this.extraFields(row, line, true)) continue;
       const vendorText = cellText(row[vendorCol.index]);
+      if (vendorText !== "") this.named.id(vendorText);
       const raterText = raterCol ? cellText(row[raterCol.index]) : "";
       const comment = commentCol ? cellText(row[commentCol.index]) : "";
       let v = -1;
@@ -440,9 +410,70 @@ class TableImporter {
     }
   }
 
+  /**
+   * A row with data beyond the header's last column (a decimal comma in a comma-separated file,
+   * an unquoted comma in a name): its fields no longer line up with the header, so the whole row
+   * is rejected, naming the line: one rejection for a long row; in a wide file every rating
+   * cell of the row is rejected (blank ones count as blank), so the cell accounting holds. True
+   * when rejected.
+   */
+  private extraFields(row: Cell[], line: number, wide: boolean): boolean {
+    let extra = 0;
+    let first = "";
+    for (let c = this.headerWidth; c < row.length; c++) {
+      if (isBlankCell(row[c])) continue;
+      if (extra === 0) first = cellText(row[c]);
+      extra++;
+    }
+    if (extra === 0) return false;
+    this.extraRows++;
+    const comma = this.source.delimiter === ",";
+    const hint: LocalizedText = comma
+      ? { "zh-CN": "（逗号分隔文件中的小数逗号或名称中的逗号？请用引号括起或改用分号分隔）", "en-US": " (a decimal comma, or a comma in a name, in a comma-separated file? Quote the field or use semicolons)" }
+      : { "zh-CN": "", "en-US": "" };
+    const message: LocalizedText = {
+      "zh-CN": `第${line}行：有 ${row.length} 个字段，表头只有 ${this.headerWidth} 列（多出“${clip(first, 40)}”），字段无法对齐，整行未导入${hint["zh-CN"]}`,
+      "en-US": `Line ${line}: ${row.length} fields but the header has ${this.headerWidth} columns (extra "${clip(first, 40)}"); the fields do not line up, row not imported${hint["en-US"]}`,
+    };
+    const value = clip(first, VALUE_KEPT);
+    if (!wide) {
+      this.rejected.push({ line, code: "extra-fields", value, message });
+      return true;
+    }
+    let rejectedCells = 0;
+    for (const c of this.leafCols) {
+      if (isBlankCell(row[c.index])) {
+        this.counts.blankCells++;
+        continue;
+      }
+      this.counts.read++;
+      rejectedCells++;
+      this.rejected.push({ line, code: "extra-fields", column: c.header, value: rejectedCells === 1 ? value : clip(cellText(row[c.index]), VALUE_KEPT), message });
+    }
+    if (rejectedCells === 0) this.warnings.push({ code: "extra-fields", line, message });
+    return true;
+  }
+
   finish(): ImportResult {
     const { source, warnings, mapping } = this;
     if (mapping === null) return failed(source, "empty-file", FATAL_TEXT["empty-file"], warnings);
+    if (this.stoppedAt > 0) {
+      const n = MAX_RATINGS.toLocaleString("en-US");
+      return failed(source, "too-large", {
+        "zh-CN": `文件过大：读到第${this.stoppedAt}行时已超过 ${n} 条评分，已停止读取。请拆分文件（例如按供应商）后分别评分`,
+        "en-US": `Too large: more than ${n} ratings by line ${this.stoppedAt}; reading stopped. Split the file (by vendor, say) and score the parts`,
+      }, warnings);
+    }
+    if (!mapping.shape && this.fallback && !this.fallback.abandoned) {
+      const f = this.fallback;
+      const header = findIndicatorHeader(f.rows, this.options.tree);
+      if (header) {
+        const read = readIndicatorRows(f.rows, { tree: this.options.tree, header, lines: f.lines, source, decimalComma: this.decimalComma });
+        read.imported.warnings.unshift(...warnings);
+        read.imported.counts.blankRows += this.blankRows;
+        return read.imported;
+      }
+    }
     for (const i of this.emptyHeaderWithData) {
       mapping.unmapped.push({
         index: i,
@@ -466,13 +497,14 @@ class TableImporter {
     counts.blankRows += this.blankRows;
     if (mapping.shape === "long") counts.read = counts.dataRows;
     const accepted = resolveDuplicates(this.cands, rejected, mapping.shape === "wide");
+    if (this.extraRows > 1) warnings.push({ code: "extra-fields", count: this.extraRows, message: { "zh-CN": `${this.extraRows} 行的字段多于表头，均未导入`, "en-US": `${this.extraRows.toLocaleString("en-US")} rows have more fields than the header and were not imported` } });
     if (stages) t = lap(stages, "duplicates", t);
     rejected.sort((a, b) => a.line - b.line);
-    warnings.push(...plausibilityWarnings(accepted));
+    warnings.push(...plausibilityWarnings(accepted, this.named.names));
     counts.accepted = accepted.length;
     counts.rejected = rejected.length;
     if (stages) lap(stages, "report (sort, warnings, counts)", t);
-    return { ok: true, source, shape: mapping.shape, columns: mapping.columns, unmapped: mapping.unmapped, accepted, rejected, counts, warnings };
+    return { ok: true, source, shape: mapping.shape, columns: mapping.columns, unmapped: mapping.unmapped, accepted, rejected, counts, warnings, vendors: this.named.names };
   }
 }
 
@@ -491,37 +523,17 @@ export function importTable(rows: Cell[][], lines: number[], options: ImportOpti
  * spacing (kept apart, never merged), and scores that all look like fractions (0–1), as from
  * cells formatted as percentages.
  */
-function plausibilityWarnings(accepted: ImportedRating[]): ImportWarning[] {
+function plausibilityWarnings(accepted: ImportedRating[], vendors: readonly string[]): ImportWarning[] {
   const out: ImportWarning[] = [];
-  const spellings = new Map<string, Set<string>>();
   let numeric = 0;
   let max = -Infinity;
-  let lastVendor: string | undefined;
-  const seen = new Set<string>();
   for (const a of accepted) {
     if (typeof a.value === "number") {
       numeric++;
       if (a.value > max) max = a.value;
     }
-    if (a.vendor === lastVendor || seen.has(a.vendor)) continue;
-    lastVendor = a.vendor;
-    seen.add(a.vendor);
-    const key = normKey(a.vendor);
-    const set = spellings.get(key);
-    if (set) set.add(a.vendor);
-    else spellings.set(key, new Set([a.vendor]));
   }
-  for (const set of spellings.values()) {
-    if (set.size < 2) continue;
-    const names = [...set].map((n) => `"${n}"`);
-    out.push({
-      code: "similar-vendor-names",
-      message: {
-        "zh-CN": `这些供应商名称仅大小写、全半角或空格不同，按不同供应商处理：${names.join("、")}`,
-        "en-US": `These vendor names differ only in case, width or spacing and are kept as different vendors: ${names.join(", ")}`,
-      },
-    });
-  }
+  out.push(...similarVendorWarnings(vendors));
   if (numeric >= 3 && max <= 1) {
     out.push({
       code: "scores-look-like-fractions",

@@ -12,7 +12,9 @@ export type RejectCode =
   | "not-a-number"
   | "out-of-range"
   | "conflict"
-  | "exact-duplicate";
+  | "exact-duplicate"
+  /** A row with data beyond the header's columns: rejected whole (its fields do not line up). */
+  | "extra-fields";
 
 export interface Rejection {
   /** 1-based physical line in the file (header = line 1), or the worksheet row for .xlsx. */
@@ -53,15 +55,21 @@ function cands(c: LeafCandidate[] | undefined, locale: "zh-CN" | "en-US"): strin
   return (c ?? []).map((x) => `${x.code} ${x.path[locale]}`).join(locale === "zh-CN" ? "；" : "; ");
 }
 
-export function rejection(line: number, code: RejectCode, d: RejectDetail = {}): Rejection {
-  const w = where(line, d.column);
-  const v = d.value ?? "";
+/** Characters of a value kept in a rejection, and shown in its message. */
+const KEPT = 200;
+const SHOWN = 60;
+const cut = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+export function rejection(line: number, code: Exclude<RejectCode, "extra-fields">, detail: RejectDetail = {}): Rejection {
+  const d = detail.value !== undefined && detail.value.length > KEPT ? { ...detail, value: cut(detail.value, KEPT) } : detail;
+  const w = where(line, d.column === undefined ? undefined : cut(d.column, SHOWN));
+  const v = cut(d.value ?? "", SHOWN);
   const others = (d.relatedLines ?? []).join(", ");
   const pairs = (d.relatedLines ?? []).map((l, i) => ({ l, v: d.otherValues?.[i] ?? "" }));
   const othersZh = pairs.map((p) => `第${p.l}行为 ${p.v}`).join("，");
   const othersEn = pairs.map((p) => `${p.v} on line ${p.l}`).join(", ");
   const who = `${d.vendor ?? ""} / ${d.code ?? ""}${d.rater ? ` / ${d.rater}` : ""}`;
-  const texts: Record<RejectCode, LocalizedText> = {
+  const texts: Record<Exclude<RejectCode, "extra-fields">, LocalizedText> = {
     "empty-vendor": { "zh-CN": `${w["zh-CN"]}：供应商为空`, "en-US": `${w["en-US"]}: empty vendor` },
     "empty-indicator": { "zh-CN": `${w["zh-CN"]}：指标为空`, "en-US": `${w["en-US"]}: empty indicator` },
     "unknown-indicator": { "zh-CN": `${w["zh-CN"]}：未知指标“${v}”`, "en-US": `${w["en-US"]}: unknown indicator "${v}"` },
