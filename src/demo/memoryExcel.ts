@@ -54,7 +54,7 @@ export function officeError(code: string, message = `Office error ${code}`): Err
   return err;
 }
 
-const refused = (code: string, message: string): Error & { code: string } => refused(code, `${code}: ${message}`);
+const refused = (code: string, message: string): Error & { code: string } => officeError(code, `${code}: ${message}`);
 
 const key = (row: number, col: number): string => `${row},${col}`;
 
