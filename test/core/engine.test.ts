@@ -135,6 +135,10 @@ describe("missing ratings and N/A", () => {
     const v = score(t, [...rate("X", "1.1", 0.3153395600220703), ...rate("X", "1.2", 1e9 + 0.1), ...rate("X", "1.3", 1e9)]).vendors[0];
     const exact = (0.3153395600220703 + 1e-12 * (1e9 + 0.1)) / (1 + 1e-12);
     expect(Math.abs((v.scores["1"] as number) - exact)).toBeLessThan(1e-13);
+    // The same with the heavy child last.
+    const last = tree(node("1", 100, [node("1.3", 0), node("1.2", 1e-12), node("1.1", 1)]));
+    const w = score(last, [...rate("X", "1.1", 0.3153395600220703), ...rate("X", "1.2", 1e9 + 0.1), ...rate("X", "1.3", 1e9)]).vendors[0];
+    expect(Math.abs((w.scores["1"] as number) - exact)).toBeLessThan(1e-13);
   });
 });
 
@@ -213,6 +217,8 @@ describe("several raters", () => {
     expect(r.stdev).toBeCloseTo(Math.sqrt(3800 / 3), 12);
     expect(leaf([42]).stdev).toBe(0);
     expect(leaf([42]).range).toBe(0);
+    // −0 counts as 0, whichever comes first.
+    expect([leaf([0, -0]).range, leaf([-0, 0]).range, leaf([-0], { aggregate: "median" }).value]).toEqual([0, 0, 0]);
   });
 
   test("stdev is numerically stable with a large offset", () => {
