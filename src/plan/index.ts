@@ -12,3 +12,4 @@ export { splitBlock } from "./grid";
 export { raterCopyPlan, type RaterCopyOptions } from "./raterCopy";
 export { readReturnedCopy, copyRatings, type ReadCopyInput, type ReturnedCopy, type UnplacedRow } from "./returnedCopy";
 export { raterSheetNames } from "./raterNames";
+export { readScorecardSheets, importRatingsFile, type FileImport, type ScorecardWorkbook } from "./workbookImport";

@@ -1,26 +1,32 @@
 /** `scorecard score <file>`: import ratings headlessly, score them against a tree, print a ranked table or JSON. */
-import { readFile } from "fs/promises";
+import { readFile, stat } from "fs/promises";
 import { basename } from "path";
 import { parseArgs } from "util";
 import { score } from "../../core/engine";
 import type { Aggregation, MissingPolicy, ScoreResult } from "../../core/engine";
 import {
   ENCODING_CHOICES,
-  importFile,
   type ColumnMapping,
   type ColumnRole,
   type DelimiterChoice,
   type EncodingChoice,
   type ImportResult,
 } from "../../core/import";
-import { defaultTree, leaves, parseTree, validateTree, type Finding, type IndicatorTree } from "../../core/model";
+import { defaultTree, leaves, parseTree, validateTree, type Finding, type IndicatorTree, type Locale } from "../../core/model";
+import { importRatingsFile, type FileImport } from "../../plan/workbookImport";
 import type { CliIO } from "../io";
+import { EXIT, EXIT_HELP } from "../exitCodes";
+import { escapeControls, plural, shown } from "../text";
 
 export const SCORE_USAGE = `Usage: scorecard score <file> [options]
 
 Scores vendor ratings from a CSV/TSV/semicolon file or an .xlsx workbook.
 Long layout: vendor, indicator, score[, rater, comment] columns. Wide layout: a
-vendor column and one column per indicator (code, path or unique name).
+vendor column and one column per indicator (code, path or unique name). A filled
+scorecard workbook (from "scorecard template" or the add-in) is read as it is: its
+Ratings sheet, or for a panel every rater's sheet with the Moderation consensus,
+scored with its own indicators, weights, missing-rating policy and aggregate. A CSV
+saved from a Ratings sheet (indicators down, vendors across) reads too.
 
 Options:
   --tree <tree.json>          Indicator tree (default: the 36Kr 2022 standard)
@@ -35,12 +41,12 @@ Options:
   --column "<header>=<role>"  Map a column the import did not recognise (repeatable);
                               role: vendor, indicator, score, rater, comment, ignore, or a
                               leaf code such as 2.1.4. "#3=vendor" maps the third column.
-  --json                      Print JSON: {vendors, rejected, warnings}
+  --locale en-US|zh-CN        Language of the table's headers (default en-US)
+  --json                      Print JSON: {vendors, rejected, warnings, counts}
   --strict                    Exit 1 when any row is rejected
   -h, --help                  Show this help
 
-Exit codes: 0 scores computed, 1 rejected rows with --strict, 2 input unreadable or bad option.
-`;
+${EXIT_HELP}`;
 
 interface JsonOut {
   vendors: {
@@ -56,10 +62,15 @@ interface JsonOut {
   counts: ImportResult["counts"];
 }
 
-function fail(io: CliIO, message: string): number {
-  io.stderr(`scorecard score: ${message.replace(/\s+/g, " ").trim()}\n`);
-  return 2;
+function fail(io: CliIO, message: string, code: number = EXIT.usage): number {
+  io.stderr(`scorecard score: ${escapeControls(message.replace(/[ \t\r\n]+/g, " ").trim())}\n`);
+  return code;
 }
+
+/** Files above this size are refused before reading (the importer stops at 5M ratings anyway). */
+const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+/** Lines of one kind listed before the rest are counted. */
+const LISTED = 10;
 
 async function loadTree(path: string | undefined): Promise<{ tree: IndicatorTree; findings: Finding[] } | string> {
   if (path === undefined) {
@@ -102,7 +113,8 @@ function padTo(s: string, n: number, right: boolean): string {
 }
 
 function table(header: string[], rows: string[][], rightAlign: boolean[]): string {
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
+  const widths = header.map((h) => width(h));
+  for (const r of rows) for (let i = 0; i < r.length; i++) widths[i] = Math.max(widths[i], width(r[i]));
   const fmt = (r: string[]): string => r.map((c, i) => padTo(c, widths[i], rightAlign[i])).join("  ").trimEnd();
   return [fmt(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(fmt)].join("\n") + "\n";
 }
@@ -111,26 +123,27 @@ function fmtScore(x: number | null): string {
   return x === null ? "—" : x.toFixed(2);
 }
 
+const HEADERS: Record<Locale, { rank: string; vendor: string; total: string; complete: string; yes: string }> = {
+  "en-US": { rank: "Rank", vendor: "Vendor", total: "Total", complete: "Complete", yes: "yes" },
+  "zh-CN": { rank: "排名", vendor: "供应商", total: "总分", complete: "完成度", yes: "是" },
+};
+
 function buildJson(tree: IndicatorTree, result: ScoreResult, imported: ImportResult, findings: Finding[]): JsonOut {
   const roots = tree.roots.map((r) => r.code);
-  const vendors = [...result.vendors]
-    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
-    .map((v) => ({
-      vendor: v.vendor,
-      total: v.total,
-      rank: v.rank,
-      complete: v.complete,
-      completeness: v.completeness,
-      dimensions: Object.fromEntries(roots.map((c) => [c, v.scores[c] ?? null])) as Record<string, number | null>,
-    }));
+  const ranked = result.vendors.slice().sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+  const vendors = ranked.map((v) => ({
+    vendor: v.vendor,
+    total: v.total,
+    rank: v.rank,
+    complete: v.complete,
+    completeness: v.completeness,
+    dimensions: Object.fromEntries(roots.map((c) => [c, v.scores[c] ?? null])) as Record<string, number | null>,
+  }));
   const warnings: JsonOut["warnings"] = findings.map((f) => ({ code: f.code, message: f.message["en-US"] }));
   const leafCount = leaves(tree).length;
   for (const v of result.vendors) {
-    for (const f of v.flags) {
-      if (f.kind === "incomplete") {
-        warnings.push({ code: "vendor-incomplete", message: `${v.vendor}: ${f.missing} of ${leafCount} indicators not rated` });
-      }
-    }
+    const missing = missingOf(v);
+    if (missing > 0) warnings.push({ code: "vendor-incomplete", message: `${v.vendor}: ${missing} of ${leafCount} indicators not rated` });
   }
   for (const w of imported.warnings) warnings.push({ code: w.code, message: w.message["en-US"], ...(w.line !== undefined ? { line: w.line } : {}) });
   for (const code of result.unknownCodes) warnings.push({ code: "unknown-code", message: `Ratings for unknown indicator ${code}` });
@@ -144,8 +157,32 @@ function buildJson(tree: IndicatorTree, result: ScoreResult, imported: ImportRes
   return { vendors, rejected, warnings, counts: imported.counts };
 }
 
+/** Leaves not answered (neither rated nor N/A), from the incomplete flag; every leaf when nothing was rated. */
+function missingOf(v: ScoreResult["vendors"][number]): number {
+  let n = 0;
+  for (const f of v.flags) if (f.kind === "incomplete") n += f.missing;
+  return n;
+}
+
 function incompleteMessage(missing: number, leafCount: number): string {
   return `${leafCount - missing}/${leafCount}`;
+}
+
+/** Lines grouped by kind: the first ten of each kind, then how many more. */
+function summarised(lines: { kind: string; text: string }[], label: string): string[] {
+  const byKind = new Map<string, string[]>();
+  for (const l of lines) {
+    const list = byKind.get(l.kind);
+    if (list) list.push(l.text);
+    else byKind.set(l.kind, [l.text]);
+  }
+  const out: string[] = [];
+  for (const [kind, list] of byKind) {
+    const distinct = list.filter((t, i) => i === 0 || t !== list[i - 1]);
+    for (const t of distinct.slice(0, LISTED)) out.push(`  ${label}: ${shown(t, 300)}\n`);
+    if (distinct.length > LISTED) out.push(`  ${label}: … ${(distinct.length - LISTED).toLocaleString("en-US")} more ${kind} (see --json)\n`);
+  }
+  return out;
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -158,67 +195,94 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const o = parsed.values;
   if (o.help) {
     io.stdout(SCORE_USAGE);
-    return 0;
+    return EXIT.ok;
   }
   if (parsed.positionals.length !== 1) return fail(io, parsed.positionals.length === 0 ? "missing <file> (see --help)" : `expected one file, got ${parsed.positionals.length}`);
-  const missing = o.missing ?? "exclude";
-  if (missing !== "exclude" && missing !== "zero") return fail(io, `--missing must be exclude or zero, got "${missing}"`);
-  const aggregate = o.aggregate ?? "mean";
-  if (aggregate !== "mean" && aggregate !== "median" && aggregate !== "trimmed") return fail(io, `--aggregate must be mean, median or trimmed, got "${aggregate}"`);
+  if (o.missing !== undefined && o.missing !== "exclude" && o.missing !== "zero") return fail(io, `--missing must be exclude or zero, got "${shown(o.missing)}"`);
+  if (o.aggregate !== undefined && o.aggregate !== "mean" && o.aggregate !== "median" && o.aggregate !== "trimmed") return fail(io, `--aggregate must be mean, median or trimmed, got "${shown(o.aggregate)}"`);
   const encoding = (o.encoding ?? "auto") as EncodingChoice;
-  if (!ENCODING_CHOICES.includes(encoding)) return fail(io, `--encoding must be one of ${ENCODING_CHOICES.join(", ")}, got "${o.encoding}"`);
+  if (!ENCODING_CHOICES.includes(encoding)) return fail(io, `--encoding must be one of ${ENCODING_CHOICES.join(", ")}, got "${shown(o.encoding ?? "")}"`);
+  const locale = (o.locale ?? "en-US") as Locale;
+  if (locale !== "en-US" && locale !== "zh-CN") return fail(io, `--locale must be en-US or zh-CN, got "${shown(o.locale ?? "")}"`);
 
   const delimiter = DELIMITER_NAMES[o.delimiter ?? "auto"];
-  if (delimiter === undefined) return fail(io, `--delimiter must be one of ${Object.keys(DELIMITER_NAMES).join(", ")}, got "${o.delimiter}"`);
-  const columns: ColumnMapping = {};
-  for (const spec of o.column ?? []) {
-    const at = spec.lastIndexOf("=");
-    const header = at > 0 ? spec.slice(0, at).trim() : "";
-    const role = at > 0 ? spec.slice(at + 1).trim() : "";
-    if (header === "" || role === "") return fail(io, `--column expects "<header>=<role>", got "${spec}"`);
-    columns[header] = (FIELD_ROLES as readonly string[]).includes(role) ? (role as ColumnRole) : { leaf: role };
-  }
+  if (delimiter === undefined) return fail(io, `--delimiter must be one of ${Object.keys(DELIMITER_NAMES).join(", ")}, got "${shown(o.delimiter ?? "")}"`);
 
   const file = parsed.positionals[0];
   const loaded = await loadTree(o.tree);
   if (typeof loaded === "string") return fail(io, loaded);
-  const { tree, findings } = loaded;
+  const { findings } = loaded;
+
+  const columns: ColumnMapping = {};
+  const leafCodes = new Set(leaves(loaded.tree).map((l) => l.node.code));
+  for (const spec of o.column ?? []) {
+    const at = spec.lastIndexOf("=");
+    const header = at > 0 ? spec.slice(0, at).trim() : "";
+    const role = at > 0 ? spec.slice(at + 1).trim() : "";
+    if (header === "" || role === "") return fail(io, `--column expects "<header>=<role>", got "${shown(spec)}"`);
+    if ((FIELD_ROLES as readonly string[]).includes(role)) columns[header] = role as ColumnRole;
+    else if (leafCodes.has(role)) columns[header] = { leaf: role };
+    else return fail(io, `--column "${shown(spec)}": "${shown(role)}" is neither a role (${FIELD_ROLES.join(", ")}) nor an indicator code of the tree (e.g. ${[...leafCodes].slice(0, 2).join(", ")})`);
+  }
 
   let bytes: Uint8Array;
   try {
+    const size = (await stat(file)).size;
+    if (size > MAX_FILE_BYTES) return fail(io, `${file}: ${(size / 1048576).toFixed(0)} MB is more than the 1,024 MB this command reads; split the file`);
     bytes = await readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return fail(io, code === "ENOENT" ? `no such file: ${file}` : `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(io, code === "ENOENT" ? `no such file: ${file}` : code === "EISDIR" ? `${file} is a directory` : `cannot read ${file} (${code ?? "error"})`);
   }
-  const imported = await importFile(bytes, { tree, encoding, delimiter, columns, ...(o.sheet !== undefined ? { sheet: o.sheet } : {}), sourceName: basename(file) });
+  const read: FileImport = await importRatingsFile(bytes, { tree: loaded.tree, useFileTree: o.tree === undefined, encoding, delimiter, columns, ...(o.sheet !== undefined ? { sheet: o.sheet } : {}), sourceName: basename(file) });
+  const imported = read.result;
   if (!imported.ok) return fail(io, `${file}: ${imported.fatal?.message["en-US"] ?? "cannot be read"}`);
-
-  const result = score(tree, imported.accepted, { missing: missing as MissingPolicy, aggregate: aggregate as Aggregation });
-  const out = buildJson(tree, result, imported, findings);
+  const workbook = read.workbook;
+  const tree = workbook?.tree ?? loaded.tree;
+  const missing: MissingPolicy = (o.missing as MissingPolicy | undefined) ?? workbook?.missing ?? "exclude";
+  const aggregate: Aggregation = (o.aggregate as Aggregation | undefined) ?? workbook?.panel?.aggregate ?? "mean";
+  // A panel's consolidated ratings are one per cell already; its raters' own go through the
+  // engine again only when --aggregate asks for another aggregate than the workbook's.
+  const ratings = workbook?.panel && o.aggregate !== undefined && o.aggregate !== workbook.panel.aggregate ? workbook.panel.ratings : imported.accepted;
+  const result = score(tree, ratings, { missing, aggregate, ...(imported.vendors ? { vendors: imported.vendors } : {}) });
+  const out = buildJson(tree, result, imported, workbook ? [] : findings);
+  const nothing = imported.accepted.length === 0;
   if (o.json) {
     io.stdout(JSON.stringify(out, null, 2) + "\n");
   } else {
     const leafCount = leaves(tree).length;
-    const header = ["Rank", "Vendor", "Total", "Complete", ...tree.roots.map((r) => `${r.code} ${r.name["en-US"]}`)];
-    const rows = out.vendors.map((v, i) => {
-      const vr = result.vendors.find((x) => x.vendor === v.vendor) ?? result.vendors[i];
-      const missingCount = vr.flags.reduce((n, f) => (f.kind === "incomplete" ? n + f.missing : n), 0);
+    const H = HEADERS[locale];
+    const header = [H.rank, H.vendor, H.total, H.complete, ...tree.roots.map((r) => escapeControls(`${r.code} ${r.name[locale]}`))];
+    const byVendor = new Map(result.vendors.map((v) => [v.vendor, v]));
+    const rows = out.vendors.map((v) => {
+      const vr = byVendor.get(v.vendor);
+      const missingCount = vr ? missingOf(vr) : leafCount;
       return [
         v.rank === null ? "—" : String(v.rank),
-        v.vendor,
+        shown(v.vendor, 60),
         fmtScore(v.total),
-        v.complete ? "yes" : incompleteMessage(missingCount, leafCount),
+        v.complete ? H.yes : incompleteMessage(missingCount, leafCount),
         ...tree.roots.map((r) => fmtScore(v.dimensions[r.code])),
       ];
     });
     io.stdout(table(header, rows, header.map((_, i) => i !== 1 && i !== 3)));
     const c = imported.counts;
-    io.stdout(`\n${c.read} ${c.unit === "cell" ? "cells" : "rows"} read: ${c.accepted} accepted, ${c.rejected} rejected${c.unit === "cell" ? `, ${c.blankCells} blank cells` : ""}\n`);
-    for (const r of out.rejected) io.stdout(`  rejected: ${r.reason}\n`);
-    for (const w of out.warnings) io.stdout(`  warning: ${w.message}\n`);
+    if (workbook) {
+      const p = workbook.panel;
+      io.stdout(`\nScorecard workbook: ${plural(workbook.model.vendors.length, "vendor")}, missing ratings: ${missing}${p ? `; panel of ${p.raters.length} raters (${p.raters.map((r) => shown(r, 30)).join(", ")}), ${aggregate}, ${plural(p.consensus, "Moderation consensus score")}` : ""}\n`);
+    }
+    io.stdout(`\n${c.read.toLocaleString("en-US")} ${c.unit === "cell" ? "cells" : "rows"} read: ${c.accepted.toLocaleString("en-US")} accepted, ${c.rejected.toLocaleString("en-US")} rejected${c.unit === "cell" ? `, ${c.blankCells.toLocaleString("en-US")} blank cells` : ""}\n`);
+    const lines = [
+      ...summarised(out.rejected.map((r) => ({ kind: `rejected (${r.code})`, text: r.reason })), "rejected"),
+      ...summarised(out.warnings.map((w) => ({ kind: w.code === "vendor-incomplete" ? "vendors not fully rated" : `warnings (${w.code})`, text: w.message })), "warning"),
+    ];
+    for (const l of lines) io.stdout(l);
   }
-  return o.strict && imported.rejected.length > 0 ? 1 : 0;
+  if (nothing) {
+    io.stderr(`scorecard score: ${escapeControls(file)}: no rating accepted (${plural(imported.rejected.length, "rejection")}); nothing to score\n`);
+    return EXIT.failed;
+  }
+  return o.strict && imported.rejected.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
 const DELIMITER_NAMES: Record<string, DelimiterChoice | undefined> = { auto: "auto", comma: ",", tab: "\t", semicolon: ";", pipe: "|", ",": ",", ";": ";", "|": "|" };
@@ -234,5 +298,6 @@ const OPTIONS = {
   column: { type: "string", multiple: true },
   json: { type: "boolean" },
   strict: { type: "boolean" },
+  locale: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;

@@ -1,25 +1,34 @@
 import { readFile, writeFile } from "fs/promises";
+import { EXIT, EXIT_HELP } from "../exitCodes";
+import { readNameFile, shown } from "../text";
 import type { Aggregation, MissingPolicy } from "../../core/engine/types";
 import { defaultTree, parseTree, validateTree, type IndicatorTree, type Locale } from "../../core/model";
 import { buildPlan, checkPlanInput, raterCopyPlan, storedModel, type WorkbookPlan } from "../../plan";
 import { writeXlsx } from "../../xlsx";
 import type { CliIO } from "../io";
 
-const HELP = `Usage: scorecard template --vendors "A,B,C" [--tree tree.json] [--locale zh-CN|en-US]
-                          [--missing exclude|zero] [--raters "R1,R2"] [--aggregate mean|median|trimmed]
-                          [--rater-copy NAME] --out scorecard.xlsx
+const HELP = `Usage: scorecard template (--vendors "A,B,C" | --vendor NAME ... | --vendors-file FILE)
+                          [--tree tree.json] [--locale zh-CN|en-US] [--missing exclude|zero]
+                          [--raters "R1,R2" | --rater NAME ... | --raters-file FILE]
+                          [--aggregate mean|median|trimmed] [--rater-copy NAME] --out scorecard.xlsx [--force]
 
 Writes a scoring workbook: Ratings, Weights, Results (live native formulas), Charts, Method.
-  --vendors     comma-separated vendor names (required)
-  --tree        indicator tree JSON (default: the 36Kr 2022 standard)
-  --locale      sheet names and labels: zh-CN or en-US (default en-US)
-  --missing     a blank rating is left out (exclude, default) or counts as 0 (zero)
-  --raters      comma-separated rater names: two or more give a panel workbook (one Ratings sheet
-                per rater, Consolidated, Moderation, agreement statistics)
-  --aggregate   how a panel's ratings of one cell combine: mean (default), median, trimmed (TRIMMEAN 20%)
-  --rater-copy  write only NAME's ratings sheet (a copy to send out and merge back), not the workbook
-  --out         the .xlsx file to write (required)
-`;
+  --vendors       comma-separated vendor names
+  --vendor        one vendor name, commas and all (repeatable): --vendor "Acme, Inc." --vendor Globex
+  --vendors-file  a text file with one vendor per line (UTF-8, UTF-16 or GB18030; # comments)
+  --tree          indicator tree JSON (default: the 36Kr 2022 standard)
+  --locale        sheet names and labels: zh-CN or en-US (default en-US)
+  --missing       a blank rating is left out (exclude, default) or counts as 0 (zero)
+  --raters, --rater, --raters-file
+                  rater names, the same three ways: two or more give a panel workbook (one
+                  Ratings sheet per rater, Consolidated, Moderation, agreement statistics)
+  --aggregate     how a panel's ratings of one cell combine: mean (default), median, trimmed (TRIMMEAN 20%)
+  --rater-copy    write only NAME's ratings sheet (a copy to send out and merge back), not the workbook;
+                  NAME must be one of the raters
+  --out           the .xlsx file to write (required; the name must end in .xlsx)
+  --force         overwrite --out if it exists
+
+${EXIT_HELP}`;
 
 interface Options {
   vendors: string[];
@@ -30,37 +39,83 @@ interface Options {
   aggregate?: Aggregation;
   raterCopy?: string;
   out: string;
+  force: boolean;
 }
 
-const OPTIONS = ["--vendors", "--tree", "--locale", "--missing", "--raters", "--aggregate", "--rater-copy", "--out"];
+/** Excel's last column is XFD = 16,384. */
+export const MAX_COLUMNS = 16384;
+
+/**
+ * Most vendors a workbook can hold within 16,384 columns: Calc has 2 columns per vendor after
+ * 2 fixed ones (and 2 more per vendor per rater in a panel); a panel's Consolidated has 4 + m
+ * columns per vendor after 3 fixed ones.
+ */
+export function maxVendors(raters: number): number {
+  if (raters < 2) return Math.floor((MAX_COLUMNS - 2) / 2);
+  return Math.min(Math.floor((MAX_COLUMNS - 2) / (2 * (raters + 1))), Math.floor((MAX_COLUMNS - 3) / (4 + raters)));
+}
+
+const VALUED = ["--vendors", "--vendor", "--vendors-file", "--tree", "--locale", "--missing", "--raters", "--rater", "--raters-file", "--aggregate", "--rater-copy", "--out"];
+const FLAGS = ["--force"];
+const REPEATABLE = new Set(["--vendor", "--vendors-file", "--rater", "--raters-file"]);
 const list = (s: string | undefined): string[] => (s ?? "").split(",").map((v) => v.trim()).filter((v) => v !== "");
 
-function parseArgs(args: string[]): Options | string {
-  const values = new Map<string, string>();
+/** Names from --X "a,b", repeated --x NAME and --X-file FILE, in that order. */
+async function names(values: Map<string, string[]>, many: string, one: string, file: string): Promise<string[] | string> {
+  const out = [...(values.get(many) ?? []).flatMap(list), ...(values.get(one) ?? []).map((v) => v.trim()).filter((v) => v !== "")];
+  for (const f of values.get(file) ?? []) {
+    const read = await readNameFile(f, file);
+    if (typeof read === "string") return read;
+    out.push(...read);
+  }
+  return out;
+}
+
+async function parseArgs(args: string[]): Promise<Options | string> {
+  const values = new Map<string, string[]>();
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    if (FLAGS.includes(a)) {
+      values.set(a, ["true"]);
+      continue;
+    }
     const eq = a.indexOf("=");
     const [key, inline] = a.startsWith("--") && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
-    if (!OPTIONS.includes(key)) return `unknown option "${a}"`;
+    if (!VALUED.includes(key)) return `unknown option "${shown(a, 60)}"`;
     const value = inline ?? args[++i];
     if (value === undefined) return `${key} needs a value`;
-    values.set(key, value);
+    if (!REPEATABLE.has(key) && values.has(key)) return `${key} is given twice`;
+    values.set(key, [...(values.get(key) ?? []), value]);
   }
-  const vendors = list(values.get("--vendors"));
-  if (vendors.length === 0) return "--vendors is required (e.g. --vendors \"A,B,C\")";
-  const out = values.get("--out");
+  const one = (k: string): string | undefined => values.get(k)?.[0];
+  const vendors = await names(values, "--vendors", "--vendor", "--vendors-file");
+  if (typeof vendors === "string") return vendors;
+  if (vendors.length === 0) return "vendors are required: --vendors \"A,B,C\", --vendor NAME (repeatable) or --vendors-file FILE";
+  const raters = await names(values, "--raters", "--rater", "--raters-file");
+  if (typeof raters === "string") return raters;
+  const out = one("--out");
   if (!out) return "--out is required";
-  const locale = values.get("--locale") ?? "en-US";
-  if (locale !== "en-US" && locale !== "zh-CN") return `--locale must be zh-CN or en-US, not "${locale}"`;
-  const missing = values.get("--missing") ?? "exclude";
-  if (missing !== "exclude" && missing !== "zero") return `--missing must be exclude or zero, not "${missing}"`;
-  const aggregate = values.get("--aggregate");
+  if (!/\.xlsx$/i.test(out)) return `--out ${shown(out)}: the workbook is an .xlsx file; give a name ending in .xlsx (writing it under another extension would mislead Excel and the reader)`;
+  const locale = one("--locale") ?? "en-US";
+  if (locale !== "en-US" && locale !== "zh-CN") return `--locale must be zh-CN or en-US, not "${shown(locale)}"`;
+  const missing = one("--missing") ?? "exclude";
+  if (missing !== "exclude" && missing !== "zero") return `--missing must be exclude or zero, not "${shown(missing)}"`;
+  const aggregate = one("--aggregate");
   if (aggregate !== undefined && aggregate !== "mean" && aggregate !== "median" && aggregate !== "trimmed") {
-    return `--aggregate must be mean, median or trimmed, not "${aggregate}"`;
+    return `--aggregate must be mean, median or trimmed, not "${shown(aggregate)}"`;
   }
-  const raterCopy = values.get("--rater-copy")?.trim();
+  const raterCopy = one("--rater-copy")?.trim();
   if (raterCopy === "") return "--rater-copy needs a rater name";
-  return { vendors, tree: values.get("--tree"), locale, missing, raters: list(values.get("--raters")), aggregate, raterCopy, out };
+  if (raterCopy !== undefined && !raters.includes(raterCopy)) {
+    return raters.length === 0
+      ? `--rater-copy ${shown(raterCopy)}: a rater copy needs the panel's raters (--raters, --rater or --raters-file)`
+      : `--rater-copy ${shown(raterCopy)}: not one of the raters (${raters.map((r) => shown(r, 30)).join(", ")})`;
+  }
+  const limit = maxVendors(raters.length);
+  if (vendors.length > limit) {
+    return `${vendors.length.toLocaleString("en-US")} vendors: a workbook${raters.length >= 2 ? ` with ${raters.length} raters` : ""} holds at most ${limit.toLocaleString("en-US")} (Excel's 16,384 columns, minus the fixed columns, over the columns each vendor takes); split the vendors into several workbooks`;
+  }
+  return { vendors, tree: one("--tree"), locale, missing, raters, aggregate, raterCopy, out, force: values.has("--force") };
 }
 
 async function loadTree(path: string | undefined, locale: Locale, io: CliIO): Promise<IndicatorTree | null> {
@@ -81,26 +136,47 @@ async function loadTree(path: string | undefined, locale: Locale, io: CliIO): Pr
 export async function run(args: string[], io: CliIO): Promise<number> {
   if (args.includes("--help") || args.includes("-h")) {
     io.stdout(HELP);
-    return 0;
+    return EXIT.ok;
   }
-  const opts = parseArgs(args);
+  const opts = await parseArgs(args);
   if (typeof opts === "string") {
-    io.stderr(`scorecard template: ${opts}\n\n${HELP}`);
-    return 2;
+    io.stderr(`scorecard template: ${opts}\n(see scorecard template --help)\n`);
+    return EXIT.usage;
   }
   const tree = await loadTree(opts.tree, opts.locale, io);
-  if (!tree) return 1;
-  for (const w of validateTree(tree).filter((f) => f.severity === "warning")) io.stderr(`warning: ${w.message[opts.locale]}\n`);
+  if (!tree) return EXIT.usage;
+  let plan: WorkbookPlan;
   try {
-    await writeFile(opts.out, await writeXlsx(planOf(tree, opts)));
+    plan = planOf(tree, opts);
   } catch (err) {
-    io.stderr(`scorecard template: ${(err as Error).message}\n`);
-    return 1;
+    // checkPlanInput: duplicate or empty vendor and rater names, and the like.
+    io.stderr(`scorecard template: ${shown((err as Error).message, 300)}\n`);
+    return EXIT.usage;
+  }
+  for (const w of validateTree(tree).filter((f) => f.severity === "warning")) io.stderr(`warning: ${w.message[opts.locale]}\n`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await writeXlsx(plan);
+  } catch (err) {
+    io.stderr(`scorecard template: cannot build the workbook: ${shown((err as Error).message, 300)}\n`);
+    return EXIT.failed;
+  }
+  try {
+    // "wx": never replaces a file unless --force (checked and created in one step).
+    await writeFile(opts.out, bytes, { flag: opts.force ? "w" : "wx" });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") {
+      io.stderr(`scorecard template: ${shown(opts.out)} exists; nothing written (add --force to overwrite it)\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`scorecard template: cannot write ${shown(opts.out)} (${code ?? (err as Error).message})\n`);
+    return EXIT.failed;
   }
   const panel = opts.raters.length >= 2 ? `, ${opts.raters.length} raters (${opts.aggregate ?? "mean"})` : "";
-  const copy = opts.raterCopy !== undefined ? `, rater copy for ${opts.raterCopy}` : "";
-  io.stdout(`Wrote ${opts.out}: ${opts.vendors.length} vendors, ${opts.locale}, missing ratings: ${opts.missing}${panel}${copy}\n`);
-  return 0;
+  const copy = opts.raterCopy !== undefined ? `, rater copy for ${shown(opts.raterCopy)}` : "";
+  io.stdout(`Wrote ${shown(opts.out, 200)}: ${opts.vendors.length} vendors, ${opts.locale}, missing ratings: ${opts.missing}${panel}${copy}\n`);
+  return EXIT.ok;
 }
 
 function planOf(tree: IndicatorTree, opts: Options): WorkbookPlan {
