@@ -4,7 +4,6 @@
  * Only the lazily loaded Import tab imports this (it pulls in the importer and papaparse).
  */
 import {
-  importFile,
   importPasted,
   reportToCsv,
   type ColumnMapping,
@@ -15,6 +14,7 @@ import {
 } from "../core/import";
 import type { Rating } from "../core/engine";
 import { cellPreview, unratedCells, type CellPreview } from "../plan/cellConflicts";
+import { importRatingsFile } from "../plan/workbookImport";
 import type { Locale } from "./model";
 import type { ImportChoice, ImportRatingsRequest, WorkbookSnapshot } from "../port";
 
@@ -39,7 +39,8 @@ export async function readInput(input: ImportInput, snapshot: WorkbookSnapshot, 
   const base = { tree: snapshot.tree, columns: settings.columns };
   const result =
     input.kind === "file"
-      ? await importFile(input.bytes, { ...base, encoding: settings.encoding, delimiter: settings.delimiter, sourceName: input.name })
+      ? // A filled scorecard (single or panel: its consolidated ratings) or any ratings file.
+        (await importRatingsFile(input.bytes, { ...base, encoding: settings.encoding, delimiter: settings.delimiter, sourceName: input.name })).result
       : importPasted(input.text, { ...base, delimiter: settings.delimiter });
   return { result, preview: cellPreview(snapshot.ratings, forWorkbook(result, snapshot), unratedCells(snapshot.problems)) };
 }

@@ -34,6 +34,8 @@ export function ImportPreview(props: {
   const { result, preview } = props;
   const names = new Map(allNodes(props.tree).map((i) => [i.node.code, `${i.node.code} ${i.node.name[content]}`]));
   const warnings = [...new Set(result.warnings.filter((w) => w.code !== "unmapped-column").map((w) => (WARNINGS.has(w.code) ? w.code : "other")))];
+  // Which names look alike, so the user can merge them (rename in the file) before importing.
+  const similar = result.warnings.filter((w) => w.code === "similar-vendor-names").map((w) => w.message[content]);
   const writes = preview.added + (props.choice === "overwrite" ? preview.conflicts.length : 0);
   return (
     <section aria-label={t("import.preview")} style={{ display: "flex", flexDirection: "column", gap: 8 }}>
@@ -47,7 +49,10 @@ export function ImportPreview(props: {
       </Text>
       {warnings.map((w) => (
         <MessageBar key={w} intent="warning" layout="multiline">
-          <MessageBarBody>{t(`import.warning.${w}` as MessageKey)}</MessageBarBody>
+          <MessageBarBody>
+            {t(`import.warning.${w}` as MessageKey)}
+            {w === "similar-vendor-names" && similar.map((m, i) => <div key={i}>{m}</div>)}
+          </MessageBarBody>
         </MessageBar>
       ))}
       {preview.newVendors.length > 0 && (
