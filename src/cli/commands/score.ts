@@ -2,8 +2,8 @@
 import { readFile, stat } from "fs/promises";
 import { basename } from "path";
 import { parseArgs } from "util";
-import { score } from "../../core/engine";
-import type { Aggregation, MissingPolicy, ScoreResult } from "../../core/engine";
+import type { Aggregation, MissingPolicy } from "../../core/engine";
+import { scoreVendors, type VendorRow } from "../batchScore";
 import {
   ENCODING_CHOICES,
   type ColumnMapping,
@@ -128,8 +128,7 @@ const HEADERS: Record<Locale, { rank: string; vendor: string; total: string; com
   "zh-CN": { rank: "排名", vendor: "供应商", total: "总分", complete: "完成度", yes: "是" },
 };
 
-function buildJson(tree: IndicatorTree, result: ScoreResult, imported: ImportResult, findings: Finding[]): JsonOut {
-  const roots = tree.roots.map((r) => r.code);
+function buildJson(tree: IndicatorTree, result: { vendors: VendorRow[]; unknownCodes: string[] }, imported: ImportResult, findings: Finding[]): JsonOut {
   const ranked = result.vendors.slice().sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   const vendors = ranked.map((v) => ({
     vendor: v.vendor,
@@ -137,12 +136,12 @@ function buildJson(tree: IndicatorTree, result: ScoreResult, imported: ImportRes
     rank: v.rank,
     complete: v.complete,
     completeness: v.completeness,
-    dimensions: Object.fromEntries(roots.map((c) => [c, v.scores[c] ?? null])) as Record<string, number | null>,
+    dimensions: v.dimensions,
   }));
   const warnings: JsonOut["warnings"] = findings.map((f) => ({ code: f.code, message: f.message["en-US"] }));
   const leafCount = leaves(tree).length;
-  for (const v of result.vendors) {
-    const missing = missingOf(v);
+  for (const v of ranked) {
+    const missing = v.missing;
     if (missing > 0) warnings.push({ code: "vendor-incomplete", message: `${v.vendor}: ${missing} of ${leafCount} indicators not rated` });
   }
   for (const w of imported.warnings) warnings.push({ code: w.code, message: w.message["en-US"], ...(w.line !== undefined ? { line: w.line } : {}) });
@@ -157,12 +156,6 @@ function buildJson(tree: IndicatorTree, result: ScoreResult, imported: ImportRes
   return { vendors, rejected, warnings, counts: imported.counts };
 }
 
-/** Leaves not answered (neither rated nor N/A), from the incomplete flag; every leaf when nothing was rated. */
-function missingOf(v: ScoreResult["vendors"][number]): number {
-  let n = 0;
-  for (const f of v.flags) if (f.kind === "incomplete") n += f.missing;
-  return n;
-}
 
 function incompleteMessage(missing: number, leafCount: number): string {
   return `${leafCount - missing}/${leafCount}`;
@@ -244,8 +237,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   // A panel's consolidated ratings are one per cell already; its raters' own go through the
   // engine again only when --aggregate asks for another aggregate than the workbook's.
   const ratings = workbook?.panel && o.aggregate !== undefined && o.aggregate !== workbook.panel.aggregate ? workbook.panel.ratings : imported.accepted;
-  const result = score(tree, ratings, { missing, aggregate, ...(imported.vendors ? { vendors: imported.vendors } : {}) });
+  const result = scoreVendors(tree, ratings, { missing, aggregate, ...(imported.vendors ? { vendors: imported.vendors } : {}) });
   const out = buildJson(tree, result, imported, workbook ? [] : findings);
+  const ranked = result.vendors.slice().sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   const nothing = imported.accepted.length === 0;
   if (o.json) {
     io.stdout(JSON.stringify(out, null, 2) + "\n");
@@ -253,10 +247,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     const leafCount = leaves(tree).length;
     const H = HEADERS[locale];
     const header = [H.rank, H.vendor, H.total, H.complete, ...tree.roots.map((r) => escapeControls(`${r.code} ${r.name[locale]}`))];
-    const byVendor = new Map(result.vendors.map((v) => [v.vendor, v]));
-    const rows = out.vendors.map((v) => {
-      const vr = byVendor.get(v.vendor);
-      const missingCount = vr ? missingOf(vr) : leafCount;
+    const rows = out.vendors.map((v, i) => {
+      const missingCount = ranked[i].missing;
       return [
         v.rank === null ? "—" : String(v.rank),
         shown(v.vendor, 60),
