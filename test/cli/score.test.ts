@@ -57,15 +57,15 @@ describe("scorecard score", () => {
     expect(out).toContain("49 rows read: 49 accepted, 0 rejected");
   });
 
-  it("ranks several vendors, reports rejected lines and incomplete vendors", async () => {
+  it("ranks several vendors, reports rejected lines and incomplete vendors; a vendor with every row rejected is listed unrated", async () => {
     const f = tmp("mixed.csv", "供应商,指标,得分\nA,1.1,90\nB,1.1,80\nB,1.2,abc\nC,并发量,50\n");
     const { code, out } = await run(f, "--json");
     expect(code).toBe(0);
     const j = JSON.parse(out) as JsonShape;
-    expect(j.vendors.map((v) => [v.vendor, v.rank, v.total, v.complete])).toEqual([["A", 1, 90, false], ["B", 2, 80, false]]);
+    expect(j.vendors.map((v) => [v.vendor, v.rank, v.total, v.complete])).toEqual([["A", 1, 90, false], ["B", 2, 80, false], ["C", null, null, false]]);
     expect(j.rejected.map((r) => r.line)).toEqual([4, 5]);
     expect(j.rejected[1].reason).toContain("ambiguous");
-    expect(j.warnings.filter((w) => w.code === "vendor-incomplete")).toHaveLength(2);
+    expect(j.warnings.filter((w) => w.code === "vendor-incomplete")).toHaveLength(3);
   });
 
   it("--strict exits 1 on any rejected row, 0 otherwise", async () => {

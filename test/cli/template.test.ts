@@ -46,12 +46,12 @@ test("--tree, --missing zero and --opt=value forms", async () => {
 });
 
 test.each([
-  [["--out", "x.xlsx"], 2, /--vendors is required/],
+  [["--out", "x.xlsx"], 2, /vendors are required: --vendors "A,B,C", --vendor NAME \(repeatable\) or --vendors-file FILE/],
   [["--vendors", "A"], 2, /--out is required/],
   [["--vendors", "A", "--locale", "fr-FR", "--out", "x.xlsx"], 2, /--locale/],
   [["--vendors", "A", "--missing", "maybe", "--out", "x.xlsx"], 2, /--missing/],
   [["--vendors", "A", "--colour", "red", "--out", "x.xlsx"], 2, /unknown option/],
-  [["--vendors", "A,A", "--out", join(dir, "dup.xlsx")], 1, /listed twice/],
+  [["--vendors", "A,A", "--out", join(dir, "dup.xlsx")], 2, /listed twice/],
 ])("%j exits %i with a plain message", async (args, code, message) => {
   const t = io();
   expect(await run(args as string[], t.io)).toBe(code);
@@ -63,12 +63,12 @@ test("a broken or invalid tree file is reported, nothing written", async () => {
   writeFileSync(bad, "{ not json");
   const t = io();
   const file = join(dir, "never.xlsx");
-  expect(await run(["--vendors", "A", "--tree", bad, "--out", file], t.io)).toBe(1);
+  expect(await run(["--vendors", "A", "--tree", bad, "--out", file], t.io)).toBe(2);
   expect(t.err.join("")).toMatch(/cannot read/);
   const invalid = join(dir, "invalid.json");
   writeFileSync(invalid, JSON.stringify({ id: "x", title: { "zh-CN": "x", "en-US": "x" }, roots: [{ code: "1" }] }));
   const t2 = io();
-  expect(await run(["--vendors", "A", "--tree", invalid, "--out", file], t2.io)).toBe(1);
+  expect(await run(["--vendors", "A", "--tree", invalid, "--out", file], t2.io)).toBe(2);
   expect(t2.err.length).toBeGreaterThan(0);
   expect(existsSync(file)).toBe(false);
 });
@@ -76,5 +76,5 @@ test("a broken or invalid tree file is reported, nothing written", async () => {
 test("--help prints usage", async () => {
   const t = io();
   expect(await run(["--help"], t.io)).toBe(0);
-  expect(t.out.join("")).toMatch(/scorecard template --vendors/);
+  expect(t.out.join("")).toMatch(/scorecard template \(--vendors "A,B,C" \| --vendor NAME/);
 });
