@@ -7,6 +7,7 @@ import { chartsSheet } from "./charts";
 import { CALC, makeContext, RATINGS, RESULTS, WEIGHTS, type PlanContext } from "./context";
 import { methodSheet } from "./methodSheet";
 import { modelSheet } from "./modelSheet";
+import { addPairwiseMethod, checkPairwise, pairwiseSheet } from "./pairwiseSheet";
 import { addPanelCalc } from "./panelCalc";
 import { addPanelMethod } from "./panelMethod";
 import { panelContext, panelSheets, withRatingsSheet } from "./panelPlan";
@@ -35,6 +36,7 @@ function checkInput(tree: IndicatorTree, vendors: string[]): void {
 export function checkPlanInput(input: PlanInput): void {
   checkInput(input.tree, input.vendors);
   checkRaters(input.raters ?? []);
+  if (input.pairwise) checkPairwise(input.tree, input.pairwise);
 }
 
 /** The model a plan stores in its very hidden sheet. */
@@ -73,6 +75,14 @@ function archiveIfAny(input: PlanInput, ctx: PlanContext): SheetPlan[] {
   return archived.length > 0 ? [archiveSheet(archived, ctx.locale, ctx.createdAt, ctx.protect, ctx.password)] : [];
 }
 
+/** The optional Pairwise sheet (and its Method section), only when the input asks for it. */
+function pairwiseIfAsked(input: PlanInput, ctx: PlanContext, raters: string[], method: SheetPlan): { sheets: SheetPlan[]; layout: Pick<PlanLayout, "pairwise"> } {
+  if (!input.pairwise || input.pairwise.groups.length === 0) return { sheets: [], layout: {} };
+  const built = pairwiseSheet(ctx, input.pairwise, raters);
+  addPairwiseMethod(method, ctx.locale);
+  return { sheets: [built.sheet], layout: { pairwise: built.layout } };
+}
+
 /**
  * The whole workbook plan: Ratings, Weights, Results, Charts, Method, (Archive), Calc, SC_Model.
  * With two or more raters: one Ratings sheet per rater, then Consolidated and Moderation, and
@@ -90,12 +100,14 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
   const ratings = ratingsSheet(ctx, input.ratings ?? (single !== undefined ? input.raterRatings?.[single] : undefined), single);
   const results = resultsSheet(ctx);
   const modelPart = modelSheet(model, protect, password);
+  const method = methodSheet(ctx);
+  const pairwise = pairwiseIfAsked(input, ctx, [], method);
   const sheets = [
-    ratings.sheet, weights.sheet, results.sheet, chartsSheet(ctx), methodSheet(ctx),
+    ratings.sheet, weights.sheet, ...pairwise.sheets, results.sheet, chartsSheet(ctx), method,
     ...archiveIfAny(input, ctx),
     calcSheet(ctx), modelPart.sheet,
   ];
-  return assemble(ctx, sheets, commonNames(ctx, modelPart.name), model, { ratings: ratings.layout, results: results.layout, weights: weights.layout });
+  return assemble(ctx, sheets, commonNames(ctx, modelPart.name), model, { ratings: ratings.layout, results: results.layout, weights: weights.layout, ...pairwise.layout });
 }
 
 /** The plan of these sheets; the layout's sheet names are the sheets' own, then any in `layout`. */
@@ -123,10 +135,11 @@ function buildPanelPlan(input: PlanInput, model: StoredModel, ctx: PlanContext):
   const agreement = addPanelCalc(scored, p, calc);
   const method = methodSheet(ctx);
   addPanelMethod(ctx, p, method, agreement);
+  const pairwise = pairwiseIfAsked(input, ctx, p.raters, method);
   const modelPart = modelSheet(model, ctx.protect, ctx.password);
   const sheets = [
     ...panel.raters.map((r) => r.sheet), panel.consolidated.sheet, panel.moderation.sheet,
-    weights.sheet, results.sheet, chartsSheet(ctx), method,
+    weights.sheet, ...pairwise.sheets, results.sheet, chartsSheet(ctx), method,
     ...archiveIfAny(input, ctx),
     calc, modelPart.sheet,
   ];
@@ -148,5 +161,6 @@ function buildPanelPlan(input: PlanInput, model: StoredModel, ctx: PlanContext):
       moderation: panel.moderation.layout,
       agreement,
     },
+    ...pairwise.layout,
   });
 }

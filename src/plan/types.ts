@@ -42,6 +42,9 @@
  */
 import type { IndicatorTree, Locale } from "../core/model/types";
 import type { Aggregation, MissingPolicy } from "../core/engine/types";
+import type { PairwiseInput, PairwiseLayout } from "./pairwiseTypes";
+
+export type { PairwiseInput, PairwiseLayout, PairwiseValue, PairwiseGroupLayout, PairwiseBlockLayout } from "./pairwiseTypes";
 
 /** Version of the stored model (the very hidden sheet). Bump on incompatible changes. */
 export const MODEL_SCHEMA_VERSION = 1;
@@ -68,7 +71,9 @@ export type SheetKey =
   | "archive"
   | "frozen"
   | "consolidated"
-  | "moderation";
+  | "moderation"
+  /** Optional: weights from pairwise comparisons (AHP), only when `PlanInput.pairwise` asks for it. */
+  | "pairwise";
 
 export type SheetVisibility = "visible" | "hidden" | "veryHidden";
 
@@ -130,6 +135,8 @@ export interface PlanInput {
   raters?: string[];
   /** Panel: ratings to pre-fill per rater name. */
   raterRatings?: Record<string, RatingsGrid>;
+  /** Optional Pairwise (AHP) sheet for these sibling groups; absent = no such sheet. */
+  pairwise?: PairwiseInput;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -319,6 +326,8 @@ export interface PlanLayout {
   weights: WeightsLayout;
   /** Panel only. `sheetNames.ratings` is then the first rater's sheet. */
   panel?: PanelLayout;
+  /** Only when the plan has a Pairwise sheet. */
+  pairwise?: PairwiseLayout;
 }
 
 /** Where the panel parts live. Every rater sheet has the `ratings` layout. */

@@ -6,8 +6,9 @@
  * Which judgement to revisit (Saaty's rule, "Decision-making with the AHP: why is the principal
  * eigenvector necessary", EJOR 145(1), 2003, 85–91): the pair (i, j) with the largest
  * εᵢⱼ = aᵢⱼ·wⱼ/wᵢ — the judgement furthest from the ratio its own weights imply. Taken over both
- * triangles it is the pair with the largest |ln εᵢⱼ| (εⱼᵢ = 1/εᵢⱼ); ties go to the first pair in
- * order (1,2), (1,3), …, (n−1,n). The suggested value is wᵢ/wⱼ snapped to the scale (nearest
+ * triangles it is the pair with the largest |ln εᵢⱼ| (εⱼᵢ = 1/εᵢⱼ). Deviations within a relative
+ * TIE = 1e-9 of the largest count as tied (with three criteria all three always tie: ε₁₂ = ε₂₃ =
+ * ε₃₁) and the first in pair order (1,2), (1,3), …, (n−1,n) is named, as the sheet's MATCH does. The suggested value is wᵢ/wⱼ snapped to the scale (nearest
  * integer of the ratio or of its inverse, 1…9), and `crIfChanged` is the CR with that one
  * judgement replaced.
  */
@@ -48,6 +49,9 @@ export interface AhpResult {
   /** Set when CR > 0.10. */
   worst: WorstJudgement | null;
 }
+
+/** Relative tolerance under which two deviations count as tied (see the file comment). */
+export const TIE = 1e-9;
 
 /** Throws RangeError unless 2 ≤ n ≤ 10, with the reason. */
 export function checkGroupSize(n: number): void {
@@ -113,15 +117,14 @@ export function analyseMatrix(matrix: Matrix): AhpResult {
   const consistent = cr <= CR_THRESHOLD;
   let worst: WorstJudgement | null = null;
   if (!consistent) {
-    for (const [a, b] of pairsOf(n)) {
-      const judged = matrix[a][b];
-      const e = (judged * weights[b]) / weights[a];
-      const deviation = Math.max(e, 1 / e);
-      if (worst === null || deviation > worst.deviation) {
-        const implied = weights[a] / weights[b];
-        worst = { a, b, judged, implied, suggested: snapRatio(implied), deviation, crIfChanged: NaN };
-      }
-    }
+    const deviations = pairsOf(n).map(([a, b]) => {
+      const e = (matrix[a][b] * weights[b]) / weights[a];
+      return { a, b, deviation: Math.max(e, 1 / e) };
+    });
+    const max = Math.max(...deviations.map((d) => d.deviation));
+    const pick = deviations.find((d) => d.deviation >= max * (1 - TIE)) as (typeof deviations)[number];
+    const implied = weights[pick.a] / weights[pick.b];
+    worst = { ...pick, judged: matrix[pick.a][pick.b], implied, suggested: snapRatio(implied), crIfChanged: NaN };
     if (worst !== null) {
       const changed = matrix.map((row) => [...row]);
       changed[worst.a][worst.b] = worst.suggested;

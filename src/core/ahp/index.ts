@@ -4,5 +4,5 @@ export {
   randomIndex, judgementText, intensityOf, parseJudgement, type JudgementParse,
 } from "./scale";
 export { SHEET_SQUARINGS, principalEigen, squareStep, rowShares, lambdaOf, type Eigen, type Matrix } from "./eigen";
-export { analyse, analyseMatrix, reciprocalMatrix, pairsOf, checkGroupSize, crOf, snapRatio, type AhpResult, type Judgement, type WorstJudgement } from "./ahp";
+export { analyse, analyseMatrix, reciprocalMatrix, pairsOf, checkGroupSize, crOf, snapRatio, TIE, type AhpResult, type Judgement, type WorstJudgement } from "./ahp";
 export { analysePanel, consensus, geometricMeanMatrix, SCALE_MAX, type Consensus, type PanelResult } from "./group";
