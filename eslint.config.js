@@ -3,7 +3,7 @@ const tseslint = require("typescript-eslint");
 const reactHooks = require("eslint-plugin-react-hooks");
 
 module.exports = tseslint.config(
-  { ignores: ["dist/**", "dist-tsc/**", "node_modules/**", "coverage/**", "test-output/**"] },
+  { ignores: ["dist/**", "dist-cli/**", "dist-tsc/**", "node_modules/**", "coverage/**", "test-output/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,7 @@ import { readFile } from "fs/promises";
 import { decodeBytes } from "../core/import/decode";
 
 /** Control characters (C0, DEL, C1), zero-width and bidi characters shown as escapes, never sent raw to a terminal. */
+// eslint-disable-next-line no-control-regex -- the point is to find them
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
 export function escapeControls(s: string): string {
