@@ -1,7 +1,7 @@
 /**
  * The contract between the task pane and a workbook: what the pane needs from it. The Excel
- * adapter (src/excel) implements it with Office.js; src/taskpane/fakePort.ts implements it in memory
- * for tests and the demo page. Every method may throw: Office errors (objects with a string `code`,
+ * adapter (src/excel) implements it with Office.js; outside Excel (the demo page, the pane's tests)
+ * the same adapter runs over an in-memory workbook (src/demo). Every method may throw: Office errors (objects with a string `code`,
  * as OfficeExtension.Error) are turned into plain words by the pane (src/taskpane/errors.ts); a
  * cancelled call rejects with an AbortError.
  */
@@ -41,7 +41,7 @@ export interface PortCallOptions {
 export type ProgressStep = "prepare" | "weights" | "ratings" | "results" | "format" | "read" | "check" | "freeze" | "select" | "import" | "undo";
 
 export interface Capabilities {
-  /** "excel" inside Excel; "demo" for the in-memory fake. */
+  /** "excel" inside Excel; "demo" for the in-memory demo workbook (src/demo). */
   host: "excel" | "demo";
   /** Platform as Office reports it ("PC", "Mac", "OfficeOnline", …), when known. */
   platform?: string;

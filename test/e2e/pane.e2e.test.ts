@@ -2,7 +2,8 @@
  * End to end: the production bundle served over HTTPS (self-signed certificate made with openssl),
  * office.js answered from node_modules/@microsoft/office-js/dist instead of the CDN, Debian's
  * Chromium at 340 px. Outside Office the pane must show the demo banner, switch language and
- * create a scorecard against the fake port without a console error.
+ * create a scorecard through the Excel adapter over the demo's in-memory workbook without a
+ * console error.
  */
 import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
@@ -17,6 +18,8 @@ const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_DIST = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 const OUTPUT = join(ROOT, "test-output");
 const WIDTH = 340;
+/** What the pane says after creating a single-rater scorecard: every sheet the adapter wrote. */
+const CREATED = "Scorecard created: Ratings, Weights, Results, Charts, Method, Calc, SC_Model.";
 
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml", ".txt": "text/plain" };
 
@@ -112,7 +115,7 @@ describeE2E("task pane in Chromium, outside Office", () => {
     await page.getByRole("textbox", { name: /Raters/ }).fill("Lin, Wang");
     await page.getByRole("button", { name: "Create scorecard" }).click();
     await page.getByRole("progressbar").waitFor();
-    await page.getByText("Scorecard created: Weights, Ratings, Results.").waitFor({ timeout: 20_000 });
+    await page.getByText("Scorecard created: Ratings - Lin, Ratings - Wang, Consolidated, Moderation, Weights, Results, Charts, Method, Calc, SC_Model.").waitFor({ timeout: 20_000 });
     await noHorizontalScroll(page);
     mkdirSync(OUTPUT, { recursive: true });
     await page.screenshot({ path: join(OUTPUT, "pane.png"), fullPage: true });
@@ -158,7 +161,7 @@ describeE2E("task pane in Chromium, outside Office", () => {
     const { page, problems } = await openPane();
     await page.getByRole("textbox", { name: /^Vendors/ }).fill("Acme Cloud\nBrightLive");
     await page.getByRole("button", { name: "Create scorecard" }).click();
-    await page.getByText("Scorecard created: Weights, Ratings, Results.").waitFor({ timeout: 20_000 });
+    await page.getByText(CREATED).waitFor({ timeout: 20_000 });
     await page.getByRole("tab", { name: "Import" }).click();
     await page.getByRole("textbox", { name: "Or paste ratings (header row first)" }).fill("Vendor\tIndicator\tScore\nAcme Cloud\t1.1\t12\nNewCo\t1.2\t70\nNewCo\t9.9\t70\n");
     await page.getByRole("button", { name: "Read pasted text" }).click();
@@ -223,7 +226,7 @@ describeE2E("task pane in Chromium, outside Office", () => {
     expect(await lowContrastText(page)).toEqual([]);
     await page.getByRole("textbox", { name: /^Vendors/ }).fill("Acme Cloud\nBrightLive");
     await page.getByRole("button", { name: "Create scorecard" }).click();
-    await page.getByText("Scorecard created: Weights, Ratings, Results.").waitFor({ timeout: 20_000 });
+    await page.getByText(CREATED).waitFor({ timeout: 20_000 });
     expect(await lowContrastText(page)).toEqual([]);
     mkdirSync(OUTPUT, { recursive: true });
     await page.screenshot({ path: join(OUTPUT, "pane-dark.png"), fullPage: true });

@@ -1,5 +1,6 @@
 /**
- * End to end, panel scoring in Chromium outside Office (the demo's fake port): the Panel tab's
+ * End to end, panel scoring in Chromium outside Office (the Excel adapter over the demo's
+ * in-memory workbook): the Panel tab's
  * "Export rater copy" downloads a real .xlsx written in the browser (ExcelJS and JSZip chunks,
  * no Node Buffer), a rater fills it (ExcelJS in node), and "Merge returned copy" reads it back in
  * the browser and merges it. The same server and browser setup as pane.e2e.test.ts.

@@ -1,6 +1,6 @@
 import { translator } from "../../src/i18n";
 import { describeError, errorKind, isAbortError, KNOWN_ERROR_CODES } from "../../src/taskpane/errors";
-import { officeError } from "../../src/taskpane/fakePort";
+import { officeError } from "../../src/demo";
 
 const en = translator("en-US");
 const zh = translator("zh-CN");

@@ -1,10 +1,9 @@
 /** @jest-environment jsdom */
-import { enabledButton, openTab, renderPane } from "./setup";
+import { enabledButton, modelOf, openTab, renderPane, typeRating, valueAt } from "./setup";
 import { act, fireEvent, waitFor, within } from "@testing-library/react";
-import { createFakePort, officeError, type FakePort } from "../../src/taskpane/fakePort";
+import { createDemoPort, officeError, type DemoPort } from "../../src/demo";
 import { publishedTree } from "../../src/taskpane/standard";
 import { translator } from "../../src/i18n";
-import type { ImportRatingsRequest } from "../../src/port";
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
 
 const en = translator("en-US");
@@ -30,8 +29,8 @@ beforeAll(() => {
   }
 });
 
-async function portWithScorecard(options: Parameters<typeof createFakePort>[0] = {}): Promise<FakePort> {
-  const port = createFakePort({ now: () => new Date("2026-11-25T10:00:00Z"), ...options });
+async function portWithScorecard(options: Parameters<typeof createDemoPort>[0] = {}): Promise<DemoPort> {
+  const port = createDemoPort({ now: () => new Date("2026-11-25T10:00:00Z"), ...options });
   await port.createWorkbook({ tree: publishedTree(), vendors: ["Acme", "Beta"], raters: [], locale: "en-US", missing: "exclude" });
   return port;
 }
@@ -44,14 +43,19 @@ async function paste(panel: HTMLElement, text: string, t = en): Promise<void> {
   await within(panel).findByText(t("import.preview"), { selector: "span" });
 }
 
-function lastImport(port: FakePort): ImportRatingsRequest {
-  const call = [...port.calls].reverse().find((c) => c.method === "importRatings");
-  return call?.args[0] as ImportRatingsRequest;
+/** The Import log's list (columns A–J), one row per import: source file, rater, added, overwritten, undone. */
+function importLog(port: DemoPort): { source: unknown; rater: unknown; added: unknown; overwritten: unknown; undone: boolean }[] {
+  const sheet = port.excel.sheet("Import log");
+  if (!sheet) return [];
+  const rows: ReturnType<typeof importLog> = [];
+  const at = (row: number, col: number): unknown => sheet.cells.get(`${row},${col}`)?.value;
+  for (let row = 2; at(row, 1) !== undefined; row++) rows.push({ source: at(row, 4), rater: at(row, 5), added: at(row, 6), overwritten: at(row, 7), undone: at(row, 8) !== undefined });
+  return rows;
 }
 
 test("paste: preview with rejected lines in plain words, new vendors and conflicts; overwrite; report; undo", async () => {
   const port = await portWithScorecard();
-  port.setCell("Acme", "1.1", "50");
+  typeRating(port, "Acme", "1.1", 50);
   renderPane(port);
   const panel = await openTab(en("tab.import"));
   await paste(panel, "Vendor,Indicator,Score\nAcme,1.1,80\nGamma,1.2,70\nAcme,nonsense,5\nBeta,1.3,abc\n");
@@ -77,10 +81,10 @@ test("paste: preview with rejected lines in plain words, new vendors and conflic
     fireEvent.click(within(panel).getByRole("button", { name: en("import.write", { count: 2 }) }));
   });
   expect(await within(panel).findByText(re(en("import.done", { added: 1, overwritten: 1, kept: 0 })))).toBeTruthy();
-  expect(lastImport(port)).toMatchObject({ choice: "overwrite", sourceFile: en("import.pasteSource"), newVendors: ["Gamma"] });
-  expect(lastImport(port).ratings).toHaveLength(2);
-  expect(port.book?.cells.get("Acme||1.1")).toBe("80");
-  expect(port.book?.vendors).toEqual(["Acme", "Beta", "Gamma"]);
+  expect(importLog(port)).toEqual([{ source: en("import.pasteSource"), rater: undefined, added: 1, overwritten: 1, undone: false }]);
+  expect(valueAt(port, "Acme", "1.1")).toBe(80);
+  expect(valueAt(port, "Gamma", "1.2")).toBe(70);
+  expect(modelOf(port).vendors).toEqual(["Acme", "Beta", "Gamma"]);
 
   // Undo from the list of earlier imports.
   await act(async () => {
@@ -91,14 +95,16 @@ test("paste: preview with rejected lines in plain words, new vendors and conflic
     fireEvent.click(undo);
   });
   expect(await within(panel).findByText(en("import.undone", { restored: 2 }))).toBeTruthy();
-  expect(port.book?.cells.get("Acme||1.1")).toBe("50");
+  expect(valueAt(port, "Acme", "1.1")).toBe(50);
+  expect(valueAt(port, "Gamma", "1.2")).toBeNull();
   expect(await within(panel).findByText(en("import.history.undone"))).toBeTruthy();
+  expect(importLog(port)[0].undone).toBe(true);
 });
 
 test("a rating cell holding text is existing content: a conflict in the preview, counted alike by the write; keep leaves it, overwrite replaces it", async () => {
   const port = await portWithScorecard();
-  port.setCell("Acme", "1.1", "ask the buyer");
-  port.setCell("Beta", "1.1", "150");
+  typeRating(port, "Acme", "1.1", "ask the buyer");
+  typeRating(port, "Beta", "1.1", "150");
   renderPane(port);
   const panel = await openTab(en("tab.import"));
   await paste(panel, "Vendor,Indicator,Score\nAcme,1.1,80\nBeta,1.1,70\nAcme,1.2,60\n");
@@ -112,7 +118,8 @@ test("a rating cell holding text is existing content: a conflict in the preview,
     fireEvent.click(within(panel).getByRole("button", { name: en("import.write", { count: 1 }) }));
   });
   expect(await within(panel).findByText(re(en("import.done", { added: 1, overwritten: 0, kept: 2 })))).toBeTruthy();
-  expect(port.book?.cells.get("Acme||1.1")).toBe("ask the buyer");
+  expect(valueAt(port, "Acme", "1.1")).toBe("ask the buyer");
+  expect(valueAt(port, "Acme", "1.2")).toBe(60);
 
   // Overwrite: the preview says 2, the write overwrites 2.
   await paste(panel, "Vendor,Indicator,Score\nAcme,1.1,80\nBeta,1.1,70\n");
@@ -121,7 +128,8 @@ test("a rating cell holding text is existing content: a conflict in the preview,
     fireEvent.click(within(panel).getByRole("button", { name: en("import.write", { count: 2 }) }));
   });
   expect(await within(panel).findByText(re(en("import.done", { added: 0, overwritten: 2, kept: 0 })))).toBeTruthy();
-  expect(port.book?.cells.get("Acme||1.1")).toBe("80");
+  expect(valueAt(port, "Acme", "1.1")).toBe(80);
+  expect(valueAt(port, "Beta", "1.1")).toBe(70);
 
   // Undoing it puts the note back.
   await act(async () => {
@@ -132,8 +140,8 @@ test("a rating cell holding text is existing content: a conflict in the preview,
     fireEvent.click(undos[0]);
   });
   expect(await within(panel).findByText(en("import.undone", { restored: 2 }))).toBeTruthy();
-  expect(port.book?.cells.get("Acme||1.1")).toBe("ask the buyer");
-  expect(port.book?.cells.get("Beta||1.1")).toBe("150");
+  expect(valueAt(port, "Acme", "1.1")).toBe("ask the buyer");
+  expect(valueAt(port, "Beta", "1.1")).toBe("150"); // back as the text it was
 });
 
 test("cancel discards the preview and writes nothing", async () => {
@@ -143,7 +151,8 @@ test("cancel discards the preview and writes nothing", async () => {
   await paste(panel, "Vendor,Indicator,Score\nAcme,1.1,80\n");
   fireEvent.click(within(panel).getByRole("button", { name: en("import.cancel") }));
   expect(within(panel).queryByText(en("import.preview"), { selector: "span" })).toBeNull();
-  expect(port.calls.some((c) => c.method === "importRatings")).toBe(false);
+  expect(port.excel.sheet("Import log")).toBeUndefined();
+  expect(valueAt(port, "Acme", "1.1")).toBeNull();
 });
 
 test("file: a wide CSV with an unrecognised column; mapping it to an indicator and reading again accepts it", async () => {
@@ -169,7 +178,8 @@ test("file: a wide CSV with an unrecognised column; mapping it to an indicator a
     fireEvent.click(within(panel).getByRole("button", { name: en("import.write", { count: 4 }) }));
   });
   await within(panel).findByText(re(en("import.done", { added: 4, overwritten: 0, kept: 0 })));
-  expect(lastImport(port)).toMatchObject({ sourceFile: "wide.csv", choice: "keep-existing" });
+  expect(importLog(port)).toEqual([{ source: "wide.csv", rater: undefined, added: 4, overwritten: 0, undone: false }]);
+  expect([valueAt(port, "Acme", "1.1"), valueAt(port, "Acme", "1.2"), valueAt(port, "Beta", "1.1"), valueAt(port, "Beta", "1.2")]).toEqual([80, 90, 70, 60]);
 });
 
 test("an Excel error while writing is shown in plain words (Chinese)", async () => {
@@ -184,7 +194,7 @@ test("an Excel error while writing is shown in plain words (Chinese)", async () 
 });
 
 test("no scorecard: says so instead of a preview", async () => {
-  renderPane(createFakePort());
+  renderPane(createDemoPort());
   const panel = await openTab(en("tab.import"));
   fireEvent.change(within(panel).getByRole("textbox", { name: en("import.paste") }), { target: { value: "Vendor,Indicator,Score\nAcme,1.1,80\n" } });
   await act(async () => {

@@ -1,10 +1,12 @@
 /** @jest-environment jsdom */
-import { enabledButton, hasLabel, renderPane } from "./setup";
+import { enabledButton, hasLabel, modelOf, renderPane } from "./setup";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { createFakePort, officeError } from "../../src/taskpane/fakePort";
+import { createDemoPort, officeError } from "../../src/demo";
 import { KNOWN_ERROR_CODES } from "../../src/taskpane/errors";
 import { translator } from "../../src/i18n";
-import type { CreateWorkbookRequest } from "../../src/port";
+import { MODEL_SHEET_NAME } from "../../src/plan";
+
+const UP_TO_1_8 = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8"];
 
 const en = translator("en-US");
 const zh = translator("zh-CN");
@@ -18,7 +20,7 @@ function typeVendors(text: string): void {
 }
 
 test("outside Excel: demo banner, tabs and the New form, every control labelled", async () => {
-  renderPane(createFakePort());
+  renderPane(createDemoPort());
   expect(await screen.findByText(en("app.demoBanner"))).toBeTruthy();
   expect(screen.getAllByRole("tab").map((t) => t.getAttribute("aria-selected"))).toEqual(["true", "false", "false", "false", "false"]);
   for (const name of ["New", "Weights", "Check & score", "Import", "Panel"]) expect(screen.getByRole("tab", { name })).toBeTruthy();
@@ -34,13 +36,13 @@ test("outside Excel: demo banner, tabs and the New form, every control labelled"
 });
 
 test("no banner when the port is real", async () => {
-  renderPane(createFakePort({ capabilities: { host: "excel", excelApi: ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8"] } }), { demo: false });
+  renderPane(createDemoPort({ excelApi: UP_TO_1_8, asExcel: true }), { demo: false });
   await screen.findByRole("tab", { name: "New" });
   expect(screen.queryByText(en("app.demoBanner"))).toBeNull();
 });
 
 test("language switch re-renders in Chinese and back", async () => {
-  renderPane(createFakePort());
+  renderPane(createDemoPort());
   const picker = await screen.findByRole("combobox", { name: "Language" });
   fireEvent.change(picker, { target: { value: "zh-CN" } });
   expect(await screen.findByText(zh("app.demoBanner"))).toBeTruthy();
@@ -51,17 +53,17 @@ test("language switch re-renders in Chinese and back", async () => {
 });
 
 test("vendor list: count, duplicates and empty names reported; nothing entered is an error", async () => {
-  const port = createFakePort();
+  const port = createDemoPort();
   renderPane(port);
   fireEvent.click(await enabledButton("Create scorecard"));
   expect(await screen.findByText(en("new.vendors.none"))).toBeTruthy();
-  expect(port.calls.filter((c) => c.method === "createWorkbook")).toHaveLength(0);
+  expect(port.excel.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
   typeVendors("Acme\nBeta, acme\n\n ,Gamma");
   expect(screen.getByText("3 vendors · Listed more than once (kept once): Acme · 2 empty names ignored")).toBeTruthy();
 });
 
 test("create: request sent with parsed names, progress and cancel shown, success links to the first rating", async () => {
-  const port = createFakePort({ delayMs: 5 });
+  const port = createDemoPort({ delayMs: 20 });
   renderPane(port);
   await enabledButton("Create scorecard");
   typeVendors("Acme\nBeta\nAcme");
@@ -70,25 +72,27 @@ test("create: request sent with parsed names, progress and cancel shown, success
   fireEvent.click(screen.getByRole("button", { name: "Create scorecard" }));
   expect(await screen.findByRole("progressbar")).toBeTruthy();
   expect(screen.getByRole("button", { name: "Cancel" })).toBeTruthy();
-  expect(await screen.findByText("Scorecard created: Weights, Ratings, Results.")).toBeTruthy();
-  const request = port.calls.find((c) => c.method === "createWorkbook")?.args[0] as CreateWorkbookRequest;
-  expect(request).toMatchObject({ vendors: ["Acme", "Beta"], raters: ["Ann", "Bob"], locale: "en-US", missing: "zero" });
-  expect(request.tree.roots).toHaveLength(5);
+  expect(await screen.findByText(`Scorecard created: Ratings - Ann, Ratings - Bob, Consolidated, Moderation, Weights, Results, Charts, Method, Calc, ${MODEL_SHEET_NAME}.`)).toBeTruthy();
+  const model = modelOf(port);
+  expect(model).toMatchObject({ vendors: ["Acme", "Beta"], raters: ["Ann", "Bob"], options: { locale: "en-US", missing: "zero" } });
+  expect(model.tree.roots).toHaveLength(5);
+  expect(port.excel.cell("Ratings - Bob", "E3")?.value).toBe("Beta");
   fireEvent.click(screen.getByRole("button", { name: "Go to the first rating" }));
-  await waitFor(() => expect(port.selected).toEqual({ sheet: "Ratings", address: "C2" }));
+  await waitFor(() => expect(port.excel.selection).toEqual({ sheet: "Ratings - Ann", address: "D5" }));
 });
 
 test("the workbook is written in the pane's language", async () => {
-  const port = createFakePort();
+  const port = createDemoPort();
   renderPane(port, { locale: "zh-CN" });
   fireEvent.change(await screen.findByRole("textbox", { name: /^供应商/ }), { target: { value: "甲，乙" } });
   fireEvent.click(await enabledButton("创建评分卡"));
-  expect(await screen.findByText("评分卡已创建：权重, 评分, 结果。")).toBeTruthy();
-  expect((port.calls[1].args[0] as CreateWorkbookRequest).locale).toBe("zh-CN");
+  expect(await screen.findByText(`评分卡已创建：评分, 权重, 结果, 图表, 方法说明, 计算, ${MODEL_SHEET_NAME}。`)).toBeTruthy();
+  expect(modelOf(port).options.locale).toBe("zh-CN");
+  expect(port.excel.cell("评分", "D3")?.value).toBe("甲");
 });
 
 test("cancel aborts the port call and says so", async () => {
-  const port = createFakePort({ delayMs: 200 });
+  const port = createDemoPort({ delayMs: 200 });
   renderPane(port);
   await enabledButton("Create scorecard");
   typeVendors("Acme");
@@ -96,7 +100,7 @@ test("cancel aborts the port call and says so", async () => {
   fireEvent.click(await screen.findByRole("button", { name: "Cancel" }));
   expect(await screen.findByText(en("task.cancelled"))).toBeTruthy();
   await act(() => new Promise((r) => setTimeout(r, 250)));
-  expect(port.book).toBeNull();
+  expect(port.excel.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
   expect(screen.queryByRole("progressbar")).toBeNull();
 });
 
@@ -107,7 +111,7 @@ describe.each(CODES)("Excel error %s", (code) => {
     ["en-US", en],
     ["zh-CN", zh],
   ] as const)("is shown in plain words with what to do (%s)", async (locale, t) => {
-    const port = createFakePort({ failWith: { createWorkbook: officeError(code, "Raw message with stack at x.js:1") } });
+    const port = createDemoPort({ failWith: { createWorkbook: officeError(code, "Raw message with stack at x.js:1") } });
     renderPane(port, { locale });
     fireEvent.change(await screen.findByRole("textbox", { name: new RegExp(`^${t("new.vendors")}`) }), { target: { value: "Acme" } });
     fireEvent.click(await enabledButton(t("new.create")));
@@ -123,7 +127,7 @@ describe.each(CODES)("Excel error %s", (code) => {
 });
 
 test("an old Excel: features needing newer ExcelApi sets are disabled with the reason", async () => {
-  const port = createFakePort({ capabilities: { host: "excel", excelApi: ["1.1", "1.2", "1.3"] } });
+  const port = createDemoPort({ excelApi: ["1.1", "1.2", "1.3"], asExcel: true });
   renderPane(port, { demo: false });
   const create = await screen.findByRole("button", { name: "Create scorecard" });
   await waitFor(() => expect(create.hasAttribute("disabled") || create.getAttribute("aria-disabled") === "true").toBe(true));
@@ -133,22 +137,18 @@ test("an old Excel: features needing newer ExcelApi sets are disabled with the r
 });
 
 test("capabilities failing is reported, not fatal", async () => {
-  renderPane(createFakePort({ failWith: { getCapabilities: officeError("GeneralException") } }));
+  renderPane(createDemoPort({ failWith: { getCapabilities: officeError("GeneralException") } }));
   expect((await screen.findByRole("alert")).textContent).toContain(en("error.GeneralException"));
   expect(screen.getByRole("button", { name: "Create scorecard" })).toBeTruthy();
 });
 
 test("features skipped on an older Excel are listed after creating, in the pane's language", async () => {
-  const port = createFakePort({
-    createNotes: [
-      { code: "data-validation", sheet: "Ratings", version: "1.8" },
-      { code: "named-ranges", version: "1.4" },
-    ],
-  });
+  const port = createDemoPort({ excelApi: UP_TO_1_8 });
   renderPane(port, { locale: "zh-CN" });
   fireEvent.change(await screen.findByRole("textbox", { name: /^供应商/ }), { target: { value: "Acme" } });
   fireEvent.click(await enabledButton(zh("new.create")));
   expect(await screen.findByText(zh("new.notes"))).toBeTruthy();
-  expect(screen.getByText(zh("note.item", { what: zh("note.data-validation"), sheet: "Ratings", version: "1.8" }))).toBeTruthy();
-  expect(screen.getByText(zh("note.itemWorkbook", { what: zh("note.named-ranges"), version: "1.4" }))).toBeTruthy();
+  expect(screen.getByText(zh("note.item", { what: zh("note.indent"), sheet: "评分", version: "1.9" }))).toBeTruthy();
+  expect(screen.getByText(zh("note.item", { what: zh("note.row-outline"), sheet: "评分", version: "1.10" }))).toBeTruthy();
+  expect(screen.getByText(zh("note.item", { what: zh("note.indent"), sheet: "权重", version: "1.9" }))).toBeTruthy();
 });

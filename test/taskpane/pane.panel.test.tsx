@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { enabledButton, openTab, renderPane } from "./setup";
+import { enabledButton, modelOf, moderationAt, openTab, renderPane, typeRating, typeRatings, valueAt } from "./setup";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import ExcelJS from "exceljs";
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
@@ -7,7 +7,7 @@ import { kendallW } from "../../src/core/engine";
 import { leaves } from "../../src/core/model/tree";
 import { translator } from "../../src/i18n";
 import { MODEL_SHEET_NAME } from "../../src/plan";
-import { createFakePort, type FakePort } from "../../src/taskpane/fakePort";
+import { createDemoPort, type DemoPort } from "../../src/demo";
 import { publishedTree } from "../../src/taskpane/standard";
 import { panelStats } from "../../src/taskpane/panelStats";
 
@@ -42,17 +42,14 @@ beforeAll(() => {
 });
 
 /** A panel whose three raters all rank the vendors Gamma > Beta > Acme (so W = 1). */
-async function panelPort(options: { skip?: string } = {}): Promise<FakePort> {
-  const port = createFakePort();
+async function panelPort(options: { skip?: string } = {}): Promise<DemoPort> {
+  const port = createDemoPort({ now: () => new Date("2026-11-25T10:00:00Z") });
   await port.createWorkbook({ tree, vendors, raters, locale: "en-US", missing: "exclude", aggregate: "median" });
-  raters.forEach((rater, r) => {
-    if (rater === options.skip) return;
-    vendors.forEach((vendor, v) => codes.forEach((code) => port.setCell(vendor, code, String(50 + 10 * v + r), rater)));
-  });
+  typeRatings(port, raters.flatMap((rater, r) => (rater === options.skip ? [] : vendors.flatMap((vendor, v) => codes.map((code): [string, string, number, string] => [vendor, code, 50 + 10 * v + r, rater])))));
   return port;
 }
 
-async function openPanel(port: FakePort): Promise<HTMLElement> {
+async function openPanel(port: DemoPort): Promise<HTMLElement> {
   renderPane(port);
   await screen.findByRole("tab", { name: en("tab.panel") });
   const panel = await openTab(en("tab.panel"));
@@ -119,7 +116,8 @@ test("merge a returned copy: preview with a conflict, overwrite, result; cancel 
 
   fireEvent.click(within(panel).getByRole("button", { name: en("panel.cancel") }));
   expect(within(panel).queryByText(en("panel.preview.title", { rater: "Bo", file: "bo-back.xlsx" }))).toBeNull();
-  expect(port.calls.some((c) => c.method === "applyReturnedCopy")).toBe(false);
+  expect(valueAt(port, "Acme", codes[0], "Bo")).toBe(51);
+  expect(port.excel.sheet("Import log")).toBeUndefined();
 
   await act(async () => {
     fireEvent.change(input, { target: { files: [new File([returned.slice().buffer], "bo-back.xlsx")] } });
@@ -142,7 +140,7 @@ test("statistics: raters per vendor, Kendall's W with raters and vendors counted
   expect(within(panel).getByText(en("panel.stats.aggregate", { method: en("aggregate.median") }))).toBeTruthy();
 
   // A disagreeing rater lowers W to what kendallW gives for the per-rater totals.
-  codes.forEach((code) => port.setCell("Acme", code, "95", "Cy"));
+  typeRatings(port, codes.map((code): [string, string, number, string] => ["Acme", code, 95, "Cy"]));
   fireEvent.click(within(panel).getByRole("button", { name: en("panel.read") }));
   const snap = await act(() => port.readWorkbook());
   const stats = panelStats(snap as NonNullable<typeof snap>);
@@ -152,9 +150,9 @@ test("statistics: raters per vendor, Kendall's W with raters and vendors counted
 });
 
 test("W needs two raters with a total for every vendor; a single-rater scorecard says it is not a panel", async () => {
-  const port = createFakePort();
+  const port = createDemoPort();
   await port.createWorkbook({ tree, vendors, raters: ["Ann", "Bo"], locale: "en-US", missing: "exclude" });
-  vendors.forEach((vendor, v) => codes.forEach((code) => port.setCell(vendor, code, String(60 + v), "Ann")));
+  typeRatings(port, vendors.flatMap((vendor, v) => codes.map((code): [string, string, number, string] => [vendor, code, 60 + v, "Ann"])));
   const panel = await openPanel(port);
   expect(within(panel).getByTestId("kendall-w").textContent).toBe(en("panel.stats.wNeeds", { raters: 1, vendors: 3 }));
 
@@ -164,7 +162,7 @@ test("W needs two raters with a total for every vendor; a single-rater scorecard
 });
 
 test("the New tab offers the aggregation once two raters are entered and sends it", async () => {
-  const port = createFakePort();
+  const port = createDemoPort();
   renderPane(port);
   const label = en("new.aggregate");
   fireEvent.change(await screen.findByRole("textbox", { name: en("new.vendors") }), { target: { value: "Acme, Beta" } });
@@ -174,16 +172,15 @@ test("the New tab offers the aggregation once two raters are entered and sends i
   fireEvent.change(ratersBox, { target: { value: "Ann, Bo" } });
   fireEvent.change(screen.getByRole("combobox", { name: label }), { target: { value: "trimmed" } });
   fireEvent.click(await enabledButton(en("new.create")));
-  await waitFor(() => expect(port.calls.some((c) => c.method === "createWorkbook")).toBe(true));
-  const request = port.calls.find((c) => c.method === "createWorkbook")?.args[0] as { aggregate?: string; raters: string[] };
-  expect(request).toMatchObject({ raters: ["Ann", "Bo"], aggregate: "trimmed" });
+  await screen.findByText(/Scorecard created/);
+  expect(modelOf(port)).toMatchObject({ raters: ["Ann", "Bo"], options: { aggregate: "trimmed" } });
 });
 
 test("a merge is logged: Merged copies lists it with its undo; the undo sets Bo's cells back, reports a cell changed since, and the Import tab lists it too", async () => {
-  const port = createFakePort({ now: () => new Date("2026-11-25T10:00:00Z") });
+  const port = createDemoPort({ now: () => new Date("2026-11-25T10:00:00Z") });
   await port.createWorkbook({ tree, vendors, raters, locale: "en-US", missing: "exclude" });
-  port.setCell("Acme", codes[0], "40", "Bo");
-  port.setCell("Beta", codes[0], "see Ann", "Bo"); // a stray note: a conflict, not a new rating
+  typeRating(port, "Acme", codes[0], 40, "Bo");
+  typeRating(port, "Beta", codes[0], "see Ann", "Bo"); // a stray note: a conflict, not a new rating
   const panel = await openPanel(port);
   let bytes = await fillCopy((await port.exportRaterCopy("Bo", { prefill: false })).bytes, "Acme", codes[0], 90);
   bytes = await fillCopy(bytes, "Beta", codes[0], 70);
@@ -201,20 +198,22 @@ test("a merge is logged: Merged copies lists it with its undo; the undo sets Bo'
   // The list of merged copies shows up right after the merge, with its undo.
   const item = en("import.history.merge", { time: new Date("2026-11-25T10:00:00Z").toLocaleString(), rater: "Bo", source: "bo-back.xlsx", added: 1, overwritten: 2 });
   expect(await within(panel).findByText(re(item))).toBeTruthy();
-  port.setCell("Gamma", codes[0], "65", "Bo"); // Bo's cell changed by hand since the merge
-  const reads = port.calls.filter((c) => c.method === "readWorkbook").length;
+  typeRating(port, "Gamma", codes[0], 65, "Bo"); // Bo's cell changed by hand since the merge
+  const total = vendors.length * codes.length;
+  const boDone = (done: number): RegExp => new RegExp(`^${en("panel.completeness", { rater: "Bo", done, total, pct: "PCT" }).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("PCT", "[\\d.,]+")}$`);
+  expect(within(panel).getByText(boDone(3))).toBeTruthy(); // the merge's three ratings
   await act(async () => {
     fireEvent.click(within(panel).getByRole("button", { name: en("import.undoMerge") }));
   });
   expect(await within(panel).findByText(re(en("import.undoneMerge", { restored: 2 })))).toBeTruthy();
   expect(within(panel).getByText(re(en("import.undoneChanged", { count: 1 })))).toBeTruthy();
   expect(within(panel).getByText(re(en("import.undoneCell", { vendor: "Gamma", code: codes[0], rater: " (Bo)", imported: "60", now: "65" })))).toBeTruthy();
-  expect(port.book?.cells.get(`Acme|Bo|${codes[0]}`)).toBe("40");
-  expect(port.book?.cells.get(`Beta|Bo|${codes[0]}`)).toBe("see Ann");
-  expect(port.book?.cells.get(`Gamma|Bo|${codes[0]}`)).toBe("65");
+  expect(valueAt(port, "Acme", codes[0], "Bo")).toBe(40);
+  expect(valueAt(port, "Beta", codes[0], "Bo")).toBe("see Ann");
+  expect(valueAt(port, "Gamma", codes[0], "Bo")).toBe(65);
   expect(await within(panel).findByText(en("import.history.undone"))).toBeTruthy();
-  // the panel is read again, so its statistics follow the undo
-  await waitFor(() => expect(port.calls.filter((c) => c.method === "readWorkbook").length).toBeGreaterThan(reads));
+  // the panel is read again, so its statistics follow the undo: Acme's 40 and Gamma's 65 are ratings, Beta's note is not
+  expect(await within(panel).findByText(boDone(2))).toBeTruthy();
 
   // The Import tab's list is the whole Import log: the merge is there, undone.
   const importTab = await openTab(en("tab.import"));
@@ -222,4 +221,41 @@ test("a merge is logged: Merged copies lists it with its undo; the undo sets Bo'
     fireEvent.click(within(importTab).getByRole("button", { name: en("import.history.show") }));
   });
   expect(await within(importTab).findByText(re(item))).toBeTruthy();
+});
+
+test("a consensus typed on Moderation with a reason changes the ranking in Check & score; without a reason it is a problem", async () => {
+  const port = await panelPort();
+  renderPane(port);
+  await screen.findByRole("tab", { name: en("tab.check") });
+  const check = await openTab(en("tab.check"));
+  const ranking = async (): Promise<string[]> => {
+    const table = await within(check).findByRole("table", { name: "Ranking" });
+    return within(table).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell").slice(0, 2).map((c) => c.textContent).join(" "));
+  };
+  fireEvent.click(await enabledButton(en("check.read")));
+  expect(await ranking()).toEqual(["1 Gamma", "2 Beta", "3 Acme"]);
+
+  // The panel agrees Acme deserves 100 throughout; the reason of the last indicator is forgotten.
+  const last = codes[codes.length - 1];
+  for (const code of codes) {
+    const consensus = moderationAt(port, "Acme", code, "consensus");
+    port.excel.put(consensus.sheet, consensus.address, [[100]]);
+    const reason = moderationAt(port, "Acme", code, "reason");
+    if (code !== last) port.excel.put(reason.sheet, reason.address, [["agreed in the panel meeting"]]);
+  }
+  fireEvent.click(within(check).getByRole("button", { name: en("check.read") }));
+  await waitFor(async () => expect(await ranking()).toEqual(["1 Acme", "2 Gamma", "3 Beta"]));
+  const lastLeaf = leaves(tree).find((l) => l.node.code === last)!.node;
+  // The published standard's two weight groups are the other problems.
+  const missing = await within(check).findByRole("region", { name: "Problems (3)" });
+  expect(missing.textContent).toContain(en("problem.consensus-without-reason", { who: "Acme", indicator: `${last} ${lastLeaf.name["en-US"]}` }));
+  expect(missing.textContent).toContain(`(Moderation!${moderationAt(port, "Acme", last, "reason").address})`);
+
+  // With the reason typed the problem is gone; the ranking stays.
+  const reason = moderationAt(port, "Acme", last, "reason");
+  port.excel.put(reason.sheet, reason.address, [["agreed in the panel meeting"]]);
+  fireEvent.click(within(check).getByRole("button", { name: en("check.read") }));
+  const left = await within(check).findByRole("region", { name: "Problems (2)" });
+  expect(left.textContent).not.toContain("has no reason");
+  expect(await ranking()).toEqual(["1 Acme", "2 Gamma", "3 Beta"]);
 });

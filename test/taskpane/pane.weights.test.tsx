@@ -1,8 +1,7 @@
 /** @jest-environment jsdom */
-import { enabledButton, hasLabel, openTab, renderPane } from "./setup";
+import { enabledButton, hasLabel, modelOf, openTab, planOf, renderPane } from "./setup";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { createFakePort, officeError } from "../../src/taskpane/fakePort";
-import type { CreateWorkbookRequest } from "../../src/port";
+import { createDemoPort, officeError } from "../../src/demo";
 import { publishedTree } from "../../src/taskpane/standard";
 
 function openWeights(): Promise<HTMLElement> {
@@ -13,7 +12,7 @@ function item(panel: HTMLElement, name: RegExp): HTMLElement {
   return within(panel).getByRole("treeitem", { name });
 }
 
-async function setup(port = createFakePort()): Promise<HTMLElement> {
+async function setup(port = createDemoPort()): Promise<HTMLElement> {
   renderPane(port);
   await screen.findByRole("tab", { name: "Weights" });
   return openWeights();
@@ -70,7 +69,7 @@ test("select, rename in both languages, re-weight with the sum updating live, in
 });
 
 test("add under, add after, remove with undo; the edited tree can be chosen in New and is sent to Excel", async () => {
-  const port = createFakePort();
+  const port = createDemoPort();
   const panel = await setup(port);
   fireEvent.click(item(panel, /^5 Ecosystem/));
   fireEvent.click(within(panel).getByRole("button", { name: "Add indicator under it" }));
@@ -92,8 +91,8 @@ test("add under, add after, remove with undo; the edited tree can be chosen in N
   fireEvent.change(screen.getByRole("textbox", { name: /^Vendors/ }), { target: { value: "Acme" } });
   fireEvent.click(await enabledButton("Create scorecard"));
   await screen.findByText(/Scorecard created/);
-  const request = port.calls.find((c) => c.method === "createWorkbook")?.args[0] as CreateWorkbookRequest;
-  expect(request.tree.roots.map((n) => n.code)).toEqual(["1", "2", "3", "4", "5", "6"]);
+  expect(modelOf(port).tree.roots.map((n) => n.code)).toEqual(["1", "2", "3", "4", "5", "6"]);
+  expect(port.excel.cell("Weights", `A${planOf(port).layout.weights.rows.find((r) => r.code === "5.5")?.row}`)?.value).toBe("5.5");
 
   // Restore brings the published standard back.
   await openWeights();
@@ -102,7 +101,7 @@ test("add under, add after, remove with undo; the edited tree can be chosen in N
 });
 
 test("Apply to workbook sends the edited tree; a failure is explained", async () => {
-  const port = createFakePort();
+  const port = createDemoPort();
   const panel = await setup(port);
   fireEvent.click(await enabledButton("Apply to workbook"));
   expect((await within(panel).findByRole("alert")).textContent).toContain("A sheet or named range the scorecard needs is missing.");
@@ -110,11 +109,12 @@ test("Apply to workbook sends the edited tree; a failure is explained", async ()
   fireEvent.click(within(panel).getByRole("button", { name: "Rescale all groups to 100%" }));
   fireEvent.click(within(panel).getByRole("button", { name: "Apply to workbook" }));
   expect(await within(panel).findByText("Weights written to the workbook.")).toBeTruthy();
-  expect(port.book?.tree.roots[0].weight).toBeCloseTo(100 / 3);
+  expect(modelOf(port).tree.roots[0].weight).toBeCloseTo(100 / 3);
+  expect(port.excel.cell("Weights", "C6")?.value).toBeCloseTo(100 / 3);
 });
 
 test("Apply to workbook: protected sheet", async () => {
-  const port = createFakePort({ failWith: { applyWeights: officeError("AccessDenied") } });
+  const port = createDemoPort({ failWith: { applyWeights: officeError("AccessDenied") } });
   const panel = await setup(port);
   fireEvent.click(await enabledButton("Apply to workbook"));
   const alert = await within(panel).findByRole("alert");
@@ -123,14 +123,15 @@ test("Apply to workbook: protected sheet", async () => {
 });
 
 test("an adapter error naming a cell offers to go there", async () => {
-  const err = Object.assign(new Error("Sheet \"Weights\" was changed by hand"), { code: "ScorecardLayoutChanged", sheet: "Weights", address: "B7" });
-  const port = createFakePort({ failWith: { applyWeights: err } });
+  const port = createDemoPort();
+  await port.createWorkbook({ tree: publishedTree(), vendors: ["A"], raters: [], locale: "en-US", missing: "exclude" });
+  port.excel.put("Weights", "A7", [["my note"]]); // a code cell overwritten by hand
   const panel = await setup(port);
   fireEvent.click(await enabledButton("Apply to workbook"));
   const alert = await within(panel).findByRole("alert");
   expect(alert.textContent).toContain("A scorecard sheet was changed by hand where the add-in keeps its headers and codes.");
-  expect(alert.textContent).toContain("Cell: Weights!B7");
+  expect(alert.textContent).toContain("Cell: Weights!A7");
   expect(alert.textContent).not.toContain("changed by hand: cell");
   fireEvent.click(within(alert).getByRole("button", { name: "Go to the cell" }));
-  await waitFor(() => expect(port.selected).toEqual({ sheet: "Weights", address: "B7" }));
+  await waitFor(() => expect(port.excel.selection).toEqual({ sheet: "Weights", address: "A7" }));
 });
