@@ -18,6 +18,7 @@ const USAGE = `Usage: scorecard <command> [options]
 Commands:
   template   Write a scoring workbook (.xlsx) with live formulas and charts
   score      Score ratings from a CSV/TSV/.xlsx file (or a filled scorecard) and print a ranked table
+  ahp        Weights of sibling groups from pairwise comparisons (AHP) in a CSV/TSV/.xlsx file
 
 Options:
   -h, --help     Show this help
@@ -33,6 +34,7 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   template: async () => (await import("./commands/template")).run,
   score: async () => (await import("./commands/score")).run,
+  ahp: async () => (await import("./commands/ahp")).run,
 };
 
 function version(): string {

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { run } from "../../src/cli/commands/ahp";
+import { main } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/io";
 import { analyse, analysePanel, pairsOf, parseJudgement, reciprocalMatrix } from "../../src/core/ahp";
 
@@ -167,6 +168,16 @@ describe("scorecard ahp", () => {
       expect(code).toBe(2);
       expect(err).toMatch(/--nope/);
     });
+  });
+
+  test("registered as `scorecard ahp`", async () => {
+    let out = "";
+    const io: CliIO = { stdout: (t) => (out += t), stderr: () => undefined };
+    expect(await main(["--help"], io)).toBe(0);
+    expect(out).toMatch(/\n {2}ahp +Weights of sibling groups from pairwise comparisons/);
+    out = "";
+    expect(await main(["ahp", tmp("main.csv", `a,b,value\n${dimsCsv(DIMS)}\n`), "--json"], io)).toBe(0);
+    expect((JSON.parse(out) as { groups: JsonGroup[] }).groups[0].codes).toEqual(["1", "2", "3", "4", "5"]);
   });
 
   test("--help", async () => {

@@ -11,7 +11,9 @@ import { parseArgs } from "util";
 import { analysePanel, CR_THRESHOLD, judgementText, MAX_GROUP, pairsOf, parseJudgement, reciprocalMatrix, type AhpResult, type Judgement } from "../../core/ahp";
 import { decodeBytes, ENCODING_CHOICES, looksLikeZip, parseDelimited, readXlsx, type EncodingChoice } from "../../core/import";
 import { defaultTree, findByCode, parseTree, type IndicatorNode, type IndicatorTree } from "../../core/model";
+import { EXIT } from "../exitCodes";
 import type { CliIO } from "../io";
+import { escapeControls, shown } from "../text";
 
 export const AHP_USAGE = `Usage: scorecard ahp <judgements> [options]
 
@@ -49,8 +51,8 @@ const OPTIONS = {
 const LISTED = 20;
 
 function fail(io: CliIO, message: string): number {
-  io.stderr(`scorecard ahp: ${message}\n`);
-  return 2;
+  io.stderr(`scorecard ahp: ${escapeControls(message)}\n`);
+  return EXIT.usage;
 }
 
 async function loadTree(path: string | undefined): Promise<IndicatorTree | string> {
@@ -135,7 +137,7 @@ function humanGroup(tree: IndicatorTree, g: GroupOut): string {
   const name = (code: string): string => findByCode(tree, code)?.node.name["en-US"] ?? "";
   const title = g.parent === null ? "Top level (dimensions)" : `Children of ${g.parent} ${name(g.parent)}`;
   const panel = g.raters.length > 1;
-  const header = ["Code", "Name", panel ? "Group" : "Weight", ...(panel ? g.raters.map((r) => r.rater ?? "") : [])];
+  const header = ["Code", "Name", panel ? "Group" : "Weight", ...(panel ? g.raters.map((r) => shown(r.rater ?? "", 20)) : [])];
   const rows = g.codes.map((c) => [c, name(c), pct(g.weights[c]), ...(panel ? g.raters.map((r) => pct(r.weights[c])) : [])]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]): string => r.map((c, i) => (i >= 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
@@ -147,7 +149,7 @@ function humanGroup(tree: IndicatorTree, g: GroupOut): string {
     `λmax ${g.lambdaMax.toFixed(4)}   CI ${g.ci.toFixed(4)}   CR ${g.cr.toFixed(3)}   ${g.consistent ? "consistent (CR ≤ 0.10)" : "INCONSISTENT (CR > 0.10)"}`,
   ];
   if (panel) {
-    lines.push(`Raters' CR: ${g.raters.map((r) => `${r.rater} ${r.cr.toFixed(3)}${r.consistent ? "" : " ✗"}`).join(", ")}`);
+    lines.push(`Raters' CR: ${g.raters.map((r) => `${shown(r.rater ?? "", 40)} ${r.cr.toFixed(3)}${r.consistent ? "" : " ✗"}`).join(", ")}`);
     if (g.consensus !== null) {
       const word = g.consensus < 0.65 ? "low" : g.consensus <= 0.75 ? "moderate" : "high";
       lines.push(`Consensus (BPMSG S*): ${pct(g.consensus)} (${word})`);
@@ -169,7 +171,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const o = parsed.values;
   if (o.help) {
     io.stdout(AHP_USAGE);
-    return 0;
+    return EXIT.ok;
   }
   if (parsed.positionals.length !== 1) return fail(io, parsed.positionals.length === 0 ? "missing <judgements> file (see --help)" : `expected one file, got ${parsed.positionals.length}`);
   const encoding = (o.encoding ?? "auto") as EncodingChoice;
@@ -194,7 +196,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     (Object.keys(HEADER_ALIASES) as (keyof typeof HEADER_ALIASES)[]).map((k) => [k, header.findIndex((h) => HEADER_ALIASES[k].includes(h))]),
   ) as Record<keyof typeof HEADER_ALIASES, number>;
   const missingCols = (["a", "b", "value"] as const).filter((k) => col[k] < 0);
-  if (missingCols.length > 0) return fail(io, `${path}: no column ${missingCols.map((k) => `"${k}"`).join(", ")} in the header (${where} ${lines[0]}: ${rows[0].join(", ")}); expected a, b, value and optionally rater`);
+  if (missingCols.length > 0) return fail(io, `${path}: no column ${missingCols.map((k) => `"${k}"`).join(", ")} in the header (${where} ${lines[0]}: ${shown(rows[0].join(", "))}); expected a, b, value and optionally rater`);
 
   const errors: string[] = [];
   const at = (line: number): string => `${where} ${line}`;
@@ -297,17 +299,17 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
 
   if (errors.length > 0) {
-    for (const e of errors.slice(0, LISTED)) io.stderr(`scorecard ahp: ${path}: ${e}\n`);
+    for (const e of errors.slice(0, LISTED)) io.stderr(`scorecard ahp: ${escapeControls(`${path}: ${e}`)}\n`);
     if (errors.length > LISTED) io.stderr(`scorecard ahp: … ${errors.length - LISTED} more problems\n`);
-    return 2;
+    return EXIT.usage;
   }
   if (out.length === 0) return fail(io, `${path}: no judgements found`);
   if (o.json) {
     io.stdout(`${JSON.stringify({ groups: out }, null, 2)}\n`);
-    return 0;
+    return EXIT.ok;
   }
   io.stdout(out.map((g) => humanGroup(tree, g)).join("\n"));
   const inconsistent = out.filter((g) => g.cr > CR_THRESHOLD).length;
   if (inconsistent > 0) io.stdout(`\n${inconsistent} group(s) with CR > 0.10: revisit the judgement named above.\n`);
-  return 0;
+  return EXIT.ok;
 }
