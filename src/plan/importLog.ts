@@ -271,9 +271,3 @@ export function importIdOf(time: string, seq: number): string {
   const d = time.replace(/[-:]/g, "").replace("T", "-").replace(/\.(\d+)Z?$/, "-$1").replace(/Z$/, "");
   return `imp-${d}-${seq}`;
 }
-
-/** One summary per import, newest first (for ports that keep the log in memory). */
-export function summarize(meta: ImportMeta, entries: readonly ImportLogEntry[], undone: boolean): ImportSummary {
-  const added = entries.filter((e) => e.action === "added").length;
-  return { ...meta, added, overwritten: entries.length - added, undone };
-}
