@@ -15,7 +15,7 @@ const LISTED = 10;
 /** Shown form of a name in a message: quoted, invisible characters made visible, long names cut. */
 export function showName(name: string): string {
   const visible = name.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return JSON.stringify(visible.length > 60 ? `${visible.slice(0, 57)}…` : visible);
+  return `"${visible.length > 60 ? `${visible.slice(0, 57)}…` : visible}"`;
 }
 
 /**
