@@ -1,3 +1,4 @@
+import { existsSync } from "fs";
 import { readFile, writeFile } from "fs/promises";
 import { EXIT, EXIT_HELP } from "../exitCodes";
 import { readNameFile, shown } from "../text";
@@ -141,6 +142,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const opts = await parseArgs(args);
   if (typeof opts === "string") {
     io.stderr(`scorecard template: ${opts}\n(see scorecard template --help)\n`);
+    return EXIT.usage;
+  }
+  if (!opts.force && existsSync(opts.out)) {
+    io.stderr(`scorecard template: ${shown(opts.out)} exists; nothing written (add --force to overwrite it)\n`);
     return EXIT.usage;
   }
   const tree = await loadTree(opts.tree, opts.locale, io);
