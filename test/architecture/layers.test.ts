@@ -14,14 +14,15 @@ const ALLOWED: Record<string, readonly string[]> = {
   "core/engine": ["core/model"],
   "core/import": ["core/model", "core/engine"],
   "core/ahp": ["core/model"],
+  "core/maturity": ["core/model"],
   i18n: ["core/model"],
-  plan: ["core/model", "core/engine", "core/import", "core/ahp"],
-  port: ["core/model", "core/engine", "core/import", "core/ahp", "plan"],
-  xlsx: ["core/model", "core/engine", "core/import", "core/ahp", "plan"],
-  excel: ["core/model", "core/engine", "core/import", "core/ahp", "plan", "port", "xlsx"],
-  demo: ["core/model", "core/engine", "core/import", "core/ahp", "plan", "port", "xlsx", "excel"],
-  taskpane: ["core/model", "core/engine", "core/import", "core/ahp", "plan", "port", "xlsx", "excel", "demo", "i18n"],
-  cli: ["core/model", "core/engine", "core/import", "core/ahp", "plan", "xlsx"],
+  plan: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity"],
+  port: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "plan"],
+  xlsx: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "plan"],
+  excel: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "plan", "port", "xlsx"],
+  demo: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "plan", "port", "xlsx", "excel"],
+  taskpane: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "plan", "port", "xlsx", "excel", "demo", "i18n"],
+  cli: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "plan", "xlsx"],
 };
 
 function roomOf(path: string): string {
