@@ -132,7 +132,8 @@ class ExcelPort implements WorkbookPort {
         onProgress: (f) => options?.onProgress?.(0.2 + 0.8 * f, f < 1 ? "results" : "format"),
         ...(firstInput ? { activate: firstInput } : {}),
       });
-      return { sheets: result.sheets, ...(firstInput ? { firstInput } : {}), ...(result.noteCodes.length > 0 ? { notes: result.noteCodes } : {}) };
+      const shown = new Set(plan.sheets.filter((s) => s.visibility === "visible").map((s) => s.name));
+      return { sheets: result.sheets.filter((name) => shown.has(name)), ...(firstInput ? { firstInput } : {}), ...(result.noteCodes.length > 0 ? { notes: result.noteCodes } : {}) };
     });
   }
 

@@ -63,7 +63,7 @@ export interface CreateWorkbookRequest {
 }
 
 export interface CreateWorkbookResult {
-  /** Names of the sheets written, in order. */
+  /** Names of the visible sheets written, in order (the hidden Calc and model sheets are not listed). */
   sheets: string[];
   /** Sheet and cell to show the user first (the first rating cell). */
   firstInput?: { sheet: string; address: string };

@@ -20,7 +20,7 @@ test("create reports progress from 0 to 1 and read finds the demo problems", asy
   const port = createDemoPort({ demoRatings: true });
   const seen: [number, ProgressStep][] = [];
   const result = await port.createWorkbook(request(), { onProgress: (f, s) => seen.push([f, s]) });
-  expect(result.sheets).toEqual(["Ratings", "Weights", "Results", "Charts", "Method", "Calc", MODEL_SHEET_NAME]);
+  expect(result.sheets).toEqual(["Ratings", "Weights", "Results", "Charts", "Method"]);
   expect(seen[0]).toEqual([0, "prepare"]);
   expect(seen[seen.length - 1][0]).toBe(1);
   const snap = await port.readWorkbook();

@@ -47,7 +47,8 @@ describe("panel createWorkbook", () => {
     const fake = new FakeExcel();
     const result = await portOn(fake).createWorkbook(request({ raters, aggregate: "median" }));
     expect(result.sheets.slice(0, 5)).toEqual(["Ratings - Ann", "Ratings - Bo", "Ratings - Cy", "Consolidated", "Moderation"]);
-    expect(result.sheets).toContain(MODEL_SHEET_NAME);
+    expect(result.sheets).not.toContain(MODEL_SHEET_NAME);
+    expect(fake.sheets.map((s) => s.name)).toContain(MODEL_SHEET_NAME);
     expect(result.firstInput?.sheet).toBe("Ratings - Ann");
     expect(fake.cell("Ratings - Bo", "D3")?.value).toBe("Vendor 1");
     expect(fake.cell("Moderation", "D3")?.value).toBe("Ann");

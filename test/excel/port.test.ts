@@ -30,7 +30,9 @@ describe("createWorkbook", () => {
     expect(fake.syncs).toBe(syncs);
     expect(stats.createWorkbook.syncs).toBe(syncs);
     expect(Math.max(...fake.requestBytes)).toBeLessThan(4_000_000);
-    expect(result.sheets).toEqual(["Ratings", "Weights", "Results", "Charts", "Method", "Calc", MODEL_SHEET_NAME]);
+    // The hidden Calc and model sheets are written but not listed to the user.
+    expect(result.sheets).toEqual(["Ratings", "Weights", "Results", "Charts", "Method"]);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", "Ratings", "Weights", "Results", "Charts", "Method", "Calc", MODEL_SHEET_NAME]);
     expect(result.firstInput).toEqual({ sheet: "Ratings", address: first });
     expect(fake.calls({ name: "select", target: `Ratings!${first}` })).toHaveLength(1);
   });
