@@ -38,6 +38,7 @@ export function sheetOps(plan: SheetPlan, env: SheetEnv, out: OpList): void {
       if (col.hidden) r.columnHidden = true;
     });
   }
+  for (const rh of plan.rowHeights ?? []) out.push(estimate(2, rh), () => void (range(rh.rows).format.rowHeight = rh.height));
   const fills = env.supports("1.2");
   for (const block of plan.blocks) blockOps(block, range, out, fills);
   const support = { indent: env.supports("1.9") };

@@ -8,6 +8,8 @@ import { CALC, makeContext, RATINGS, RESULTS, WEIGHTS, type PlanContext } from "
 import { methodSheet } from "./methodSheet";
 import { modelSheet } from "./modelSheet";
 import { addPairwiseMethod, checkPairwise, pairwiseSheet } from "./pairwiseSheet";
+import { addMaturityMethod, checkMaturity, maturitySheet } from "./maturitySheet";
+import { defaultMaturityModel } from "../core/maturity/default";
 import { addPanelCalc } from "./panelCalc";
 import { addPanelMethod } from "./panelMethod";
 import { panelContext, panelSheets, withRatingsSheet } from "./panelPlan";
@@ -37,6 +39,7 @@ export function checkPlanInput(input: PlanInput): void {
   checkInput(input.tree, input.vendors);
   checkRaters(input.raters ?? []);
   if (input.pairwise) checkPairwise(input.tree, input.pairwise);
+  if (input.maturity && input.maturity.scenarios.length > 0) checkMaturity(input.maturity.model ?? defaultMaturityModel(), input.maturity.scenarios);
 }
 
 /** The model a plan stores in its very hidden sheet. */
@@ -49,6 +52,7 @@ export function storedModel(input: PlanInput): StoredModel {
     kind: "vendor-scorecard", schemaVersion: MODEL_SCHEMA_VERSION, tree: input.tree, vendors: [...input.vendors],
     options: { missing, locale, ...(aggregate !== undefined ? { aggregate } : {}) },
     ...(raters.length > 0 ? { raters: [...raters] } : {}),
+    ...(input.maturity && input.maturity.scenarios.length > 0 ? { maturity: { scenarios: [...input.maturity.scenarios], ...(input.maturity.model ? { model: input.maturity.model } : {}) } } : {}),
     createdAt: input.createdAt ?? new Date().toISOString(),
   };
 }
@@ -83,6 +87,15 @@ function pairwiseIfAsked(input: PlanInput, ctx: PlanContext, raters: string[], m
   return { sheets: [built.sheet], layout: { pairwise: built.layout } };
 }
 
+/** The optional Maturity sheets (and their Method section), only when the input asks for them. */
+function maturityIfAsked(input: PlanInput, ctx: PlanContext, method: SheetPlan): { sheets: SheetPlan[]; layout: Pick<PlanLayout, "maturity"> } {
+  if (!input.maturity || input.maturity.scenarios.length === 0) return { sheets: [], layout: {} };
+  const model = input.maturity.model ?? defaultMaturityModel();
+  const built = input.maturity.scenarios.map((key) => maturitySheet(ctx, model, key, input.maturity?.marks?.[key]));
+  addMaturityMethod(method, ctx.locale, model);
+  return { sheets: built.map((b) => b.sheet), layout: { maturity: built.map((b) => b.layout) } };
+}
+
 /**
  * The whole workbook plan: Ratings, Weights, Results, Charts, Method, (Archive), Calc, SC_Model.
  * With two or more raters: one Ratings sheet per rater, then Consolidated and Moderation, and
@@ -102,12 +115,13 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
   const modelPart = modelSheet(model, protect, password);
   const method = methodSheet(ctx);
   const pairwise = pairwiseIfAsked(input, ctx, [], method);
+  const maturity = maturityIfAsked(input, ctx, method);
   const sheets = [
-    ratings.sheet, weights.sheet, ...pairwise.sheets, results.sheet, chartsSheet(ctx), method,
+    ratings.sheet, weights.sheet, ...pairwise.sheets, results.sheet, chartsSheet(ctx), ...maturity.sheets, method,
     ...archiveIfAny(input, ctx),
     calcSheet(ctx), modelPart.sheet,
   ];
-  return assemble(ctx, sheets, commonNames(ctx, modelPart.name), model, { ratings: ratings.layout, results: results.layout, weights: weights.layout, ...pairwise.layout });
+  return assemble(ctx, sheets, commonNames(ctx, modelPart.name), model, { ratings: ratings.layout, results: results.layout, weights: weights.layout, ...pairwise.layout, ...maturity.layout });
 }
 
 /** The plan of these sheets; the layout's sheet names are the sheets' own, then any in `layout`. */
@@ -136,10 +150,11 @@ function buildPanelPlan(input: PlanInput, model: StoredModel, ctx: PlanContext):
   const method = methodSheet(ctx);
   addPanelMethod(ctx, p, method, agreement);
   const pairwise = pairwiseIfAsked(input, ctx, p.raters, method);
+  const maturity = maturityIfAsked(input, ctx, method);
   const modelPart = modelSheet(model, ctx.protect, ctx.password);
   const sheets = [
     ...panel.raters.map((r) => r.sheet), panel.consolidated.sheet, panel.moderation.sheet,
-    weights.sheet, ...pairwise.sheets, results.sheet, chartsSheet(ctx), method,
+    weights.sheet, ...pairwise.sheets, results.sheet, chartsSheet(ctx), ...maturity.sheets, method,
     ...archiveIfAny(input, ctx),
     calc, modelPart.sheet,
   ];
@@ -162,5 +177,6 @@ function buildPanelPlan(input: PlanInput, model: StoredModel, ctx: PlanContext):
       agreement,
     },
     ...pairwise.layout,
+    ...maturity.layout,
   });
 }

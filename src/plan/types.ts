@@ -43,8 +43,10 @@
 import type { IndicatorTree, Locale } from "../core/model/types";
 import type { Aggregation, MissingPolicy } from "../core/engine/types";
 import type { PairwiseInput, PairwiseLayout } from "./pairwiseTypes";
+import type { MaturityInput, MaturitySheetLayout } from "./maturityTypes";
 
 export type { PairwiseInput, PairwiseLayout, PairwiseValue, PairwiseGroupLayout, PairwiseBlockLayout } from "./pairwiseTypes";
+export type { MaturityInput, MaturitySheetLayout } from "./maturityTypes";
 
 /** Version of the stored model (the very hidden sheet). Bump on incompatible changes. */
 export const MODEL_SCHEMA_VERSION = 1;
@@ -73,7 +75,9 @@ export type SheetKey =
   | "consolidated"
   | "moderation"
   /** Optional: weights from pairwise comparisons (AHP), only when `PlanInput.pairwise` asks for it. */
-  | "pairwise";
+  | "pairwise"
+  /** Optional: the maturity self-assessment, one sheet per scenario, only when `PlanInput.maturity` asks for it. */
+  | "maturity";
 
 export type SheetVisibility = "visible" | "hidden" | "veryHidden";
 
@@ -106,6 +110,8 @@ export interface StoredModel {
   raters?: string[];
   /** Set on a rater copy (one rater's sheet sent out for scoring): whose copy it is. */
   raterCopy?: { rater: string };
+  /** The Maturity sheets asked for (scenario keys; the model when it is not the bundled one). */
+  maturity?: { scenarios: string[]; model?: MaturityInput["model"] };
   /** ISO date-time when the plan was built. */
   createdAt: string;
 }
@@ -137,6 +143,8 @@ export interface PlanInput {
   raterRatings?: Record<string, RatingsGrid>;
   /** Optional Pairwise (AHP) sheet for these sibling groups; absent = no such sheet. */
   pairwise?: PairwiseInput;
+  /** Optional Maturity self-assessment sheets (one per scenario); absent = no such sheet. */
+  maturity?: MaturityInput;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -154,6 +162,10 @@ export interface SheetPlan {
   tabColor?: string;
   /** Column widths in characters (Excel's unit; ≈ 7 px each at Calibri 11). */
   columns: ColumnPlan[];
+  /** Optional row heights in points (rows of wrapped text that must print whole); other rows keep the default. */
+  rowHeights?: { rows: string; height: number }[];
+  /** Optional print set-up (the .xlsx writer applies it; Office.js leaves the page layout as it is). */
+  print?: { orientation: "portrait" | "landscape"; fitToWidth: boolean };
   /** Literal values and formulas, one rectangle each. Non-overlapping. */
   blocks: CellBlock[];
   /** Number formats, styles, indent, lock state; one format for a list of ranges. */
@@ -328,6 +340,8 @@ export interface PlanLayout {
   panel?: PanelLayout;
   /** Only when the plan has a Pairwise sheet. */
   pairwise?: PairwiseLayout;
+  /** Only when the plan has Maturity sheets: one per scenario, in tab order. */
+  maturity?: MaturitySheetLayout[];
 }
 
 /** Where the panel parts live. Every rater sheet has the `ratings` layout. */

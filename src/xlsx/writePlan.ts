@@ -101,6 +101,14 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan, plan: Workbook
       if (col.hidden) ws.getColumn(c).hidden = true;
     }
   }
+  for (const rh of sheet.rowHeights ?? []) {
+    const [a, b = a] = rh.rows.split(":").map(Number);
+    for (let r = a; r <= b; r++) ws.getRow(r).height = rh.height;
+  }
+  if (sheet.print) {
+    ws.pageSetup.orientation = sheet.print.orientation;
+    if (sheet.print.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  }
   writeBlocks(ws, sheet);
   writeFormats(ws, sheet, plan);
   let maxLevel = 0;
