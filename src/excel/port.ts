@@ -120,6 +120,7 @@ class ExcelPort implements WorkbookPort {
         tree: request.tree, vendors: request.vendors, createdAt: this.host.now().toISOString(),
         options: { missing: request.missing, locale: request.locale, ...(panel ? { aggregate: request.aggregate ?? "mean" } : {}) },
         ...(request.raters.length > 0 ? { raters: request.raters } : {}),
+        ...(request.maturity && request.maturity.length > 0 ? { maturity: { scenarios: request.maturity } } : {}),
       };
       // Every rater's ratings, the Archive and the Moderation inputs are carried over (see ./panel.ts).
       const carried = old ? panelCarryOver(old, storedModel(input)) : { ratings: {}, raterRatings: {}, archived: [], moderation: [], droppedRaters: [] };

@@ -60,6 +60,8 @@ export interface CreateWorkbookRequest {
   missing: MissingPolicy;
   /** Panel (two or more raters): how the raters' ratings of a cell are combined; default "mean". */
   aggregate?: Aggregation;
+  /** Maturity self-assessment sheets to add, by scenario key ("marketing", "training"); absent or empty = none. */
+  maturity?: string[];
 }
 
 export interface CreateWorkbookResult {
