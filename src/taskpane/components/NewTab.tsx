@@ -17,6 +17,10 @@ import { TaskProgress } from "./TaskProgress";
 
 type Source = "published" | "edited";
 const MISSING: readonly MissingPolicy[] = ["exclude", "zero"];
+/** The Maturity sheets to add: none, one scenario of the maturity model, or both. */
+type MaturityChoice = "none" | "marketing" | "training" | "both";
+const MATURITY: readonly MaturityChoice[] = ["none", "marketing", "training", "both"];
+const MATURITY_SCENARIOS: Record<MaturityChoice, string[]> = { none: [], marketing: ["marketing"], training: ["training"], both: ["marketing", "training"] };
 
 const column = { display: "flex", flexDirection: "column", gap: 12 } as const;
 /** A native select sizes itself to its longest option; let it shrink to the pane instead. */
@@ -30,6 +34,7 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
   const [raterText, setRaterText] = useState("");
   const [missing, setMissing] = useState<MissingPolicy>("exclude");
   const [aggregate, setAggregate] = useState<Aggregation>("mean");
+  const [maturity, setMaturity] = useState<MaturityChoice>("none");
   const [touched, setTouched] = useState(false);
   const task = useTask<CreateWorkbookResult>();
   const [goError, setGoError] = useState<unknown>(null);
@@ -46,7 +51,7 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
     setTouched(true);
     if (vendors.names.length === 0) return;
     void task.run((options) =>
-      port.createWorkbook({ tree, vendors: vendors.names, raters: raters.names, locale: content, missing, ...(raters.names.length >= 2 ? { aggregate } : {}) }, options),
+      port.createWorkbook({ tree, vendors: vendors.names, raters: raters.names, locale: content, missing, ...(raters.names.length >= 2 ? { aggregate } : {}), ...(maturity !== "none" ? { maturity: MATURITY_SCENARIOS[maturity] } : {}) }, options),
     );
   };
 
@@ -106,6 +111,15 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
           {MISSING.map((m) => (
             <option key={m} value={m}>
               {t(`new.missing.${m}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t("new.maturity")} hint={t("new.maturity.hint")}>
+        <Select {...NARROW} value={maturity} onChange={(_, data) => setMaturity(data.value as MaturityChoice)} disabled={running}>
+          {MATURITY.map((m) => (
+            <option key={m} value={m}>
+              {t(`new.maturity.${m}`)}
             </option>
           ))}
         </Select>
