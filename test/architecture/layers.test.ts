@@ -15,14 +15,15 @@ const ALLOWED: Record<string, readonly string[]> = {
   "core/import": ["core/model", "core/engine"],
   "core/ahp": ["core/model"],
   "core/maturity": ["core/model"],
+  "core/award": ["core/model", "core/engine"],
   i18n: ["core/model"],
-  plan: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity"],
-  port: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "plan"],
-  xlsx: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "plan"],
-  excel: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "plan", "port", "xlsx"],
-  demo: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "plan", "port", "xlsx", "excel"],
-  taskpane: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "plan", "port", "xlsx", "excel", "demo", "i18n"],
-  cli: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "plan", "xlsx"],
+  plan: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award"],
+  port: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "plan"],
+  xlsx: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "plan"],
+  excel: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "plan", "port", "xlsx"],
+  demo: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "plan", "port", "xlsx", "excel"],
+  taskpane: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "plan", "port", "xlsx", "excel", "demo", "i18n"],
+  cli: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "plan", "xlsx"],
 };
 
 function roomOf(path: string): string {

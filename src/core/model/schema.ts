@@ -15,6 +15,7 @@ export const indicatorNodeSchema: z.ZodType<IndicatorNode, z.ZodTypeDef, unknown
     required: z.boolean().default(false),
     description: localizedTextSchema.optional(),
     children: z.array(indicatorNodeSchema).default([]),
+    minimum: z.number().nullable().optional(),
   }),
 );
 
@@ -23,4 +24,5 @@ export const indicatorTreeSchema = z.object({
   title: localizedTextSchema,
   source: z.string().optional(),
   roots: z.array(indicatorNodeSchema),
+  minimum: z.number().nullable().optional(),
 });

@@ -20,6 +20,11 @@ export interface IndicatorNode {
   required: boolean;
   description?: LocalizedText;
   children: IndicatorNode[];
+  /**
+   * Optional minimum score (0–100) on this node: a vendor scoring below it is not eligible for
+   * award (issue #11). Absent or null = no minimum; trees without minimums score as before.
+   */
+  minimum?: number | null;
 }
 
 export interface IndicatorTree {
@@ -28,6 +33,8 @@ export interface IndicatorTree {
   source?: string;
   /** Top-level nodes (dimensions in the default tree). */
   roots: IndicatorNode[];
+  /** Optional minimum of the total (quality) score; absent or null = none. */
+  minimum?: number | null;
 }
 
 export type FindingSeverity = "error" | "warning";
@@ -42,6 +49,7 @@ export type FindingCode =
   | "empty-name"
   | "no-leaves"
   | "empty-tree"
+  | "minimum-invalid"
   | "schema";
 
 /** A structured validation finding; never thrown. `codes` names the nodes concerned. */

@@ -127,6 +127,32 @@ function nodeFindings(tree: IndicatorTree): Finding[] {
   return out;
 }
 
+/** A minimum (issue #11) that is not a number within 0–100; absent and null are no minimum. */
+function minimumFindings(tree: IndicatorTree): Finding[] {
+  const bad = (m: unknown): boolean => m !== undefined && m !== null && !(typeof m === "number" && Number.isFinite(m) && m >= 0 && m <= 100);
+  const out: Finding[] = [];
+  if (bad(tree.minimum)) {
+    out.push({
+      code: "minimum-invalid", severity: "error", at: null, codes: [],
+      message: {
+        "zh-CN": `总分的最低分不是 0–100 之间的数字（${String(tree.minimum)}）`,
+        "en-US": `The minimum of the total score is not a number from 0 to 100 (${String(tree.minimum)})`,
+      },
+    });
+  }
+  walk(tree, ({ node }) => {
+    if (!bad(node.minimum)) return;
+    out.push({
+      code: "minimum-invalid", severity: "error", at: node.code, codes: [node.code],
+      message: {
+        "zh-CN": `${label(node, "zh-CN")} 的最低分不是 0–100 之间的数字（${String(node.minimum)}）`,
+        "en-US": `The minimum of ${label(node, "en-US")} is not a number from 0 to 100 (${String(node.minimum)})`,
+      },
+    });
+  });
+  return out;
+}
+
 /** Every structural and weight problem of the tree, as findings; never throws. */
 export function validateTree(tree: IndicatorTree): Finding[] {
   if (!tree || !Array.isArray(tree.roots) || tree.roots.length === 0) {
@@ -139,5 +165,5 @@ export function validateTree(tree: IndicatorTree): Finding[] {
   for (const { parent, nodes } of siblingGroups(tree)) {
     out.push(...groupFindings(parent, nodes), ...noLeafFindings(parent, nodes));
   }
-  return [...out, ...nodeFindings(tree)];
+  return [...out, ...nodeFindings(tree), ...minimumFindings(tree)];
 }
