@@ -33,8 +33,8 @@ export function unratedCells(problems: readonly WorkbookProblem[]): Map<string, 
 }
 
 /** previewMerge, with the ratings that would land on an `unrated` cell counted as conflicts, not as new. */
-export function cellPreview(existing: readonly Rating[], imported: ImportResult, unrated: ReadonlyMap<string, string>): CellPreview {
-  const base = previewMerge(existing, imported);
+export function cellPreview(existing: readonly Rating[], imported: ImportResult, unrated: ReadonlyMap<string, string>, vendors: readonly string[] = []): CellPreview {
+  const base = previewMerge(existing, imported, vendors);
   if (unrated.size === 0) return base;
   const extra: CellConflict[] = [];
   for (const r of imported.accepted) {

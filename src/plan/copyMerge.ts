@@ -73,7 +73,7 @@ export function copyPreview(file: CopyFile, target: StoredModel, existing: reado
     knownRater,
     sourceFile,
     ok: copy.imported.ok,
-    preview: cellPreview(mine, copy.imported, unratedCells(problems.filter((p) => p.rater === rater))),
+    preview: cellPreview(mine, copy.imported, unratedCells(problems.filter((p) => p.rater === rater)), target.vendors),
     extraVendors: copy.extraVendors,
     unknownCodes: copy.unknownCodes,
     unplacedRows: copy.unplaced.length,

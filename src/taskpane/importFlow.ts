@@ -15,6 +15,7 @@ import {
 import type { Rating } from "../core/engine";
 import { cellPreview, unratedCells, type CellPreview } from "../plan/cellConflicts";
 import { importRatingsFile } from "../plan/workbookImport";
+import { lookAlikeVendors, mergeVendors, type LookAlike } from "../plan/vendorMerge";
 import type { Locale } from "./model";
 import type { ImportChoice, ImportRatingsRequest, WorkbookSnapshot } from "../port";
 
@@ -42,7 +43,24 @@ export async function readInput(input: ImportInput, snapshot: WorkbookSnapshot, 
       ? // A filled scorecard (single or panel: its consolidated ratings) or any ratings file.
         (await importRatingsFile(input.bytes, { ...base, encoding: settings.encoding, delimiter: settings.delimiter, sourceName: input.name })).result
       : importPasted(input.text, { ...base, delimiter: settings.delimiter });
-  return { result, preview: cellPreview(snapshot.ratings, forWorkbook(result, snapshot), unratedCells(snapshot.problems)) };
+  return { result, preview: previewFor(result, snapshot) };
+}
+
+/** What importing `result` into the workbook would change. */
+export function previewFor(result: ImportResult, snapshot: WorkbookSnapshot): CellPreview {
+  return cellPreview(snapshot.ratings, forWorkbook(result, snapshot), unratedCells(snapshot.problems), snapshot.vendors);
+}
+
+/** Groups of look-alike vendor names across the file and the workbook (the preview offers to merge each). */
+export function lookAlikes(result: ImportResult, snapshot: WorkbookSnapshot): LookAlike[] {
+  return lookAlikeVendors(result.vendors ?? result.accepted.map((r) => r.vendor), snapshot.vendors);
+}
+
+/** The file's ratings with the chosen groups merged, and their preview. */
+export function withMerges(outcome: ReadOutcome, snapshot: WorkbookSnapshot, merged: readonly LookAlike[]): ReadOutcome {
+  if (merged.length === 0) return outcome;
+  const result = mergeVendors(outcome.result, merged);
+  return { result, preview: previewFor(result, snapshot) };
 }
 
 /** A single-rater workbook has one cell per vendor and indicator: rater names do not make another cell. */

@@ -19,6 +19,10 @@ describe("previewMerge", () => {
       { vendor: "A", code: "1.3", existing: "NA", incoming: 60, line: 4 },
     ]);
   });
+  it("a workbook vendor with no rating yet is not new", () => {
+    expect(previewMerge(existing, imported, ["A", "C"]).newVendors).toEqual(["B"]);
+    expect(previewMerge([], imported, ["A", "B", "C"]).newVendors).toEqual([]);
+  });
 });
 
 describe("applyMerge", () => {

@@ -213,3 +213,42 @@ test("changing the delimiter reads the same text again", async () => {
   fireEvent.change(within(panel).getByRole("combobox", { name: en("import.delimiter") }), { target: { value: "semicolon" } });
   await waitFor(() => expect(within(panel).getByText(re(en("import.accepted", { count: 1 })))).toBeTruthy());
 });
+
+test("look-alike vendor names: the preview offers to import them under the workbook's name; ticked, no vendor is added and the ratings land in its column", async () => {
+  const port = await portWithScorecard();
+  renderPane(port);
+  const panel = await openTab(en("tab.import"));
+  await paste(panel, "Vendor,Indicator,Score\nACME,1.1,80\nＡｃｍｅ,1.2,70\nGamma,1.3,60\n");
+  expect(within(panel).getByText(re(en("import.newVendors", { count: 3, names: "ACME, Ａｃｍｅ, Gamma" })))).toBeTruthy();
+  expect(within(panel).getByRole("group", { name: en("import.merge.title") })).toBeTruthy();
+  const merge = within(panel).getByRole("checkbox", { name: en("import.merge.option", { names: '"ACME", "Ａｃｍｅ"', target: '"Acme"' }) });
+  expect((merge as HTMLInputElement).checked).toBe(false);
+
+  await act(async () => {
+    fireEvent.click(merge);
+  });
+  expect(within(panel).getByText(re(en("import.newVendors", { count: 1, names: "Gamma" })))).toBeTruthy();
+  expect(within(panel).getByText(re(en("import.added", { count: 3 })))).toBeTruthy();
+  await act(async () => {
+    fireEvent.click(within(panel).getByRole("button", { name: en("import.write", { count: 3 }) }));
+  });
+  expect(await within(panel).findByText(re(en("import.done", { added: 3, overwritten: 0, kept: 0 })))).toBeTruthy();
+  expect(modelOf(port).vendors).toEqual(["Acme", "Beta", "Gamma"]);
+  expect(valueAt(port, "Acme", "1.1")).toBe(80);
+  expect(valueAt(port, "Acme", "1.2")).toBe(70);
+});
+
+test("look-alike names left unticked are imported as the file spells them (nothing is merged without the user's say)", async () => {
+  const port = await portWithScorecard();
+  renderPane(port);
+  const panel = await openTab(en("tab.import"));
+  await paste(panel, "Vendor,Indicator,Score\nacme,1.1,80\n");
+  expect(within(panel).getByRole("checkbox", { name: en("import.merge.option", { names: '"acme"', target: '"Acme"' }) })).toBeTruthy();
+  await act(async () => {
+    fireEvent.click(within(panel).getByRole("button", { name: en("import.write", { count: 1 }) }));
+  });
+  await within(panel).findByText(re(en("import.done", { added: 1, overwritten: 0, kept: 0 })));
+  expect(modelOf(port).vendors).toEqual(["Acme", "Beta", "acme"]);
+  expect(valueAt(port, "Acme", "1.1")).toBeNull();
+  expect(valueAt(port, "acme", "1.1")).toBe(80);
+});

@@ -69,10 +69,13 @@ function existingIndex(existing: readonly Rating[]): Map<string, number> {
   return m;
 }
 
-/** What an import would do to the workbook, before the user chooses. Pure. */
-export function previewMerge(existing: readonly Rating[], imported: ImportResult): MergePreview {
+/**
+ * What an import would do to the workbook, before the user chooses. Pure. `vendors`: the workbook's
+ * vendors (rated or not); a vendor is new when neither they nor an existing rating name it.
+ */
+export function previewMerge(existing: readonly Rating[], imported: ImportResult, vendors: readonly string[] = []): MergePreview {
   const idx = existingIndex(existing);
-  const known = new Set(existing.map((r) => r.vendor));
+  const known = new Set([...vendors, ...existing.map((r) => r.vendor)]);
   const newVendors: string[] = [];
   const conflicts: MergeConflict[] = [];
   let added = 0;

@@ -1,4 +1,4 @@
-import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from "@fluentui/react-components";
+import { Button, Checkbox, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Text, useId } from "@fluentui/react-components";
 import type { ImportResult, Rejection } from "../../core/import";
 import { existingText, type CellPreview } from "../../plan/cellConflicts";
 import type { RatingValue } from "../../core/engine";
@@ -6,6 +6,8 @@ import type { MessageKey, Translate } from "../../i18n";
 import { allNodes, type IndicatorTree } from "../model";
 import { useLocale } from "../locale";
 import type { ImportChoice } from "../../port";
+import type { LookAlike } from "../../plan/vendorMerge";
+import { showName } from "../../core/import/vendorNames";
 
 const SHOWN = 20;
 const WARNINGS = new Set(["decode-lossy", "similar-vendor-names", "scores-look-like-fractions"]);
@@ -25,12 +27,17 @@ export function ImportPreview(props: {
   preview: CellPreview;
   tree: IndicatorTree;
   choice: ImportChoice;
+  /** Look-alike vendor names across the file and the workbook; `merged` holds the targets chosen. */
+  lookAlikes: readonly LookAlike[];
+  merged: ReadonlySet<string>;
+  onMerge(target: string, on: boolean): void;
   disabled: boolean;
   onChoice(c: ImportChoice): void;
   onImport(): void;
   onCancel(): void;
 }): JSX.Element {
   const { t, content } = useLocale();
+  const mergeTitle = useId("merge-title");
   const { result, preview } = props;
   const names = new Map(allNodes(props.tree).map((i) => [i.node.code, `${i.node.code} ${i.node.name[content]}`]));
   const warnings = [...new Set(result.warnings.filter((w) => w.code !== "unmapped-column").map((w) => (WARNINGS.has(w.code) ? w.code : "other")))];
@@ -55,6 +62,23 @@ export function ImportPreview(props: {
           </MessageBarBody>
         </MessageBar>
       ))}
+      {props.lookAlikes.length > 0 && (
+        <div role="group" aria-labelledby={mergeTitle} style={{ display: "flex", flexDirection: "column" }}>
+          <Text id={mergeTitle} weight="semibold">
+            {t("import.merge.title")}
+          </Text>
+          <Text size={200}>{t("import.merge.hint")}</Text>
+          {props.lookAlikes.slice(0, SHOWN).map((g) => (
+            <Checkbox
+              key={g.target}
+              checked={props.merged.has(g.target)}
+              disabled={props.disabled}
+              onChange={(_, d) => props.onMerge(g.target, d.checked === true)}
+              label={t("import.merge.option", { names: g.names.filter((n) => n !== g.target).map(showName).join(", "), target: showName(g.target) })}
+            />
+          ))}
+        </div>
+      )}
       {preview.newVendors.length > 0 && (
         <Text>
           {t("import.newVendors", { count: preview.newVendors.length, names: preview.newVendors.join(", ") })} {t("import.newVendors.note")}

@@ -1,9 +1,9 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import type { ColumnMapping, DelimiterChoice, EncodingChoice } from "../../core/import";
 import type { MessageKey } from "../../i18n";
 import { useTask } from "../hooks";
-import { importRequest, readInput, type ImportInput, type ReadOutcome, type ReadSettings } from "../importFlow";
+import { importRequest, lookAlikes, readInput, withMerges, type ImportInput, type ReadOutcome, type ReadSettings } from "../importFlow";
 import { useLocale } from "../locale";
 import type { ImportChoice, ImportRatingsResult, WorkbookPort, WorkbookSnapshot } from "../../port";
 import type { FeatureReasons } from "./featureReasons";
@@ -28,6 +28,8 @@ export function ImportTab(props: { port: WorkbookPort; reasons: FeatureReasons }
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [choice, setChoice] = useState<ImportChoice>("keep-existing");
   const [written, setWritten] = useState(0);
+  // Targets of the look-alike vendor groups the user chose to import under one name.
+  const [merged, setMerged] = useState<ReadonlySet<string>>(new Set());
   const read = useTask<ReadState>();
   const write = useTask<ImportRatingsResult>();
   const blocked = reasons.importRatings;
@@ -35,6 +37,7 @@ export function ImportTab(props: { port: WorkbookPort; reasons: FeatureReasons }
   const start = (next: ImportInput, settings: Partial<ReadSettings> = {}): void => {
     const use: ReadSettings = { encoding, delimiter, columns: mapping, ...settings };
     setInput(next);
+    setMerged(new Set());
     write.reset();
     void read.run(async (options) => {
       const snapshot = await port.readWorkbook(options);
@@ -48,7 +51,12 @@ export function ImportTab(props: { port: WorkbookPort; reasons: FeatureReasons }
   };
 
   const state = read.status === "done" ? read.result : null;
-  const outcome = state && state.snapshot !== null ? state : null;
+  const read0 = state && state.snapshot !== null ? state : null;
+  const groups = useMemo(() => (read0 ? lookAlikes(read0.result, read0.snapshot) : []), [read0]);
+  const outcome = useMemo(
+    () => (read0 ? { snapshot: read0.snapshot, ...withMerges(read0, read0.snapshot, groups.filter((g) => merged.has(g.target))) } : null),
+    [read0, groups, merged],
+  );
   const sourceFile = input?.kind === "file" ? input.name : t("import.pasteSource");
   const busy = read.status === "running" || write.status === "running";
 
@@ -97,6 +105,16 @@ export function ImportTab(props: { port: WorkbookPort; reasons: FeatureReasons }
               preview={outcome.preview}
               tree={outcome.snapshot.tree}
               choice={choice}
+              lookAlikes={groups}
+              merged={merged}
+              onMerge={(target, on) =>
+                setMerged((m) => {
+                  const next = new Set(m);
+                  if (on) next.add(target);
+                  else next.delete(target);
+                  return next;
+                })
+              }
               disabled={busy || blocked !== null}
               onChoice={setChoice}
               onCancel={() => {
