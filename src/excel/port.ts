@@ -1,4 +1,6 @@
 /** The task pane's WorkbookPort over Office.js: every call is one Excel.run with a fixed number of syncs. */
+import { defaultMaturityModel } from "../core/maturity/default";
+import { maturitySheetNames } from "../plan/maturitySheet";
 import { scoreCube, toScoreResult, type Rating } from "../core/engine";
 import { walk } from "../core/model/tree";
 import type { IndicatorTree } from "../core/model/types";
@@ -129,7 +131,7 @@ class ExcelPort implements WorkbookPort {
       const plan = withModerationInputs(built, carried.moderation);
       const firstInput = firstInputCell(plan);
       const result = await applyPlan(syncer.context, plan, {
-        supports: this.supports, state, scorecardSheets: old?.sheets ?? [], syncer, signal: options?.signal,
+        supports: this.supports, state, scorecardSheets: [...(old?.sheets ?? []), ...(old ? maturitySheetNames(old.model, defaultMaturityModel) : [])], syncer, signal: options?.signal,
         onProgress: (f) => options?.onProgress?.(0.2 + 0.8 * f, f < 1 ? "results" : "format"),
         ...(firstInput ? { activate: firstInput } : {}),
       });

@@ -353,3 +353,14 @@ export function addMaturityMethod(method: SheetPlan, locale: Locale, model: Matu
   method.blocks.push(...gridBlocks(rows, top, 1));
   method.formats.push({ ranges: [`A${top}`], style: "header" }, { ranges: [`A${top + 1}:A${top + rows.length - 1}`], style: "wrap" });
 }
+
+/** Names of the Maturity sheets a stored model asked for (to replace them when the workbook is re-created). */
+export function maturitySheetNames(model: { options: { locale: Locale }; maturity?: { scenarios: string[]; model?: MaturityModel } }, fallback: () => MaturityModel): string[] {
+  if (!model.maturity) return [];
+  const m = model.maturity.model ?? fallback();
+  const L = MATURITY_LABELS[model.options.locale];
+  return model.maturity.scenarios.flatMap((key) => {
+    const s = m.scenarios.find((x) => x.key === key);
+    return s ? [L.sheet(s.name[model.options.locale])] : [];
+  });
+}
