@@ -44,15 +44,6 @@ export function pathOf(info: NodeInfo, locale: Locale, sep = "/"): string {
   return [...info.ancestors, info.node].map((n) => n.name[locale]).join(sep);
 }
 
-/** Deepest depth of the tree (1 when every root is a leaf). */
-export function treeDepth(tree: IndicatorTree): number {
-  let max = 0;
-  walk(tree, ({ depth }) => {
-    if (depth > max) max = depth;
-  });
-  return max;
-}
-
 /** A sibling group: the top level (parent null) or the children of one node. */
 export interface SiblingGroup {
   parent: IndicatorNode | null;

@@ -1,6 +1,5 @@
 /** The two languages the product speaks. */
 export type Locale = "zh-CN" | "en-US";
-export const LOCALES: readonly Locale[] = ["zh-CN", "en-US"];
 
 export interface LocalizedText {
   "zh-CN": string;
