@@ -11,7 +11,8 @@ import type { CliIO } from "../io";
 const HELP = `Usage: scorecard template (--vendors "A,B,C" | --vendor NAME ... | --vendors-file FILE)
                           [--tree tree.json] [--locale zh-CN|en-US] [--missing exclude|zero]
                           [--raters "R1,R2" | --rater NAME ... | --raters-file FILE]
-                          [--aggregate mean|median|trimmed] [--rater-copy NAME] --out scorecard.xlsx [--force]
+                          [--aggregate mean|median|trimmed] [--rater-copy NAME] [--maturity marketing|training|both]
+                          --out scorecard.xlsx [--force]
 
 Writes a scoring workbook: Ratings, Weights, Results (live native formulas), Charts, Method.
   --vendors       comma-separated vendor names
@@ -26,6 +27,9 @@ Writes a scoring workbook: Ratings, Weights, Results (live native formulas), Cha
   --aggregate     how a panel's ratings of one cell combine: mean (default), median, trimmed (TRIMMEAN 20%)
   --rater-copy    write only NAME's ratings sheet (a copy to send out and merge back), not the workbook;
                   NAME must be one of the raters
+  --maturity      add the maturity self-assessment sheet(s) of the report's maturity standard:
+                  marketing, training or both (mark today's and the aimed-for stage; the sheet
+                  gives the current stage, the target's needs and the indicators to emphasise)
   --out           the .xlsx file to write (required; the name must end in .xlsx)
   --force         overwrite --out if it exists
 
@@ -39,6 +43,8 @@ interface Options {
   raters: string[];
   aggregate?: Aggregation;
   raterCopy?: string;
+  /** Maturity sheets: scenario keys. */
+  maturity?: string[];
   out: string;
   force: boolean;
 }
@@ -56,7 +62,7 @@ export function maxVendors(raters: number): number {
   return Math.min(Math.floor((MAX_COLUMNS - 2) / (2 * (raters + 1))), Math.floor((MAX_COLUMNS - 3) / (4 + raters)));
 }
 
-const VALUED = ["--vendors", "--vendor", "--vendors-file", "--tree", "--locale", "--missing", "--raters", "--rater", "--raters-file", "--aggregate", "--rater-copy", "--out"];
+const VALUED = ["--vendors", "--vendor", "--vendors-file", "--tree", "--locale", "--missing", "--raters", "--rater", "--raters-file", "--aggregate", "--rater-copy", "--maturity", "--out"];
 const FLAGS = ["--force"];
 const REPEATABLE = new Set(["--vendor", "--vendors-file", "--rater", "--raters-file"]);
 const list = (s: string | undefined): string[] => (s ?? "").split(",").map((v) => v.trim()).filter((v) => v !== "");
@@ -105,6 +111,9 @@ async function parseArgs(args: string[]): Promise<Options | string> {
   if (aggregate !== undefined && aggregate !== "mean" && aggregate !== "median" && aggregate !== "trimmed") {
     return `--aggregate must be mean, median or trimmed, not "${shown(aggregate)}"`;
   }
+  const maturityArg = one("--maturity");
+  if (maturityArg !== undefined && !["marketing", "training", "both"].includes(maturityArg)) return `--maturity must be marketing, training or both, not "${shown(maturityArg)}"`;
+  const maturity = maturityArg === undefined ? undefined : maturityArg === "both" ? ["marketing", "training"] : [maturityArg];
   const raterCopy = one("--rater-copy")?.trim();
   if (raterCopy === "") return "--rater-copy needs a rater name";
   if (raterCopy !== undefined && !raters.includes(raterCopy)) {
@@ -116,7 +125,7 @@ async function parseArgs(args: string[]): Promise<Options | string> {
   if (vendors.length > limit) {
     return `${vendors.length.toLocaleString("en-US")} vendors: a workbook${raters.length >= 2 ? ` with ${raters.length} raters` : ""} holds at most ${limit.toLocaleString("en-US")} (Excel's 16,384 columns, minus the fixed columns, over the columns each vendor takes); split the vendors into several workbooks`;
   }
-  return { vendors, tree: one("--tree"), locale, missing, raters, aggregate, raterCopy, out, force: values.has("--force") };
+  return { vendors, tree: one("--tree"), locale, missing, raters, aggregate, raterCopy, ...(maturity ? { maturity } : {}), out, force: values.has("--force") };
 }
 
 async function loadTree(path: string | undefined, locale: Locale, io: CliIO): Promise<IndicatorTree | null> {
@@ -180,7 +189,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const panel = opts.raters.length >= 2 ? `, ${opts.raters.length} raters (${opts.aggregate ?? "mean"})` : "";
   const copy = opts.raterCopy !== undefined ? `, rater copy for ${shown(opts.raterCopy)}` : "";
-  io.stdout(`Wrote ${shown(opts.out, 200)}: ${opts.vendors.length} vendors, ${opts.locale}, missing ratings: ${opts.missing}${panel}${copy}\n`);
+  const maturity = opts.maturity && opts.raterCopy === undefined ? `, maturity: ${opts.maturity.join(" and ")}` : "";
+  io.stdout(`Wrote ${shown(opts.out, 200)}: ${opts.vendors.length} vendors, ${opts.locale}, missing ratings: ${opts.missing}${panel}${copy}${maturity}\n`);
   return EXIT.ok;
 }
 
@@ -188,6 +198,7 @@ function planOf(tree: IndicatorTree, opts: Options): WorkbookPlan {
   const input = {
     tree, vendors: opts.vendors, options: { locale: opts.locale, missing: opts.missing, ...(opts.aggregate ? { aggregate: opts.aggregate } : {}) },
     ...(opts.raters.length > 0 ? { raters: opts.raters } : {}),
+    ...(opts.maturity ? { maturity: { scenarios: opts.maturity } } : {}),
   };
   if (opts.raterCopy === undefined) return buildPlan(input);
   checkPlanInput(input);
