@@ -108,6 +108,9 @@ export function createDemoPort(options: DemoPortOptions = {}): DemoPort {
     exportRaterCopy: (rater, o) => start("exportRaterCopy", () => adapter.exportRaterCopy(rater, o)),
     mergeReturnedCopy: (bytes, source, o) => start("mergeReturnedCopy", () => adapter.mergeReturnedCopy(bytes, source, o)),
     applyReturnedCopy: (copy, choice, o) => start("applyReturnedCopy", () => adapter.applyReturnedCopy(copy, choice, o)),
+    readPairwise: (o) => start("readPairwise", () => adapter.readPairwise(o)),
+    previewGroupWeights: (request, o) => start("previewGroupWeights", () => adapter.previewGroupWeights(request, o)),
+    applyGroupWeights: (preview, o) => start("applyGroupWeights", () => adapter.applyGroupWeights(preview, o)),
   };
 }
 

@@ -33,9 +33,11 @@ import { applyPlan, protectOps } from "./applyPlan";
 import { estimate, jsonSize, OpList, runOps, type Syncer } from "./batch";
 import { chunkBlock, textGuardFormats, writeBlock } from "./blocks";
 import { carryOver } from "./carryOver";
+import { pairwiseCarry } from "./pairwiseCarry";
 import { noScorecard, ScorecardError, sheetMissing } from "./errors";
 import { widthPoints } from "./styles";
-import { checkRatingsLayout, findSheet, probeWorkbook, ratingCells, readScorecard, rebuildPlan, treeWithWeights, type ExistingSheet, type Scorecard, type SheetGrid, type WorkbookState } from "./readBack";
+import { sameWeight, weightBlocks, weightCells } from "./weightCells";
+import { checkRatingsLayout, checkWeightsLayout, findSheet, probeWorkbook, ratingCells, readScorecard, rebuildPlan, treeWithWeights, type ExistingSheet, type Scorecard, type SheetGrid, type WorkbookState } from "./readBack";
 
 export interface ImportEnv {
   syncer: Syncer;
@@ -148,7 +150,7 @@ export async function importRatings(env: ImportEnv, request: ImportRatingsReques
   const state = await probeWorkbook(context, syncer);
   const extentOf = queueLogExtent(context, syncer, state);
   // Ratings with its formulas (same range, same sync): an overwritten formula is logged as one.
-  const card = await readScorecard(context, syncer, state, ["ratings", "weights", "archive"], { formulas: ["ratings"] });
+  const card = await readScorecard(context, syncer, state, ["ratings", "weights", "archive", "pairwise"], { formulas: ["ratings"] });
   if (!card) throw noScorecard();
   const ratings = ratingsOf(card);
   const leafCodes = new Set(card.plan.layout.ratings.rows.filter((r) => r.leaf).map((r) => r.code));
@@ -200,7 +202,8 @@ async function rebuild(env: ImportEnv, card: Scorecard, state: WorkbookState, ve
   const carried = carryOver(card, storedModel(input));
   const kept = carried.kept;
   for (const e of edits) (kept[e.vendor] ??= {})[e.code] = e.newValue;
-  const plan = buildPlan({ ...input, ratings: kept, archived: carried.archived });
+  const pairwise = pairwiseCarry(card, tree);
+  const plan = buildPlan({ ...input, ratings: kept, archived: carried.archived, ...(pairwise ? { pairwise } : {}) });
   await applyPlan(env.syncer.context, plan, { supports: env.supports, state, scorecardSheets: card.sheets, syncer: env.syncer, signal: env.options?.signal });
 }
 
@@ -256,6 +259,11 @@ function modelOf(range: Excel.Range): StoredModel | null {
 
 /** The rating sheet an import or a merge wrote: Ratings, or the merged rater's sheet of a panel. */
 function targetSheet(plan: WorkbookPlan, state: WorkbookState, summary: SummaryRow): { name: string; plan: SheetPlan | undefined } | null {
+  if (summary.kind === "weights") {
+    const weights = plan.layout.sheetNames.weights;
+    const found = weights === undefined ? undefined : findSheet(state, weights);
+    return found ? { name: found.name, plan: plan.sheets.find((s) => s.key === "weights") } : null;
+  }
   const panel = plan.layout.panel;
   const name = summary.kind === "merge" ? panel?.raters.find((r) => r.name === summary.rater)?.sheet : panel ? undefined : plan.layout.sheetNames.ratings;
   const found = name === undefined ? undefined : findSheet(state, name);
@@ -296,11 +304,19 @@ export async function undoImport(env: ImportEnv, importId: string): Promise<Undo
   options?.onProgress?.(0.3, "undo");
 
   const L = plan.layout.ratings;
+  // "Use these weights" (kind "weights") wrote weight cells on Weights, keyed by code alone.
+  const weights = summary.kind === "weights";
+  const keyOf = (vendor: string, code: string): string => (weights ? code : cellKey(vendor, code));
   const cells = new Map<string, { address: string; value: CellValue }>();
   if (target && read.target) {
     const grid = read.target.isNullObject ? Grid.empty() : Grid.fromRange(read.target.address, read.target.values as CellValue[][]);
-    checkRatingsLayout(target.name, grid, L);
-    for (const c of ratingCells(grid, L, model.tree)) cells.set(cellKey(c.vendor, c.code), { address: c.address, value: c.value });
+    if (weights) {
+      checkWeightsLayout(target.name, grid, plan.layout.weights);
+      for (const [code, c] of weightCells(grid, plan.layout.weights)) cells.set(code, c);
+    } else {
+      checkRatingsLayout(target.name, grid, L);
+      for (const c of ratingCells(grid, L, model.tree)) cells.set(cellKey(c.vendor, c.code), { address: c.address, value: c.value });
+    }
   }
   const writes: CellWrite[] = [];
   const formulaWrites: CellWrite[] = [];
@@ -308,9 +324,9 @@ export async function undoImport(env: ImportEnv, importId: string): Promise<Undo
   let changedSince = 0;
   let missing = 0;
   for (const e of entries) {
-    const cell = cells.get(cellKey(e.vendor, e.code));
+    const cell = cells.get(keyOf(e.vendor, e.code));
     if (!target || !cell) missing++;
-    else if (!isBlank(cell.value) && sameRating(cell.value, e.newValue)) {
+    else if (!isBlank(cell.value) && (weights ? sameWeight(cell.value, e.newValue) : sameRating(cell.value, e.newValue))) {
       if (e.oldFormula !== undefined) formulaWrites.push({ vendor: e.vendor, code: e.code, value: e.oldFormula });
       else writes.push({ vendor: e.vendor, code: e.code, value: e.oldValue });
     } else {
@@ -320,7 +336,10 @@ export async function undoImport(env: ImportEnv, importId: string): Promise<Undo
   }
   const ops = new OpList();
   // Formulas apart from values: a values block would write "=…" as text (the text guard).
-  const blocks = [...ratingBlocks(L, writes).blocks, ...ratingBlocks(L, formulaWrites, "formulas").blocks];
+  const at = (w: CellWrite): { address: string; value: CellValue } => ({ address: cells.get(keyOf(w.vendor, w.code))?.address as string, value: w.value });
+  const blocks = weights
+    ? [...weightBlocks(writes.map(at)), ...weightBlocks(formulaWrites.map(at), "formulas")]
+    : [...ratingBlocks(L, writes).blocks, ...ratingBlocks(L, formulaWrites, "formulas").blocks];
   if (target) ratingOps(context.workbook, target.name, target.plan, state, blocks, env.supports, ops);
   blockOps(() => context.workbook.worksheets.getItem(log.name), [undoneMark(summary.row, env.now.toISOString(), changedSince)], ops);
   await write(env, ops, 0.3);

@@ -15,6 +15,10 @@ import {
   type WorkbookPlan,
 } from "../plan";
 import type {
+  ApplyGroupWeightsResult,
+  GroupWeightsPreview,
+  GroupWeightsRequest,
+  PairwiseReading,
   Capabilities,
   CreateWorkbookRequest,
   CreateWorkbookResult,
@@ -42,6 +46,8 @@ import { applyReturnedCopy, exportRaterCopy, mergeReturnedCopy, type PanelEnv } 
 import { importRatings, listImports, undoImport, type ImportEnv } from "./importRatings";
 import { noScorecard, sheetMissing, structureChanged, throwIfAborted } from "./errors";
 import { CubeFill } from "./ratingCube";
+import { applyGroupWeights, previewGroupWeights, readPairwise } from "./pairwise";
+import { pairwiseCarry } from "./pairwiseCarry";
 import {
   checkRatingsLayout,
   checkResultsLayout,
@@ -115,7 +121,7 @@ class ExcelPort implements WorkbookPort {
     return this.run("createWorkbook", options, async (syncer) => {
       options?.onProgress?.(0, "prepare");
       const state = await probeWorkbook(syncer.context, syncer);
-      const old = await readScorecard(syncer.context, syncer, state, ["ratings", "archive"], { panel: true });
+      const old = await readScorecard(syncer.context, syncer, state, ["ratings", "archive", "pairwise"], { panel: true });
       options?.onProgress?.(0.1, "ratings");
       const panel = request.raters.length >= 2;
       const input = {
@@ -127,7 +133,9 @@ class ExcelPort implements WorkbookPort {
       // Every rater's ratings, the Archive and the Moderation inputs are carried over (see ./panel.ts).
       const carried = old ? panelCarryOver(old, storedModel(input)) : { ratings: {}, raterRatings: {}, archived: [], moderation: [], droppedRaters: [] };
       if (carried.droppedRaters.length > 0) throw ratersRemoved(carried.droppedRaters);
-      const built = buildPlan({ ...input, ratings: carried.ratings, raterRatings: carried.raterRatings, archived: carried.archived });
+      // The Pairwise sheet's groups and judgements too (see ./pairwise.ts).
+      const pairwise = pairwiseCarry(old, request.tree, request.pairwise);
+      const built = buildPlan({ ...input, ratings: carried.ratings, raterRatings: carried.raterRatings, archived: carried.archived, ...(pairwise ? { pairwise } : {}) });
       const plan = withModerationInputs(built, carried.moderation);
       const firstInput = firstInputCell(plan);
       const result = await applyPlan(syncer.context, plan, {
@@ -201,7 +209,8 @@ class ExcelPort implements WorkbookPort {
       const weights = required(card, "weights");
       checkWeightsLayout(weights.sheet, weights.grid, card.plan.layout.weights);
       const { vendors, options: modelOptions, createdAt, raters } = card.model;
-      const next = buildPlan({ tree, vendors, options: modelOptions, createdAt, ...(raters ? { raters } : {}) });
+      const groups = card.model.pairwise?.groups;
+      const next = buildPlan({ tree, vendors, options: modelOptions, createdAt, ...(raters ? { raters } : {}), ...(groups ? { pairwise: { groups } } : {}) });
       if (!sameStructure(card.plan, next)) throw structureChanged();
       const ops = rewriteOps(syncer.context.workbook, next, state, this.supports);
       await runOps(syncer, ops.ops);
@@ -245,6 +254,21 @@ class ExcelPort implements WorkbookPort {
   /** Syncs: 4 — the model, then the rater's sheet only, then the write (see ./panelPort.ts). */
   async applyReturnedCopy(copy: ReturnedCopyPreview, choice: MergeChoice, options?: PortCallOptions): Promise<ApplyCopyResult> {
     return this.run("applyReturnedCopy", options, (syncer) => applyReturnedCopy(this.panelEnv(syncer, options), copy, choice));
+  }
+
+  /** Syncs: 2 (list sheets; read the model and the Pairwise sheet; see ./pairwise.ts). */
+  async readPairwise(options?: PortCallOptions): Promise<PairwiseReading | null> {
+    return this.run("readPairwise", options, (syncer) => readPairwise(this.panelEnv(syncer, options)));
+  }
+
+  /** Syncs: 2 (list sheets; read the model and Weights). */
+  async previewGroupWeights(request: GroupWeightsRequest, options?: PortCallOptions): Promise<GroupWeightsPreview> {
+    return this.run("previewGroupWeights", options, (syncer) => previewGroupWeights(this.panelEnv(syncer, options), request));
+  }
+
+  /** Syncs: 3 (list sheets; read the model, Weights and the log's extent; write the log and the cells). */
+  async applyGroupWeights(preview: GroupWeightsPreview, options?: PortCallOptions): Promise<ApplyGroupWeightsResult> {
+    return this.run("applyGroupWeights", options, (syncer) => applyGroupWeights(this.panelEnv(syncer, options), preview));
   }
 }
 

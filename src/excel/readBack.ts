@@ -24,6 +24,7 @@ import {
   type WorkbookPlan,
 } from "../plan";
 import { cellFormula } from "../plan/importWrite";
+import { PAIRWISE_LABELS } from "../plan/pairwiseLabels";
 import { Grid, text } from "./address";
 import type { Syncer } from "./batch";
 import { layoutChanged, panelNotSupported } from "./errors";
@@ -60,7 +61,7 @@ export function findSheet(state: WorkbookState, name: string): ExistingSheet | u
   return state.sheets.find((s) => s.name.toLowerCase() === key);
 }
 
-export type SheetRole = "ratings" | "weights" | "results" | "archive";
+export type SheetRole = "ratings" | "weights" | "results" | "archive" | "pairwise";
 
 /** A sheet's used range as read: its values and, when asked for, its formulas (same address). */
 export interface SheetGrid {
@@ -115,10 +116,11 @@ function panelCandidate(name: string): boolean {
 
 /** The plan the stored model was built from (layout, sheet names, styles). */
 export function rebuildPlan(model: StoredModel): WorkbookPlan {
-  return buildPlan({ tree: model.tree, vendors: model.vendors, options: model.options, createdAt: model.createdAt, ...(model.raters ? { raters: model.raters } : {}) });
+  return buildPlan({ tree: model.tree, vendors: model.vendors, options: model.options, createdAt: model.createdAt, ...(model.raters ? { raters: model.raters } : {}), ...(model.pairwise ? { pairwise: { groups: model.pairwise.groups } } : {}) });
 }
 
 function roleNames(role: SheetRole): string[] {
+  if (role === "pairwise") return [...new Set(Object.values(PAIRWISE_LABELS).map((l) => l.sheet))];
   const key = { ratings: "sheetRatings", weights: "sheetWeights", results: "sheetResults", archive: "sheetArchive" } as const;
   return [...new Set(Object.values(LABELS).map((l) => l[key[role]]))];
 }

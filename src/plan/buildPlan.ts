@@ -52,6 +52,7 @@ export function storedModel(input: PlanInput): StoredModel {
     kind: "vendor-scorecard", schemaVersion: MODEL_SCHEMA_VERSION, tree: input.tree, vendors: [...input.vendors],
     options: { missing, locale, ...(aggregate !== undefined ? { aggregate } : {}) },
     ...(raters.length > 0 ? { raters: [...raters] } : {}),
+    ...(input.pairwise && input.pairwise.groups.length > 0 ? { pairwise: { groups: [...input.pairwise.groups] } } : {}),
     ...(input.maturity && input.maturity.scenarios.length > 0 ? { maturity: { scenarios: [...input.maturity.scenarios], ...(input.maturity.model ? { model: input.maturity.model } : {}) } } : {}),
     createdAt: input.createdAt ?? new Date().toISOString(),
   };

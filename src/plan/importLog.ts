@@ -36,8 +36,12 @@ export const DETAIL_COLUMN = colLetter(DETAIL_COL);
 export const BLOCK_LEAD = 3;
 
 export type ImportAction = "added" | "overwritten";
-/** A file imported in the Import tab, or a returned rater copy merged in the Panel tab. */
-export type ImportKind = "import" | "merge";
+/**
+ * A file imported in the Import tab, a returned rater copy merged in the Panel tab, or a sibling
+ * group's weights written from pairwise comparisons ("Use these weights", issue #13: its block
+ * has one row pair labelled with the Weights sheet's name, the group's codes as columns).
+ */
+export type ImportKind = "import" | "merge" | "weights";
 
 /** One cell an import wrote. */
 export interface ImportLogEntry {
@@ -199,10 +203,11 @@ export function importLogAppend(
 
 function kindLabel(kind: ImportKind, locale: Locale): string {
   const l = IMPORT_LOG_LABELS[locale];
-  return kind === "merge" ? l.kindMerge : l.kindImport;
+  return kind === "merge" ? l.kindMerge : kind === "weights" ? l.kindWeights : l.kindImport;
 }
 
 function kindOf(text: string): ImportKind {
+  if (ALL_LABELS.some((l) => l.kindWeights === text)) return "weights";
   return ALL_LABELS.some((l) => l.kindMerge === text) ? "merge" : "import";
 }
 

@@ -8,6 +8,8 @@ export interface ImportLogLabels {
   /** Kind column: a file imported in the Import tab, a returned rater copy merged in the Panel tab. */
   kindImport: string;
   kindMerge: string;
+  /** Weights of a sibling group written from pairwise comparisons (AHP). */
+  kindWeights: string;
   /** The header row of an import's block: vendor, rater, before/after, then the indicator codes. */
   blockVendor: string;
   blockRater: string;
@@ -26,6 +28,7 @@ export const IMPORT_LOG_LABELS: Readonly<Record<Locale, ImportLogLabels>> = {
     summaryHeaders: ["Import", "Kind", "Time", "Source file", "Rater", "Added", "Overwritten", "Undone", "Not undone (changed since)", "Cells before and after"],
     kindImport: "import",
     kindMerge: "returned copy",
+    kindWeights: "weights (pairwise)",
     blockVendor: "Vendor",
     blockRater: "Rater",
     blockValues: "before / after",
@@ -39,6 +42,7 @@ export const IMPORT_LOG_LABELS: Readonly<Record<Locale, ImportLogLabels>> = {
     summaryHeaders: ["导入编号", "类型", "时间", "来源文件", "评分人", "新增", "覆盖", "撤销时间", "未撤销（其后已改）", "单元格前后值"],
     kindImport: "导入",
     kindMerge: "评委副本合并",
+    kindWeights: "权重（两两比较）",
     blockVendor: "供应商",
     blockRater: "评分人",
     blockValues: "导入前 / 导入后",

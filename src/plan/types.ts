@@ -110,6 +110,8 @@ export interface StoredModel {
   raters?: string[];
   /** Set on a rater copy (one rater's sheet sent out for scoring): whose copy it is. */
   raterCopy?: { rater: string };
+  /** The sibling groups of the Pairwise (AHP) sheet, by parent code (null = the dimensions); absent in workbooks without one (and in those made before it existed). The judgements live in the sheet's cells. */
+  pairwise?: { groups: (string | null)[] };
   /** The Maturity sheets asked for (scenario keys; the model when it is not the bundled one). */
   maturity?: { scenarios: string[]; model?: MaturityInput["model"] };
   /** ISO date-time when the plan was built. */

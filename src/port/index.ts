@@ -11,11 +11,13 @@ import type { ApplyCopyResult, MergeChoice, RaterCopyFile, ReturnedCopyPreview }
 import type { WorkbookProblem } from "../plan/problems";
 import type { ImportChoice } from "../plan/importWrite";
 import type { ImportSummary } from "../plan/importLog";
+import type { ApplyGroupWeightsResult, GroupWeightsPreview, GroupWeightsRequest, PairwiseReading } from "./pairwise";
 
 export type { ApplyCopyResult, MergeChoice, RaterCopyFile, ReturnedCopyPreview } from "../plan/copyTypes";
 export type { WorkbookProblem, WorkbookProblemKind } from "../plan/problems";
 export type { ImportChoice } from "../plan/importWrite";
 export type { ImportKind, ImportSummary } from "../plan/importLog";
+export type * from "./pairwise";
 
 /** A consensus typed on Moderation: it replaces the raters' ratings of that vendor × leaf in the scores. */
 export interface ConsensusRating {
@@ -58,6 +60,12 @@ export interface CreateWorkbookRequest {
   /** Language of sheet names, headers and notes. */
   locale: Locale;
   missing: MissingPolicy;
+  /**
+   * A Pairwise (AHP) sheet for these sibling groups (parent codes, null = the dimensions; 2–10
+   * members each). Absent: a re-create keeps the workbook's groups that still exist, and the
+   * judgements typed in them; `groups: []` removes the sheet.
+   */
+  pairwise?: { groups: (string | null)[] };
   /** Panel (two or more raters): how the raters' ratings of a cell are combined; default "mean". */
   aggregate?: Aggregation;
   /** Maturity self-assessment sheets to add, by scenario key ("marketing", "training"); absent or empty = none. */
@@ -184,6 +192,12 @@ export interface WorkbookPort {
   mergeReturnedCopy(bytes: Uint8Array, sourceFile: string, options?: PortCallOptions): Promise<ReturnedCopyPreview>;
   /** Panel: writes a previewed copy's ratings into the rater's sheet, logging every change to the Import log (undoImport undoes it). */
   applyReturnedCopy(copy: ReturnedCopyPreview, choice: MergeChoice, options?: PortCallOptions): Promise<ApplyCopyResult>;
+  /** The Pairwise sheet's judgements with each rater's and the group's weights, CR and consensus; null when the workbook has no Pairwise sheet. */
+  readPairwise(options?: PortCallOptions): Promise<PairwiseReading | null>;
+  /** "Use these weights", step 1: the group's weight cells as they stand and what would be written; writes nothing. */
+  previewGroupWeights(request: GroupWeightsRequest, options?: PortCallOptions): Promise<GroupWeightsPreview>;
+  /** "Use these weights", step 2: writes a previewed group's weights, logged in the Import log (undoImport undoes it). */
+  applyGroupWeights(preview: GroupWeightsPreview, options?: PortCallOptions): Promise<ApplyGroupWeightsResult>;
 }
 
 /** Which ExcelApi version each pane feature needs (the adapter must not need more). */
@@ -199,6 +213,9 @@ export const FEATURE_REQUIREMENTS = {
   exportRaterCopy: "1.4",
   mergeReturnedCopy: "1.4",
   applyReturnedCopy: "1.4",
+  readPairwise: "1.4", // used ranges, named items
+  previewGroupWeights: "1.4",
+  applyGroupWeights: "1.4",
 } as const;
 
 export type Feature = keyof typeof FEATURE_REQUIREMENTS;
