@@ -12,6 +12,7 @@ const HELP = `Usage: scorecard template (--vendors "A,B,C" | --vendor NAME ... |
                           [--tree tree.json] [--locale zh-CN|en-US] [--missing exclude|zero]
                           [--raters "R1,R2" | --rater NAME ... | --raters-file FILE]
                           [--aggregate mean|median|trimmed] [--rater-copy NAME] [--maturity marketing|training|both]
+                          [--pairwise top,CODE,...]
                           --out scorecard.xlsx [--force]
 
 Writes a scoring workbook: Ratings, Weights, Results (live native formulas), Charts, Method.
@@ -30,6 +31,12 @@ Writes a scoring workbook: Ratings, Weights, Results (live native formulas), Cha
   --maturity      add the maturity self-assessment sheet(s) of the report's maturity standard:
                   marketing, training or both (mark today's and the aimed-for stage; the sheet
                   gives the current stage, the target's needs and the indicators to emphasise)
+  --pairwise      add a Pairwise sheet to derive weights by comparing in pairs (AHP): one block
+                  per group (per rater in a panel, then the group's geometric mean and consensus),
+                  weights, λmax, CI, CR and the judgement to revisit as live formulas. Groups by
+                  their parent's code, comma-separated; top = the dimensions: --pairwise top,2,3.
+                  A group needs 2 to 10 members (Saaty's random index stops at 10, and 45
+                  judgements are already many; split a larger group)
   --out           the .xlsx file to write (required; the name must end in .xlsx)
   --force         overwrite --out if it exists
 
@@ -45,6 +52,8 @@ interface Options {
   raterCopy?: string;
   /** Maturity sheets: scenario keys. */
   maturity?: string[];
+  /** Pairwise sheet groups: parent codes, null = the dimensions. */
+  pairwise?: (string | null)[];
   out: string;
   force: boolean;
 }
@@ -62,7 +71,7 @@ export function maxVendors(raters: number): number {
   return Math.min(Math.floor((MAX_COLUMNS - 2) / (2 * (raters + 1))), Math.floor((MAX_COLUMNS - 3) / (4 + raters)));
 }
 
-const VALUED = ["--vendors", "--vendor", "--vendors-file", "--tree", "--locale", "--missing", "--raters", "--rater", "--raters-file", "--aggregate", "--rater-copy", "--maturity", "--out"];
+const VALUED = ["--vendors", "--vendor", "--vendors-file", "--tree", "--locale", "--missing", "--raters", "--rater", "--raters-file", "--aggregate", "--rater-copy", "--maturity", "--pairwise", "--out"];
 const FLAGS = ["--force"];
 const REPEATABLE = new Set(["--vendor", "--vendors-file", "--rater", "--raters-file"]);
 const list = (s: string | undefined): string[] => (s ?? "").split(",").map((v) => v.trim()).filter((v) => v !== "");
@@ -114,6 +123,10 @@ async function parseArgs(args: string[]): Promise<Options | string> {
   const maturityArg = one("--maturity");
   if (maturityArg !== undefined && !["marketing", "training", "both"].includes(maturityArg)) return `--maturity must be marketing, training or both, not "${shown(maturityArg)}"`;
   const maturity = maturityArg === undefined ? undefined : maturityArg === "both" ? ["marketing", "training"] : [maturityArg];
+  const pairwiseArg = one("--pairwise");
+  const pairwiseItems = pairwiseArg === undefined ? undefined : pairwiseArg.split(",").map((x) => x.trim());
+  if (pairwiseItems && pairwiseItems.some((x) => x === "")) return `--pairwise takes group codes separated by commas (top = the dimensions), not "${shown(pairwiseArg as string)}"`;
+  const pairwise = pairwiseItems?.map((x) => (x.toLowerCase() === "top" ? null : x));
   const raterCopy = one("--rater-copy")?.trim();
   if (raterCopy === "") return "--rater-copy needs a rater name";
   if (raterCopy !== undefined && !raters.includes(raterCopy)) {
@@ -125,7 +138,7 @@ async function parseArgs(args: string[]): Promise<Options | string> {
   if (vendors.length > limit) {
     return `${vendors.length.toLocaleString("en-US")} vendors: a workbook${raters.length >= 2 ? ` with ${raters.length} raters` : ""} holds at most ${limit.toLocaleString("en-US")} (Excel's 16,384 columns, minus the fixed columns, over the columns each vendor takes); split the vendors into several workbooks`;
   }
-  return { vendors, tree: one("--tree"), locale, missing, raters, aggregate, raterCopy, ...(maturity ? { maturity } : {}), out, force: values.has("--force") };
+  return { vendors, tree: one("--tree"), locale, missing, raters, aggregate, raterCopy, ...(maturity ? { maturity } : {}), ...(pairwise ? { pairwise } : {}), out, force: values.has("--force") };
 }
 
 async function loadTree(path: string | undefined, locale: Locale, io: CliIO): Promise<IndicatorTree | null> {
@@ -190,7 +203,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const panel = opts.raters.length >= 2 ? `, ${opts.raters.length} raters (${opts.aggregate ?? "mean"})` : "";
   const copy = opts.raterCopy !== undefined ? `, rater copy for ${shown(opts.raterCopy)}` : "";
   const maturity = opts.maturity && opts.raterCopy === undefined ? `, maturity: ${opts.maturity.join(" and ")}` : "";
-  io.stdout(`Wrote ${shown(opts.out, 200)}: ${opts.vendors.length} vendors, ${opts.locale}, missing ratings: ${opts.missing}${panel}${copy}${maturity}\n`);
+  const pairwise = opts.pairwise && opts.raterCopy === undefined ? `, pairwise: ${opts.pairwise.map((g) => (g === null ? "top" : shown(g, 30))).join(", ")}` : "";
+  io.stdout(`Wrote ${shown(opts.out, 200)}: ${opts.vendors.length} vendors, ${opts.locale}, missing ratings: ${opts.missing}${panel}${copy}${maturity}${pairwise}\n`);
   return EXIT.ok;
 }
 
@@ -199,6 +213,7 @@ function planOf(tree: IndicatorTree, opts: Options): WorkbookPlan {
     tree, vendors: opts.vendors, options: { locale: opts.locale, missing: opts.missing, ...(opts.aggregate ? { aggregate: opts.aggregate } : {}) },
     ...(opts.raters.length > 0 ? { raters: opts.raters } : {}),
     ...(opts.maturity ? { maturity: { scenarios: opts.maturity } } : {}),
+    ...(opts.pairwise ? { pairwise: { groups: opts.pairwise } } : {}),
   };
   if (opts.raterCopy === undefined) return buildPlan(input);
   checkPlanInput(input);
