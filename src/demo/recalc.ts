@@ -63,6 +63,7 @@ export function resultsRows(card: Scorecard, snapshot: WorkbookSnapshot): CellVa
         case "raters": return (model.raters ?? []).filter((rater) => completeness(rater) > 0).length;
         case "consensusWithoutReason": return snapshot.problems.filter((p) => p.kind === "consensus-without-reason" && p.vendor === vendor).length;
         case "raterCompleteness": return completeness(c.rater);
+        default: return null;
       }
     });
   });

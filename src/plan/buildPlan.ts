@@ -17,6 +17,7 @@ import { addPanelResults } from "./panelResults";
 import { checkRaters } from "./raterNames";
 import { ratingsSheet } from "./ratingsSheet";
 import { archiveSheet } from "./reconcile";
+import { awardParts } from "./awardSheet";
 import { resultsSheet } from "./resultsSheet";
 import { STYLES } from "./styles";
 import { weightsSheet } from "./weightsSheet";
@@ -52,8 +53,8 @@ export function storedModel(input: PlanInput): StoredModel {
     kind: "vendor-scorecard", schemaVersion: MODEL_SCHEMA_VERSION, tree: input.tree, vendors: [...input.vendors],
     options: { missing, locale, ...(aggregate !== undefined ? { aggregate } : {}) },
     ...(raters.length > 0 ? { raters: [...raters] } : {}),
-    ...(input.pairwise && input.pairwise.groups.length > 0 ? { pairwise: { groups: [...input.pairwise.groups] } } : {}),
     ...(input.maturity && input.maturity.scenarios.length > 0 ? { maturity: { scenarios: [...input.maturity.scenarios], ...(input.maturity.model ? { model: input.maturity.model } : {}) } } : {}),
+    ...(input.award?.settings && (input.award.settings.price || input.award.settings.bands) ? { award: input.award.settings } : {}),
     createdAt: input.createdAt ?? new Date().toISOString(),
   };
 }
@@ -117,12 +118,13 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
   const method = methodSheet(ctx);
   const pairwise = pairwiseIfAsked(input, ctx, [], method);
   const maturity = maturityIfAsked(input, ctx, method);
+  const award = awardParts(ctx, ctx, input.award, weights, results, method);
   const sheets = [
-    ratings.sheet, weights.sheet, ...pairwise.sheets, results.sheet, chartsSheet(ctx), ...maturity.sheets, method,
+    ratings.sheet, weights.sheet, ...award.price, ...pairwise.sheets, results.sheet, chartsSheet(ctx), ...maturity.sheets, method,
     ...archiveIfAny(input, ctx),
-    calcSheet(ctx), modelPart.sheet,
+    calcSheet(ctx), award.calc, modelPart.sheet,
   ];
-  return assemble(ctx, sheets, commonNames(ctx, modelPart.name), model, { ratings: ratings.layout, results: results.layout, weights: weights.layout, ...pairwise.layout, ...maturity.layout });
+  return assemble(ctx, sheets, commonNames(ctx, modelPart.name), model, { ratings: ratings.layout, results: award.results, weights: weights.layout, ...pairwise.layout, ...maturity.layout, award: award.layout });
 }
 
 /** The plan of these sheets; the layout's sheet names are the sheets' own, then any in `layout`. */
@@ -152,12 +154,13 @@ function buildPanelPlan(input: PlanInput, model: StoredModel, ctx: PlanContext):
   addPanelMethod(ctx, p, method, agreement);
   const pairwise = pairwiseIfAsked(input, ctx, p.raters, method);
   const maturity = maturityIfAsked(input, ctx, method);
+  const award = awardParts(ctx, scored, input.award, weights, { sheet: results.sheet, layout: resultsLayout }, method);
   const modelPart = modelSheet(model, ctx.protect, ctx.password);
   const sheets = [
     ...panel.raters.map((r) => r.sheet), panel.consolidated.sheet, panel.moderation.sheet,
-    weights.sheet, ...pairwise.sheets, results.sheet, chartsSheet(ctx), ...maturity.sheets, method,
+    weights.sheet, ...award.price, ...pairwise.sheets, results.sheet, chartsSheet(ctx), ...maturity.sheets, method,
     ...archiveIfAny(input, ctx),
-    calc, modelPart.sheet,
+    calc, award.calc, modelPart.sheet,
   ];
   const threshold = parseCell(panel.consolidated.layout.threshold);
   const names: NamedRangePlan[] = [
@@ -168,7 +171,7 @@ function buildPanelPlan(input: PlanInput, model: StoredModel, ctx: PlanContext):
   return assemble(ctx, sheets, names, model, {
     sheetNames: { ratings: p.sheets[0] },
     ratings: panel.raters[0].layout,
-    results: resultsLayout,
+    results: award.results,
     weights: weights.layout,
     panel: {
       raters: p.raters.map((name, k) => ({ name, sheet: p.sheets[k] })),
@@ -179,5 +182,6 @@ function buildPanelPlan(input: PlanInput, model: StoredModel, ctx: PlanContext):
     },
     ...pairwise.layout,
     ...maturity.layout,
+    award: award.layout,
   });
 }

@@ -44,6 +44,8 @@ import type { IndicatorTree, Locale } from "../core/model/types";
 import type { Aggregation, MissingPolicy } from "../core/engine/types";
 import type { PairwiseInput, PairwiseLayout } from "./pairwiseTypes";
 import type { MaturityInput, MaturitySheetLayout } from "./maturityTypes";
+import type { AwardSettings } from "../core/award/types";
+import type { AwardLayout, AwardPlanInput } from "./awardTypes";
 
 export type { PairwiseInput, PairwiseLayout, PairwiseValue, PairwiseGroupLayout, PairwiseBlockLayout } from "./pairwiseTypes";
 export type { MaturityInput, MaturitySheetLayout } from "./maturityTypes";
@@ -77,7 +79,11 @@ export type SheetKey =
   /** Optional: weights from pairwise comparisons (AHP), only when `PlanInput.pairwise` asks for it. */
   | "pairwise"
   /** Optional: the maturity self-assessment, one sheet per scenario, only when `PlanInput.maturity` asks for it. */
-  | "maturity";
+  | "maturity"
+  /** Optional: bids and price settings (issue #11), only when `PlanInput.award.settings.price` is set. */
+  | "price"
+  /** Hidden: the award decision's gates, price scores and ranks (issue #11). */
+  | "award";
 
 export type SheetVisibility = "visible" | "hidden" | "veryHidden";
 
@@ -114,6 +120,8 @@ export interface StoredModel {
   pairwise?: { groups: (string | null)[] };
   /** The Maturity sheets asked for (scenario keys; the model when it is not the bundled one). */
   maturity?: { scenarios: string[]; model?: MaturityInput["model"] };
+  /** Award settings (issue #11): price weight, method and low-bid threshold, grade bands. Absent = none. */
+  award?: AwardSettings;
   /** ISO date-time when the plan was built. */
   createdAt: string;
 }
@@ -147,6 +155,8 @@ export interface PlanInput {
   pairwise?: PairwiseInput;
   /** Optional Maturity self-assessment sheets (one per scenario); absent = no such sheet. */
   maturity?: MaturityInput;
+  /** Award decision (issue #11): price settings (a Price sheet), grade bands, bids to pre-fill. */
+  award?: AwardPlanInput;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,6 +354,8 @@ export interface PlanLayout {
   pairwise?: PairwiseLayout;
   /** Only when the plan has Maturity sheets: one per scenario, in tab order. */
   maturity?: MaturitySheetLayout[];
+  /** The award decision's parts (minimum column, bands, Price sheet); absent in plans read from older workbooks. */
+  award?: AwardLayout;
 }
 
 /** Where the panel parts live. Every rater sheet has the `ratings` layout. */
@@ -413,7 +425,16 @@ export type ResultsColumn =
   /** Panel only, after the node columns: */
   | { kind: "raters" }
   | { kind: "consensusWithoutReason" }
-  | { kind: "raterCompleteness"; rater: string };
+  | { kind: "raterCompleteness"; rater: string }
+  /** Award decision (issue #11), after every other column: */
+  | { kind: "eligible" }
+  | { kind: "reasons" }
+  | { kind: "grade" }
+  | { kind: "bid" }
+  | { kind: "priceScore" }
+  | { kind: "overall" }
+  | { kind: "lowBid" }
+  | { kind: "rankEligible" };
 
 export interface WeightsLayout {
   firstRow: number;

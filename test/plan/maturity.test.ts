@@ -27,7 +27,7 @@ describe("the Maturity sheets are optional", () => {
   test("asked for: after Charts, one sheet per scenario; Method gains a section; the model records it; other sheets unchanged", () => {
     const base = plan();
     const p = plan({ scenarios: ["marketing", "training"] });
-    expect(p.sheets.map((s) => s.name)).toEqual(["Ratings", "Weights", "Results", "Charts", "Maturity (Marketing)", "Maturity (Training)", "Method", "Calc", "SC_Model"]);
+    expect(p.sheets.map((s) => s.name)).toEqual(["Ratings", "Weights", "Results", "Charts", "Maturity (Marketing)", "Maturity (Training)", "Method", "Calc", "Award calc", "SC_Model"]);
     expect(p.layout.maturity?.map((m) => [m.scenario, m.sheet])).toEqual([["marketing", "Maturity (Marketing)"], ["training", "Maturity (Training)"]]);
     expect(p.model.maturity).toEqual({ scenarios: ["marketing", "training"] });
     for (const s of base.sheets) if (s.key !== "method" && s.key !== "model") expect(JSON.stringify(p.sheets.find((x) => x.name === s.name))).toBe(JSON.stringify(s));

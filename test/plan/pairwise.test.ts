@@ -36,7 +36,7 @@ describe("the Pairwise sheet is optional", () => {
   test("asked for, it follows Weights, and Method gains a section; every other sheet is unchanged", () => {
     const base = plan();
     const p = plan({ groups: [null] });
-    expect(p.sheets.map((s) => s.key)).toEqual(["ratings", "weights", "pairwise", "results", "charts", "method", "calc", "model"]);
+    expect(p.sheets.map((s) => s.key)).toEqual(["ratings", "weights", "pairwise", "results", "charts", "method", "calc", "award", "model"]);
     expect(p.layout.sheetNames.pairwise).toBe("Pairwise");
     for (const s of base.sheets) if (s.key !== "method") expect(JSON.stringify(p.sheets.find((x) => x.key === s.key))).toBe(JSON.stringify(s));
     const method = p.sheets.find((s) => s.key === "method");

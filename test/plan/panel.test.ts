@@ -16,7 +16,7 @@ describe("panel plan structure", () => {
 
   test("one sheet per rater, then Consolidated and Moderation; the model stores raters and the aggregation", () => {
     expect(plan.sheets.map((s) => s.name)).toEqual([
-      "Ratings - Alice", "Ratings - Bob", "Ratings - Carol", "Consolidated", "Moderation", "Weights", "Results", "Charts", "Method", "Calc", MODEL_SHEET_NAME,
+      "Ratings - Alice", "Ratings - Bob", "Ratings - Carol", "Consolidated", "Moderation", "Weights", "Results", "Charts", "Method", "Calc", "Award calc", MODEL_SHEET_NAME,
     ]);
     expect(plan.sheets.filter((s) => s.key === "ratings").map((s) => s.rater)).toEqual(["Alice", "Bob", "Carol"]);
     expect(plan.model.raters).toEqual(["Alice", "Bob", "Carol"]);

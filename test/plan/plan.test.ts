@@ -20,8 +20,8 @@ describe("labels", () => {
 
   test("sheet names follow the locale; the model sheet name is fixed", () => {
     const zh = build(["A"], "zh-CN").sheets.map((s) => s.name);
-    expect(zh).toEqual(["评分", "权重", "结果", "图表", "方法说明", "计算", MODEL_SHEET_NAME]);
-    expect(build(["A"]).sheets.map((s) => s.name)).toEqual(["Ratings", "Weights", "Results", "Charts", "Method", "Calc", MODEL_SHEET_NAME]);
+    expect(zh).toEqual(["评分", "权重", "结果", "图表", "方法说明", "计算", "授标计算", MODEL_SHEET_NAME]);
+    expect(build(["A"]).sheets.map((s) => s.name)).toEqual(["Ratings", "Weights", "Results", "Charts", "Method", "Calc", "Award calc", MODEL_SHEET_NAME]);
   });
 });
 
@@ -77,7 +77,9 @@ describe("plan structure (what an adapter relies on)", () => {
     for (const sheet of plan.sheets) {
       expect(sheet.protection).toMatchObject({ protect: true, password: null });
       const unlocked = sheet.formats.filter((f) => f.locked === false);
-      if (sheet.key === "ratings" || sheet.key === "weights") expect(unlocked.length).toBe(1);
+      // Weights: the weights, and (issue #11) the minimums (column P) and the grade bands (R:S).
+      if (sheet.key === "weights") expect(unlocked.map((f) => f.ranges[0])).toEqual([`C6:C${5 + plan.layout.ratings.rows.length}`, `P5:P${5 + plan.layout.ratings.rows.length}`, "R5:S8"]);
+      else if (sheet.key === "ratings") expect(unlocked.length).toBe(1);
       else expect(unlocked).toEqual([]);
     }
     const ratings = plan.sheets.find((s) => s.key === "ratings");
