@@ -15,7 +15,7 @@ import { DEFAULT_BANDS, checkBands, gatesOf, type AwardSettings, type GradeBand,
 import { absCell, absRect, cell, colLetter, formulaString, rect, sheetRef } from "./a1";
 import { awardLabelsFor, type AwardLabels } from "./awardLabels";
 import { calcCols, ratingsLeafSource, type LeafSource } from "./calcSheet";
-import { CALC, emptySheet, protection, RATINGS, RESULTS as X, WEIGHTS, type PlanContext } from "./context";
+import { CALC, emptySheet, protection, RESULTS as X, WEIGHTS, type PlanContext } from "./context";
 import { block, gridBlocks, type GridCell } from "./grid";
 import { NUMBER_FORMATS } from "./styles";
 import type { AwardLayout, AwardPlanInput } from "./awardTypes";
@@ -87,7 +87,8 @@ export function priceSheet(ctx: PlanContext, price: PriceSettings, bids: Record<
     [A.highestBid, { f: `=IF(COUNT(${pool})>0,MAX(${pool}),"")` }],
   ];
   sheet.blocks.push(...gridBlocks(rows, 1, 1));
-  const vendorRows: CellValue[][] = ctx.vendors.map((_, v) => [`=${sheetRef(ctx.names.ratings, `${colLetter(RATINGS.firstVendor + v)}$${RATINGS.headerRow}`)}`]);
+  // Names from Results (the first rater's sheet is not named "Ratings" on a panel).
+  const vendorRows: CellValue[][] = ctx.vendors.map((_, v) => [`=${sheetRef(ctx.names.results, absCell(X.firstRow + v, X.vendor))}`]);
   const bidRows: CellValue[][] = ctx.vendors.map((vendor) => [bids[vendor] ?? null]);
   const calcRows: CellValue[][] = ctx.vendors.map((_, v) => {
     const c = AWARD.firstVendor + v;
@@ -128,7 +129,7 @@ export function priceSheet(ctx: PlanContext, price: PriceSettings, bids: Record<
   for (const row of [P.weightRow, P.thresholdRow]) {
     sheet.validations.push({
       range: cell(row, P.value), rule: { kind: "decimal", min: 0, max: 100 }, allowBlank: false,
-      prompt: { title: row === P.weightRow ? A.priceWeight : A.lowBidThreshold, message: A.percentErrorMessage },
+      prompt: { title: A.priceTitle, message: `${row === P.weightRow ? A.priceWeight : A.lowBidThreshold}: ${A.percentErrorMessage}` },
       error: { title: A.priceTitle, message: A.percentErrorMessage, style: "stop" },
     });
   }
@@ -139,6 +140,7 @@ export function priceSheet(ctx: PlanContext, price: PriceSettings, bids: Record<
   });
   sheet.columns = [{ range: "A", width: 46 }, { range: "B", width: 30 }, { range: "C", width: 12 }, { range: "D", width: 22 }];
   sheet.freeze = { rows: P.headerRow, columns: 0 };
+  sheet.print = { orientation: "portrait", fitToWidth: true };
   return sheet;
 }
 

@@ -1,6 +1,6 @@
 /** Shared by the HyperFormula and LibreOffice checks of the award decision: Results' award columns versus evaluateAward. */
 import { evaluateAward, type AwardSettings } from "../../src/core/award";
-import { score, type MissingPolicy } from "../../src/core/engine";
+import { score, type Aggregation, type MissingPolicy, type Rating } from "../../src/core/engine";
 import type { IndicatorTree } from "../../src/core/model";
 import { awardLabelsFor } from "../../src/plan/awardLabels";
 import { cell } from "../../src/plan/a1";
@@ -9,12 +9,12 @@ import { ratingsList, type Getter } from "./compare";
 
 /** Every mismatch between the workbook's award columns and the core's decision (figures to 1e-9, the rest exactly). */
 export function compareAward(
-  plan: WorkbookPlan, tree: IndicatorTree, grid: RatingsGrid, missing: MissingPolicy,
-  bids: Record<string, number | null>, settings: AwardSettings | undefined, get: Getter,
+  plan: WorkbookPlan, tree: IndicatorTree, grid: RatingsGrid | Rating[], missing: MissingPolicy,
+  bids: Record<string, number | null>, settings: AwardSettings | undefined, get: Getter, aggregate?: Aggregation,
 ): string[] {
   const locale = plan.locale;
   const A = awardLabelsFor(locale);
-  const res = score(tree, ratingsList(grid), { missing, vendors: plan.model.vendors });
+  const res = score(tree, Array.isArray(grid) ? grid : ratingsList(grid), { missing, aggregate, vendors: plan.model.vendors });
   const award = evaluateAward(tree, res, { bids, settings });
   const sheet = plan.layout.sheetNames.results as string;
   const { firstRow, columns } = plan.layout.results;
