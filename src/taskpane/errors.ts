@@ -22,6 +22,10 @@ export const KNOWN_ERROR_CODES = [
   "ScorecardNotAPanel",
   "ScorecardUnknownRater",
   "ScorecardRatersRemoved",
+  // "Use these weights" (Compare in pairs): the group as the workbook has it.
+  "ScorecardGroupSize",
+  "ScorecardGroupNotFound",
+  "ScorecardGroupWeights",
 ] as const;
 
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];

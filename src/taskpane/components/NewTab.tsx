@@ -13,6 +13,7 @@ import { CreateNotes } from "./CreateNotes";
 import { ErrorMessage } from "./ErrorMessage";
 import { FeatureNote } from "./FeatureNote";
 import { NameListField } from "./NameListField";
+import { pairwiseGroups, PairwiseGroupsField } from "./PairwiseGroupsField";
 import { TaskProgress } from "./TaskProgress";
 
 type Source = "published" | "edited";
@@ -35,6 +36,7 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
   const [missing, setMissing] = useState<MissingPolicy>("exclude");
   const [aggregate, setAggregate] = useState<Aggregation>("mean");
   const [maturity, setMaturity] = useState<MaturityChoice>("none");
+  const [pairwise, setPairwise] = useState<(string | null)[]>([]);
   const [touched, setTouched] = useState(false);
   const task = useTask<CreateWorkbookResult>();
   const [goError, setGoError] = useState<unknown>(null);
@@ -50,8 +52,11 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
   const create = (): void => {
     setTouched(true);
     if (vendors.names.length === 0) return;
+    // Ticked groups of the tree being created (a tick on the other standard's group is left out).
+    const available = new Set(pairwiseGroups(tree).map((g) => g.parent ?? ""));
+    const groups = pairwise.filter((p) => available.has(p ?? ""));
     void task.run((options) =>
-      port.createWorkbook({ tree, vendors: vendors.names, raters: raters.names, locale: content, missing, ...(raters.names.length >= 2 ? { aggregate } : {}), ...(maturity !== "none" ? { maturity: MATURITY_SCENARIOS[maturity] } : {}) }, options),
+      port.createWorkbook({ tree, vendors: vendors.names, raters: raters.names, locale: content, missing, ...(raters.names.length >= 2 ? { aggregate } : {}), ...(maturity !== "none" ? { maturity: MATURITY_SCENARIOS[maturity] } : {}), ...(groups.length > 0 ? { pairwise: { groups } } : {}) }, options),
     );
   };
 
@@ -124,6 +129,7 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
           ))}
         </Select>
       </Field>
+      <PairwiseGroupsField tree={tree} value={pairwise} disabled={running} onChange={setPairwise} />
       <div>
         <Button appearance="primary" type="submit" disabled={running || blocked !== null} aria-describedby={blocked ? "create-note" : undefined}>
           {t("new.create")}

@@ -1,5 +1,5 @@
-import { useMemo, useState } from "react";
-import { Badge, Button, Link, MessageBar, MessageBarActions, MessageBarBody, Text } from "@fluentui/react-components";
+import { lazy, Suspense, useMemo, useState } from "react";
+import { Badge, Button, Link, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
 import { findByCode, rescaleGroup, validateTree, weightSum, type IndicatorTree } from "../model";
 import { dictionaries } from "../../i18n";
 import { useTask } from "../hooks";
@@ -14,6 +14,9 @@ import { NodeEditor } from "./NodeEditor";
 import { TaskProgress } from "./TaskProgress";
 import { SumBadge, WeightTree } from "./WeightTree";
 import { WeightWarnings } from "./WeightWarnings";
+
+// Compare in pairs (AHP, with src/core/ahp) is fetched when first opened.
+const PairwiseView = lazy(() => import(/* webpackChunkName: "pairwise" */ "./PairwiseView").then((m) => ({ default: m.PairwiseView })));
 
 export interface WeightsTabProps {
   port: WorkbookPort;
@@ -35,6 +38,14 @@ export function WeightsTab(props: WeightsTabProps): JSX.Element {
   const node = selected === null ? undefined : findByCode(tree, selected)?.node;
   const topSum = weightSum(tree.roots);
   const newName = { "zh-CN": dictionaries["zh-CN"]["weights.newName"], "en-US": dictionaries["en-US"]["weights.newName"] };
+  // Compare in pairs: the selected node's children, a selected leaf's siblings, else the dimensions.
+  const [comparing, setComparing] = useState<string | null | undefined>(undefined);
+  const pairParent = node === undefined ? null : node.children.length > 0 ? node.code : (findByCode(tree, node.code)?.parent?.code ?? null);
+  const pairMembers = comparing === undefined ? [] : comparing === null ? tree.roots : (findByCode(tree, comparing)?.node.children ?? []);
+  const groupLabel = (parent: string | null): string => {
+    const p = parent === null ? undefined : findByCode(tree, parent)?.node;
+    return p ? t("weights.groupUnder", { name: `${p.code} ${p.name[content]}` }) : t("weights.groupTop");
+  };
 
   const edit = (next: IndicatorTree): void => {
     setUndo(null);
@@ -70,6 +81,27 @@ export function WeightsTab(props: WeightsTabProps): JSX.Element {
         <SumBadge nodes={tree.roots} />
       </div>
       <WeightTree roots={tree.roots} selected={selected} onSelect={setSelected} />
+      <div>
+        <Button size="small" onClick={() => setComparing(pairParent)}>{`${t("pairwise.open")}: ${groupLabel(pairParent)}`}</Button>
+      </div>
+      {comparing !== undefined && (
+        <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
+          <PairwiseView
+            key={comparing ?? ""}
+            port={port}
+            parent={comparing}
+            groupLabel={groupLabel(comparing)}
+            members={pairMembers}
+            reasons={reasons}
+            onClose={() => setComparing(undefined)}
+            onApplied={(weights) => {
+              let next = tree;
+              for (const [code, weight] of Object.entries(weights)) next = updateNode(next, code, { weight });
+              onChange(next, true);
+            }}
+          />
+        </Suspense>
+      )}
       {node ? (
         <NodeEditor
           key={node.code}
