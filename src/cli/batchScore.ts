@@ -6,6 +6,7 @@
  */
 import { rankKey, score, type Aggregation, type MissingPolicy, type Rating } from "../core/engine";
 import type { IndicatorTree } from "../core/model";
+import { gateFailures, type Gate, type GateFailure } from "../core/award";
 
 export interface VendorRow {
   vendor: string;
@@ -17,6 +18,8 @@ export interface VendorRow {
   missing: number;
   /** Score of each top-level dimension by code. */
   dimensions: Record<string, number | null>;
+  /** The minimums (issue #11) the vendor does not pass; [] without `gates`. */
+  gates: GateFailure[];
 }
 
 export const BATCH = 4000;
@@ -24,7 +27,7 @@ export const BATCH = 4000;
 export function scoreVendors(
   tree: IndicatorTree,
   ratings: readonly Rating[],
-  options: { missing: MissingPolicy; aggregate: Aggregation; vendors?: readonly string[] },
+  options: { missing: MissingPolicy; aggregate: Aggregation; vendors?: readonly string[]; gates?: readonly Gate[] },
   batch = BATCH,
 ): { vendors: VendorRow[]; unknownCodes: string[] } {
   const index = new Map<string, number>();
@@ -54,7 +57,7 @@ export function scoreVendors(
       for (const f of v.flags) if (f.kind === "incomplete") missing += f.missing;
       const dimensions: Record<string, number | null> = {};
       for (const c of roots) dimensions[c] = v.scores[c] ?? null;
-      rows.push({ vendor: v.vendor, total: v.total, rank: null, complete: v.complete, completeness: v.completeness, missing, dimensions });
+      rows.push({ vendor: v.vendor, total: v.total, rank: null, complete: v.complete, completeness: v.completeness, missing, dimensions, gates: options.gates ? gateFailures(options.gates, v) : [] });
     }
   }
   const sorted = rows.flatMap((r) => (r.total === null ? [] : [rankKey(r.total)])).sort((a, b) => b - a);

@@ -17,6 +17,9 @@ import { importRatingsFile, type FileImport } from "../../plan/workbookImport";
 import type { CliIO } from "../io";
 import { EXIT, EXIT_HELP } from "../exitCodes";
 import { escapeControls, plural, shown } from "../text";
+import { awardOrder, decideAward, DEFAULT_PRICE, gatesOf, PRICE_METHODS, type AwardResult, type AwardVendor, type PriceMethod, type PriceSettings } from "../../core/award";
+import { allNodes } from "../../core/model";
+import { readBids } from "../bids";
 
 export const SCORE_USAGE = `Usage: scorecard score <file> [options]
 
@@ -42,7 +45,28 @@ Options:
                               role: vendor, indicator, score, rater, comment, ignore, or a
                               leaf code such as 2.1.4. "#3=vendor" maps the third column.
   --locale en-US|zh-CN        Language of the table's headers (default en-US)
-  --json                      Print JSON: {vendors, rejected, warnings, counts}
+
+Award decision (vendors below a minimum are not eligible and get no rank):
+  --min <code>=<n>            Minimum score 0–100 of an indicator, sub-dimension or
+                              dimension (repeatable), e.g. --min 4=60 --min 4.1.1=50;
+                              a blank or N/A rating never passes a minimum on that indicator
+  --min-quality <n>           Minimum of the total (quality) score
+  --bids <file>               CSV/TSV/.xlsx with a vendor column and a bid column
+                              (vendor/供应商, bid/报价); "¥1,234,567.00" and "1 234 567" read;
+                              a vendor without a bid is not eligible for award
+  --price-weight <n>          Price share of the overall score in % (default 30 with --bids);
+                              overall = quality × (1 − p) + price score × p
+  --price-method lowest|linear
+                              lowest: lowest bid ÷ bid × 100 (default); linear: 100 ×
+                              (highest − bid) ÷ (highest − lowest). Only eligible vendors'
+                              bids above 0 set the lowest and highest
+  --low-bid-threshold <n>     Flag a bid more than n% below the mean of the other bids
+                              (default 20): "explanation required", never excluded
+  --json                      Print JSON: {vendors, rejected, warnings, counts, award}; per
+                              vendor also quality (= total), eligible, gates [{code, value,
+                              minimum, reason}] (code "" = the total), bid, priceScore,
+                              overall (= quality without bids), grade, lowBid, and rank
+                              among eligible vendors (null when not eligible)
   --strict                    Exit 1 when any row is rejected
   -h, --help                  Show this help
 
@@ -56,7 +80,17 @@ interface JsonOut {
     complete: boolean;
     completeness: number;
     dimensions: Record<string, number | null>;
+    quality: number | null;
+    eligible: boolean;
+    status: AwardVendor["status"];
+    gates: { code: string; value: number | null; minimum: number; reason: string }[];
+    bid: number | null;
+    priceScore: number | null;
+    overall: number | null;
+    grade: string | null;
+    lowBid: boolean;
   }[];
+  award: { minimums: { code: string; minimum: number }[]; price: (PriceSettings & { lowest: number | null; highest: number | null; guidance: string | null }) | null };
   rejected: { line: number; reason: string; code: string; column?: string; value?: string }[];
   warnings: { code: string; message: string; line?: number }[];
   counts: ImportResult["counts"];
@@ -123,21 +157,45 @@ function fmtScore(x: number | null): string {
   return x === null ? "—" : x.toFixed(2);
 }
 
+const AWARD_HEADERS: Record<Locale, Record<"eligible" | "grade" | "bid" | "price" | "overall" | "yes" | "failed" | "unrated" | "no-bid" | "notEligible" | "lowBid" | "explain" | "guidance", string>> = {
+  "en-US": { eligible: "Eligible", grade: "Grade", bid: "Bid", price: "Price", overall: "Overall", yes: "yes", failed: "no", unrated: "not yet (unrated)", "no-bid": "no bid", notEligible: "not eligible:", lowBid: "abnormally low bid:", explain: "explanation required", guidance: "guidance" },
+  "zh-CN": { eligible: "具备资格", grade: "等级", bid: "报价", price: "价格得分", overall: "综合得分", yes: "是", failed: "否", unrated: "待评分", "no-bid": "未报价", notEligible: "不具备资格：", lowBid: "异常低价：", explain: "需书面说明", guidance: "提示" },
+};
+
 const HEADERS: Record<Locale, { rank: string; vendor: string; total: string; complete: string; yes: string }> = {
   "en-US": { rank: "Rank", vendor: "Vendor", total: "Total", complete: "Complete", yes: "yes" },
   "zh-CN": { rank: "排名", vendor: "供应商", total: "总分", complete: "完成度", yes: "是" },
 };
 
-function buildJson(tree: IndicatorTree, result: { vendors: VendorRow[]; unknownCodes: string[] }, imported: ImportResult, findings: Finding[]): JsonOut {
-  const ranked = result.vendors.slice().sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
-  const vendors = ranked.map((v) => ({
-    vendor: v.vendor,
-    total: v.total,
-    rank: v.rank,
-    complete: v.complete,
-    completeness: v.completeness,
-    dimensions: v.dimensions,
-  }));
+const GUIDANCE = {
+  "below-goods": "Under MoF Order No. 87 price carries at least 30% for goods (10% for services)",
+  "below-services": "Under MoF Order No. 87 price carries at least 10% for services and 30% for goods",
+} as const;
+
+function buildJson(tree: IndicatorTree, result: { vendors: VendorRow[]; unknownCodes: string[] }, imported: ImportResult, findings: Finding[], award: AwardResult, price: PriceSettings | null, locale: Locale): JsonOut {
+  const rowOf = new Map(result.vendors.map((v) => [v.vendor, v]));
+  const ordered = awardOrder(award.vendors);
+  const ranked = ordered.map((a) => rowOf.get(a.vendor) as VendorRow);
+  const vendors = ordered.map((a, i) => {
+    const v = ranked[i];
+    return {
+      vendor: v.vendor,
+      total: v.total,
+      rank: a.rank,
+      complete: v.complete,
+      completeness: v.completeness,
+      dimensions: v.dimensions,
+      quality: a.quality,
+      eligible: a.eligible,
+      status: a.status,
+      gates: a.gates.map((g) => ({ code: g.code, value: g.value, minimum: g.minimum, reason: g.reason[locale] })),
+      bid: a.bid,
+      priceScore: a.priceScore,
+      overall: a.overall,
+      grade: a.grade ? a.grade.label[locale] : null,
+      lowBid: a.lowBid,
+    };
+  });
   const warnings: JsonOut["warnings"] = findings.map((f) => ({ code: f.code, message: f.message["en-US"] }));
   const leafCount = leaves(tree).length;
   for (const v of ranked) {
@@ -153,7 +211,12 @@ function buildJson(tree: IndicatorTree, result: { vendors: VendorRow[]; unknownC
     ...(r.column !== undefined ? { column: r.column } : {}),
     ...(r.value !== undefined ? { value: r.value } : {}),
   }));
-  return { vendors, rejected, warnings, counts: imported.counts };
+  if (award.priceGuidance !== "none") warnings.push({ code: "price-weight-low", message: `Price weight ${price?.weight}%: ${GUIDANCE[award.priceGuidance]} (guidance, not a block)` });
+  const award_ = {
+    minimums: gatesOf(tree).map((g) => ({ code: g.code, minimum: g.minimum })),
+    price: price ? { ...price, lowest: award.lowest, highest: award.highest, guidance: award.priceGuidance === "none" ? null : GUIDANCE[award.priceGuidance] } : null,
+  };
+  return { vendors, rejected, warnings, counts: imported.counts, award: award_ };
 }
 
 
@@ -198,6 +261,31 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const locale = (o.locale ?? "en-US") as Locale;
   if (locale !== "en-US" && locale !== "zh-CN") return fail(io, `--locale must be en-US or zh-CN, got "${shown(o.locale ?? "")}"`);
 
+  const priceMethod = (o["price-method"] ?? DEFAULT_PRICE.method) as PriceMethod;
+  if (!PRICE_METHODS.includes(priceMethod)) return fail(io, `--price-method must be lowest or linear, got "${shown(o["price-method"] ?? "")}"`);
+  const percent = (name: string, text: string | undefined, fallback: number): number | string => {
+    if (text === undefined) return fallback;
+    const x = Number(text.trim());
+    return text.trim() !== "" && Number.isFinite(x) && x >= 0 && x <= 100 ? x : `${name} must be a number from 0 to 100, got "${shown(text)}"`;
+  };
+  const priceWeight = percent("--price-weight", o["price-weight"], DEFAULT_PRICE.weight);
+  if (typeof priceWeight === "string") return fail(io, priceWeight);
+  const lowBidThreshold = percent("--low-bid-threshold", o["low-bid-threshold"], DEFAULT_PRICE.lowBidThreshold);
+  if (typeof lowBidThreshold === "string") return fail(io, lowBidThreshold);
+  if (o.bids === undefined && (o["price-weight"] !== undefined || o["price-method"] !== undefined || o["low-bid-threshold"] !== undefined)) {
+    return fail(io, "--price-weight, --price-method and --low-bid-threshold need --bids <file>");
+  }
+  const minQuality = percent("--min-quality", o["min-quality"], NaN);
+  if (typeof minQuality === "string") return fail(io, minQuality);
+  const minimums: { code: string; minimum: number; spec: string }[] = [];
+  for (const spec of o.min ?? []) {
+    const at = spec.lastIndexOf("=");
+    const code = at > 0 ? spec.slice(0, at).trim() : "";
+    const m = percent(`--min ${spec}:`, at > 0 ? spec.slice(at + 1) : undefined, NaN);
+    if (code === "" || typeof m === "string" || Number.isNaN(m)) return fail(io, `--min expects "<code>=<n>" with n from 0 to 100, got "${shown(spec)}"`);
+    minimums.push({ code, minimum: m, spec });
+  }
+
   const delimiter = DELIMITER_NAMES[o.delimiter ?? "auto"];
   if (delimiter === undefined) return fail(io, `--delimiter must be one of ${Object.keys(DELIMITER_NAMES).join(", ")}, got "${shown(o.delimiter ?? "")}"`);
 
@@ -231,22 +319,46 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const imported = read.result;
   if (!imported.ok) return fail(io, `${file}: ${imported.fatal?.message["en-US"] ?? "cannot be read"}`);
   const workbook = read.workbook;
-  const tree = workbook?.tree ?? loaded.tree;
+  const tree = structuredClone(workbook?.tree ?? loaded.tree);
+  const nodes = new Map(allNodes(tree).map((n) => [n.node.code, n.node]));
+  for (const m of minimums) {
+    const node = nodes.get(m.code);
+    if (!node) return fail(io, `--min ${shown(m.spec)}: "${shown(m.code)}" is not an indicator code of the tree (e.g. ${[...nodes.keys()].slice(0, 3).join(", ")})`);
+    node.minimum = m.minimum;
+  }
+  if (!Number.isNaN(minQuality)) tree.minimum = minQuality;
   const missing: MissingPolicy = (o.missing as MissingPolicy | undefined) ?? workbook?.missing ?? "exclude";
   const aggregate: Aggregation = (o.aggregate as Aggregation | undefined) ?? workbook?.panel?.aggregate ?? "mean";
   // A panel's consolidated ratings are one per cell already; its raters' own go through the
   // engine again only when --aggregate asks for another aggregate than the workbook's.
   const ratings = workbook?.panel && o.aggregate !== undefined && o.aggregate !== workbook.panel.aggregate ? workbook.panel.ratings : imported.accepted;
-  const result = scoreVendors(tree, ratings, { missing, aggregate, ...(imported.vendors ? { vendors: imported.vendors } : {}) });
-  const out = buildJson(tree, result, imported, workbook ? [] : findings);
-  const ranked = result.vendors.slice().sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+  const result = scoreVendors(tree, ratings, { missing, aggregate, gates: gatesOf(tree), ...(imported.vendors ? { vendors: imported.vendors } : {}) });
+  let bids: Record<string, number | null> = {};
+  if (o.bids !== undefined) {
+    let bidBytes: Uint8Array;
+    try {
+      bidBytes = await readFile(o.bids);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      return fail(io, code === "ENOENT" ? `no such file: --bids ${o.bids}` : `cannot read --bids ${o.bids} (${code ?? "error"})`);
+    }
+    const read = await readBids(bidBytes, basename(o.bids), new Set(result.vendors.map((v) => v.vendor)));
+    if (!read.ok) return fail(io, read.message);
+    bids = read.bids;
+  }
+  const price: PriceSettings | null = o.bids !== undefined ? { weight: priceWeight, method: priceMethod, lowBidThreshold } : null;
+  const award = decideAward(result.vendors.map((v) => ({ vendor: v.vendor, quality: v.total, gates: v.gates })), { bids, settings: price ? { price } : {} });
+  const out = buildJson(tree, result, imported, workbook ? [] : findings, award, price, locale);
+  const rowOf = new Map(result.vendors.map((v) => [v.vendor, v]));
+  const ranked = out.vendors.map((v) => rowOf.get(v.vendor) as VendorRow);
   const nothing = imported.accepted.length === 0;
   if (o.json) {
     io.stdout(JSON.stringify(out, null, 2) + "\n");
   } else {
     const leafCount = leaves(tree).length;
     const H = HEADERS[locale];
-    const header = [H.rank, H.vendor, H.total, H.complete, ...tree.roots.map((r) => escapeControls(`${r.code} ${r.name[locale]}`))];
+    const A = AWARD_HEADERS[locale];
+    const header = [H.rank, H.vendor, H.total, H.complete, ...tree.roots.map((r) => escapeControls(`${r.code} ${r.name[locale]}`)), A.eligible, A.grade, ...(price ? [A.bid, A.price, A.overall] : [])];
     const rows = out.vendors.map((v, i) => {
       const missingCount = ranked[i].missing;
       return [
@@ -255,9 +367,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
         fmtScore(v.total),
         v.complete ? H.yes : incompleteMessage(missingCount, leafCount),
         ...tree.roots.map((r) => fmtScore(v.dimensions[r.code])),
+        v.eligible ? A.yes : A[v.status === "eligible" ? "yes" : v.status],
+        v.grade === null ? "—" : v.grade,
+        ...(price ? [v.bid === null ? "—" : v.bid.toLocaleString("en-US", { maximumFractionDigits: 2 }), fmtScore(v.priceScore), fmtScore(v.overall)] : []),
       ];
     });
-    io.stdout(table(header, rows, header.map((_, i) => i !== 1 && i !== 3)));
+    const left = new Set([1, 3, 4 + tree.roots.length, 5 + tree.roots.length]);
+    io.stdout(table(header, rows, header.map((_, i) => !left.has(i))));
+    for (const v of out.vendors) {
+      if (!v.eligible) io.stdout(`  ${A.notEligible} ${shown(v.vendor, 60)}: ${escapeControls([...v.gates.map((g) => g.reason), ...(v.status === "no-bid" || (price && !(v.bid !== null && v.bid > 0)) ? [A["no-bid"]] : [])].join("; ") || A.unrated)}\n`);
+      if (v.lowBid) io.stdout(`  ${A.lowBid} ${shown(v.vendor, 60)}: ${v.bid?.toLocaleString("en-US")} — ${A.explain}\n`);
+    }
+    if (price && award.priceGuidance !== "none") io.stdout(`  ${A.guidance}: ${GUIDANCE[award.priceGuidance]} (${price.weight}%)\n`);
     const c = imported.counts;
     if (workbook) {
       const p = workbook.panel;
@@ -291,5 +412,11 @@ const OPTIONS = {
   json: { type: "boolean" },
   strict: { type: "boolean" },
   locale: { type: "string" },
+  min: { type: "string", multiple: true },
+  "min-quality": { type: "string" },
+  bids: { type: "string" },
+  "price-weight": { type: "string" },
+  "price-method": { type: "string" },
+  "low-bid-threshold": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;

@@ -3,7 +3,8 @@ import { readFile, writeFile } from "fs/promises";
 import { EXIT, EXIT_HELP } from "../exitCodes";
 import { readNameFile, shown } from "../text";
 import type { Aggregation, MissingPolicy } from "../../core/engine/types";
-import { defaultTree, parseTree, validateTree, type IndicatorTree, type Locale } from "../../core/model";
+import { allNodes, defaultTree, parseTree, validateTree, type IndicatorTree, type Locale } from "../../core/model";
+import { DEFAULT_PRICE, type PriceSettings } from "../../core/award";
 import { buildPlan, checkPlanInput, raterCopyPlan, storedModel, type WorkbookPlan } from "../../plan";
 import { writeXlsx } from "../../xlsx";
 import type { CliIO } from "../io";
@@ -13,6 +14,8 @@ const HELP = `Usage: scorecard template (--vendors "A,B,C" | --vendor NAME ... |
                           [--raters "R1,R2" | --rater NAME ... | --raters-file FILE]
                           [--aggregate mean|median|trimmed] [--rater-copy NAME] [--maturity marketing|training|both]
                           [--pairwise top,CODE,...]
+                          [--min CODE=N ...] [--min-quality N]
+                          [--price] [--price-weight N] [--price-method lowest|linear] [--low-bid-threshold N]
                           --out scorecard.xlsx [--force]
 
 Writes a scoring workbook: Ratings, Weights, Results (live native formulas), Charts, Method.
@@ -37,6 +40,16 @@ Writes a scoring workbook: Ratings, Weights, Results (live native formulas), Cha
                   their parent's code, comma-separated; top = the dimensions: --pairwise top,2,3.
                   A group needs 2 to 10 members (Saaty's random index stops at 10, and 45
                   judgements are already many; split a larger group)
+  --min           a minimum score (0–100) on an indicator, sub-dimension or dimension, written in
+                  the Weights sheet's Minimum column (repeatable): --min 4=60 --min 4.1.1=50. A vendor
+                  below any minimum is not eligible for award (Results: Eligible, Reasons)
+  --min-quality   a minimum of the total (quality) score
+  --price         add a Price sheet: one bid per vendor, price weight, method, low-bid threshold;
+                  Results gains Bid, Price score, Overall and "abnormally low bid" columns
+  --price-weight  the price share of the overall score in % (default 30; implies --price)
+  --price-method  lowest (lowest bid ÷ bid × 100, default) or linear (implies --price)
+  --low-bid-threshold
+                  flag a bid more than N% below the mean of the others (default 20; implies --price)
   --out           the .xlsx file to write (required; the name must end in .xlsx)
   --force         overwrite --out if it exists
 
@@ -54,6 +67,10 @@ interface Options {
   maturity?: string[];
   /** Pairwise sheet groups: parent codes, null = the dimensions. */
   pairwise?: (string | null)[];
+  /** Award (issue #11): minimums by code, the total's, the Price sheet's settings. */
+  mins: { code: string; minimum: number }[];
+  minQuality?: number;
+  price?: PriceSettings;
   out: string;
   force: boolean;
 }
@@ -71,9 +88,14 @@ export function maxVendors(raters: number): number {
   return Math.min(Math.floor((MAX_COLUMNS - 2) / (2 * (raters + 1))), Math.floor((MAX_COLUMNS - 3) / (4 + raters)));
 }
 
-const VALUED = ["--vendors", "--vendor", "--vendors-file", "--tree", "--locale", "--missing", "--raters", "--rater", "--raters-file", "--aggregate", "--rater-copy", "--maturity", "--pairwise", "--out"];
-const FLAGS = ["--force"];
-const REPEATABLE = new Set(["--vendor", "--vendors-file", "--rater", "--raters-file"]);
+const VALUED = ["--vendors", "--vendor", "--vendors-file", "--tree", "--locale", "--missing", "--raters", "--rater", "--raters-file", "--aggregate", "--rater-copy", "--maturity", "--pairwise", "--out", "--min", "--min-quality", "--price-weight", "--price-method", "--low-bid-threshold"];
+const FLAGS = ["--force", "--price"];
+const REPEATABLE = new Set(["--vendor", "--vendors-file", "--rater", "--raters-file", "--min"]);
+/** A percentage 0–100, or the message why not. */
+const percent = (name: string, text: string): number | string => {
+  const x = Number(text.trim());
+  return text.trim() !== "" && Number.isFinite(x) && x >= 0 && x <= 100 ? x : `${name} must be a number from 0 to 100, not "${shown(text)}"`;
+};
 const list = (s: string | undefined): string[] => (s ?? "").split(",").map((v) => v.trim()).filter((v) => v !== "");
 
 /** Names from --X "a,b", repeated --x NAME and --X-file FILE, in that order. */
@@ -138,7 +160,30 @@ async function parseArgs(args: string[]): Promise<Options | string> {
   if (vendors.length > limit) {
     return `${vendors.length.toLocaleString("en-US")} vendors: a workbook${raters.length >= 2 ? ` with ${raters.length} raters` : ""} holds at most ${limit.toLocaleString("en-US")} (Excel's 16,384 columns, minus the fixed columns, over the columns each vendor takes); split the vendors into several workbooks`;
   }
-  return { vendors, tree: one("--tree"), locale, missing, raters, aggregate, raterCopy, ...(maturity ? { maturity } : {}), ...(pairwise ? { pairwise } : {}), out, force: values.has("--force") };
+  const mins: { code: string; minimum: number }[] = [];
+  for (const spec of values.get("--min") ?? []) {
+    const at = spec.lastIndexOf("=");
+    const m = at > 0 ? percent("--min", spec.slice(at + 1)) : "";
+    if (at <= 0 || spec.slice(0, at).trim() === "" || typeof m === "string") return `--min expects "<code>=<n>" with n from 0 to 100, not "${shown(spec)}"`;
+    mins.push({ code: spec.slice(0, at).trim(), minimum: m });
+  }
+  const minQualityArg = one("--min-quality");
+  const minQuality = minQualityArg === undefined ? undefined : percent("--min-quality", minQualityArg);
+  if (typeof minQuality === "string") return minQuality;
+  const method = one("--price-method");
+  if (method !== undefined && method !== "lowest" && method !== "linear") return `--price-method must be lowest or linear, not "${shown(method)}"`;
+  const weightArg = one("--price-weight");
+  const weight = weightArg === undefined ? DEFAULT_PRICE.weight : percent("--price-weight", weightArg);
+  if (typeof weight === "string") return weight;
+  const thresholdArg = one("--low-bid-threshold");
+  const threshold = thresholdArg === undefined ? DEFAULT_PRICE.lowBidThreshold : percent("--low-bid-threshold", thresholdArg);
+  if (typeof threshold === "string") return threshold;
+  const wantsPrice = values.has("--price") || weightArg !== undefined || method !== undefined || thresholdArg !== undefined;
+  const price: PriceSettings | undefined = wantsPrice ? { weight, method: method ?? DEFAULT_PRICE.method, lowBidThreshold: threshold } : undefined;
+  return {
+    vendors, tree: one("--tree"), locale, missing, raters, aggregate, raterCopy, ...(maturity ? { maturity } : {}), ...(pairwise ? { pairwise } : {}),
+    mins, ...(minQuality !== undefined ? { minQuality } : {}), ...(price ? { price } : {}), out, force: values.has("--force"),
+  };
 }
 
 async function loadTree(path: string | undefined, locale: Locale, io: CliIO): Promise<IndicatorTree | null> {
@@ -172,6 +217,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const tree = await loadTree(opts.tree, opts.locale, io);
   if (!tree) return EXIT.usage;
+  const nodes = new Map(allNodes(tree).map((n) => [n.node.code, n.node]));
+  for (const m of opts.mins) {
+    const node = nodes.get(m.code);
+    if (!node) {
+      io.stderr(`scorecard template: --min ${shown(m.code)}=${m.minimum}: "${shown(m.code)}" is not an indicator code of the tree (e.g. ${[...nodes.keys()].slice(0, 3).join(", ")})\n`);
+      return EXIT.usage;
+    }
+    node.minimum = m.minimum;
+  }
+  if (opts.minQuality !== undefined) tree.minimum = opts.minQuality;
   let plan: WorkbookPlan;
   try {
     plan = planOf(tree, opts);
@@ -214,6 +269,7 @@ function planOf(tree: IndicatorTree, opts: Options): WorkbookPlan {
     ...(opts.raters.length > 0 ? { raters: opts.raters } : {}),
     ...(opts.maturity ? { maturity: { scenarios: opts.maturity } } : {}),
     ...(opts.pairwise ? { pairwise: { groups: opts.pairwise } } : {}),
+    ...(opts.price ? { award: { settings: { price: opts.price } } } : {}),
   };
   if (opts.raterCopy === undefined) return buildPlan(input);
   checkPlanInput(input);

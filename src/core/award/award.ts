@@ -87,16 +87,31 @@ export interface AwardInput {
  * ranks are the engine's. Throws RangeError for grade bands that do not cover 0–100.
  */
 export function evaluateAward(tree: IndicatorTree, result: ScoreResult, input: AwardInput = {}): AwardResult {
+  const gates = gatesOf(tree);
+  return decideAward(result.vendors.map((r) => ({ vendor: r.vendor, quality: r.total, gates: gateFailures(gates, r) })), input);
+}
+
+/** What decideAward needs of a vendor: its quality score and failed gates (see gateFailures). */
+export interface AwardRow {
+  vendor: string;
+  quality: number | null;
+  gates: GateFailure[];
+}
+
+/**
+ * The decision from each vendor's quality score and failed gates (so that a caller scoring vendors
+ * in batches keeps only these): eligibility, price, overall, grade, low bid, rank among eligible.
+ */
+export function decideAward(list: readonly AwardRow[], input: AwardInput = {}): AwardResult {
   const bands = checkBands(input.settings?.bands ?? DEFAULT_BANDS);
   const price = input.settings?.price;
-  const gates = gatesOf(tree);
-  const rows = result.vendors.map((r) => {
-    const failures = gateFailures(gates, r);
+  const rows = list.map((r) => {
+    const failures = r.gates;
     const raw = price ? input.bids?.[r.vendor] : undefined;
     const bid = typeof raw === "number" && Number.isFinite(raw) ? raw : null;
     const status: AwardStatus = failures.some((f) => f.kind === "below")
       ? "failed"
-      : failures.length > 0 || r.total === null
+      : failures.length > 0 || r.quality === null
         ? "unrated"
         : price && !isValidBid(bid)
           ? "no-bid"
@@ -111,7 +126,7 @@ export function evaluateAward(tree: IndicatorTree, result: ScoreResult, input: A
   const p = price ? price.weight / 100 : 0;
   const vendors: AwardVendor[] = rows.map(({ r, failures, bid, status }) => {
     const eligible = status === "eligible";
-    const quality = r.total;
+    const quality = r.quality;
     let ps: number | null = null;
     let overall: number | null = quality;
     let lowBid = false;
