@@ -136,7 +136,7 @@ test("zh-CN: the New tab adds a Pairwise sheet for the dimensions; raters fill i
   await waitFor(() => expect(create.hasAttribute("disabled")).toBe(false));
   fireEvent.change(screen.getByRole("textbox", { name: new RegExp(zh("new.vendors")) }), { target: { value: "甲公司\n乙公司" } });
   fireEvent.change(screen.getByRole("textbox", { name: new RegExp(zh("new.raters")) }), { target: { value: "张三, 李四" } });
-  const groups = screen.getByRole("group", { name: zh("new.pairwise") });
+  const groups = await screen.findByRole("group", { name: zh("new.pairwise") });
   fireEvent.click(within(groups).getByRole("checkbox", { name: zh("new.pairwise.top") }));
   await act(async () => {
     fireEvent.click(create);

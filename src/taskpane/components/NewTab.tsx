@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { Button, Field, Link, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
 import { leaves, validateTree, type IndicatorTree } from "../model";
 import type { Aggregation, MissingPolicy } from "../../core/engine";
@@ -13,8 +13,11 @@ import { CreateNotes } from "./CreateNotes";
 import { ErrorMessage } from "./ErrorMessage";
 import { FeatureNote } from "./FeatureNote";
 import { NameListField } from "./NameListField";
-import { pairwiseGroups, PairwiseGroupsField } from "./PairwiseGroupsField";
+import { pairwiseGroups } from "../pairwiseGroups";
 import { TaskProgress } from "./TaskProgress";
+
+// The Pairwise sheet's group checkboxes (Fluent's Checkbox) stay out of the first download.
+const PairwiseGroupsField = lazy(() => import(/* webpackChunkName: "pairwise-groups", webpackPrefetch: true */ "./PairwiseGroupsField").then((m) => ({ default: m.PairwiseGroupsField })));
 
 type Source = "published" | "edited";
 const MISSING: readonly MissingPolicy[] = ["exclude", "zero"];
@@ -129,7 +132,9 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
           ))}
         </Select>
       </Field>
-      <PairwiseGroupsField tree={tree} value={pairwise} disabled={running} onChange={setPairwise} />
+      <Suspense fallback={null}>
+        <PairwiseGroupsField tree={tree} value={pairwise} disabled={running} onChange={setPairwise} />
+      </Suspense>
       <div>
         <Button appearance="primary" type="submit" disabled={running || blocked !== null} aria-describedby={blocked ? "create-note" : undefined}>
           {t("new.create")}

@@ -1,15 +1,7 @@
 import { Checkbox, Text, tokens } from "@fluentui/react-components";
 import { walk, type IndicatorTree } from "../model";
+import { pairwiseGroups } from "../pairwiseGroups";
 import { useLocale } from "../locale";
-
-/** Groups of 2–10 that a Pairwise sheet can compare: the dimensions (null) and every parent with 2–10 children. */
-export function pairwiseGroups(tree: IndicatorTree): { parent: string | null; label: string | null }[] {
-  const out: { parent: string | null; label: string | null }[] = [];
-  const fits = (n: number): boolean => n >= 2 && n <= 10;
-  if (fits(tree.roots.length)) out.push({ parent: null, label: null });
-  walk(tree, ({ node }) => void (fits(node.children.length) && out.push({ parent: node.code, label: node.code })));
-  return out;
-}
 
 /** New tab: the sibling groups to add a Pairwise (AHP) sheet for; none ticked = no sheet (a re-create keeps the workbook's). */
 export function PairwiseGroupsField(props: { tree: IndicatorTree; value: (string | null)[]; disabled: boolean; onChange(groups: (string | null)[]): void }): JSX.Element {
