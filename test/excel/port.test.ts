@@ -32,7 +32,7 @@ describe("createWorkbook", () => {
     expect(Math.max(...fake.requestBytes)).toBeLessThan(4_000_000);
     // The hidden Calc and model sheets are written but not listed to the user.
     expect(result.sheets).toEqual(["Ratings", "Weights", "Results", "Charts", "Method"]);
-    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", "Ratings", "Weights", "Results", "Charts", "Method", "Calc", MODEL_SHEET_NAME]);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", "Ratings", "Weights", "Results", "Charts", "Method", "Calc", "Award calc", MODEL_SHEET_NAME]);
     expect(result.firstInput).toEqual({ sheet: "Ratings", address: first });
     expect(fake.calls({ name: "select", target: `Ratings!${first}` })).toHaveLength(1);
   });
@@ -115,7 +115,7 @@ describe("createWorkbook", () => {
     const code = leafCodes(defaultTree())[2];
     fake.put("评分", `D${ratingsRow(fake, "评分", code)}`, [[77]]);
     await port.createWorkbook(request({ locale: "en-US" }));
-    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", "Ratings", "Weights", "Results", "Charts", "Method", "Calc", MODEL_SHEET_NAME]);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", "Ratings", "Weights", "Results", "Charts", "Method", "Calc", "Award calc", MODEL_SHEET_NAME]);
     expect(fake.cell("Ratings", `D${ratingsRow(fake, "Ratings", code)}`)?.value).toBe(77);
   });
 
@@ -158,7 +158,7 @@ describe("createWorkbook", () => {
     expect(fake.sheet("SC~old~Ratings")).toBeDefined();
     await port.createWorkbook(req);
     expect([fake.cell("Ratings", "D6")?.value, fake.cell("Ratings", "E6")?.value]).toEqual([64, 65]);
-    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", "Ratings", "Weights", "Results", "Charts", "Method", "Calc", MODEL_SHEET_NAME]);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", "Ratings", "Weights", "Results", "Charts", "Method", "Calc", "Award calc", MODEL_SHEET_NAME]);
     const snap = await port.readWorkbook();
     expect(snap?.ratings).toEqual(expect.arrayContaining([{ vendor: "Vendor 1", code: "1.1.1", value: 64 }]));
   });
@@ -273,7 +273,7 @@ describe("applyWeights", () => {
     expect(fake.cell("Weights", "B6")?.value).toBe("Renamed dimension");
     expect(fake.cell("Ratings", "B4")?.value).toBe("Renamed dimension");
     expect(fake.cell("Ratings", "D5")?.value).toBe(88);
-    expect(fake.sheets.filter((s) => s.protected).map((s) => s.name)).toEqual(["Ratings", "Weights", "Results", "Charts", "Method", "Calc", MODEL_SHEET_NAME]);
+    expect(fake.sheets.filter((s) => s.protected).map((s) => s.name)).toEqual(["Ratings", "Weights", "Results", "Charts", "Method", "Calc", "Award calc", MODEL_SHEET_NAME]);
     const snap = await port.readWorkbook();
     expect(snap?.tree.roots[0].weight).toBe(40);
     expect(snap?.tree.roots[0].name["en-US"]).toBe("Renamed dimension");
