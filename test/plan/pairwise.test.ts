@@ -38,7 +38,11 @@ describe("the Pairwise sheet is optional", () => {
     const p = plan({ groups: [null] });
     expect(p.sheets.map((s) => s.key)).toEqual(["ratings", "weights", "pairwise", "results", "charts", "method", "calc", "award", "model"]);
     expect(p.layout.sheetNames.pairwise).toBe("Pairwise");
-    for (const s of base.sheets) if (s.key !== "method") expect(JSON.stringify(p.sheets.find((x) => x.key === s.key))).toBe(JSON.stringify(s));
+    for (const s of base.sheets) if (s.key !== "method" && s.key !== "model") expect(JSON.stringify(p.sheets.find((x) => x.key === s.key))).toBe(JSON.stringify(s));
+    // The stored model keeps the groups (so a rebuild keeps the sheet), and only that differs.
+    expect(p.model.pairwise).toEqual({ groups: [null] });
+    expect(base.model.pairwise).toBeUndefined();
+    expect({ ...p.model, pairwise: undefined }).toEqual({ ...base.model, pairwise: undefined });
     const method = p.sheets.find((s) => s.key === "method");
     expect(JSON.stringify(method)).toContain(EN.methodHeading);
     expect(JSON.stringify(method)).toContain("0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49");
