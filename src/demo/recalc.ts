@@ -14,6 +14,8 @@ import { panelSnapshot } from "../excel/panel";
 import { cell, labelsFor, type CellValue } from "../plan";
 import type { WorkbookSnapshot } from "../port";
 import type { MemoryExcel } from "./memoryExcel";
+import { evaluateAward } from "../core/award";
+import { awardLabelsFor } from "../plan/awardLabels";
 
 /** Fills the Results table of the scorecard in `excel` from the engine, unrecorded. */
 export async function recalculate(excel: MemoryExcel): Promise<void> {
@@ -40,6 +42,11 @@ export function resultsRows(card: Scorecard, snapshot: WorkbookSnapshot): CellVa
   const labels = labelsFor(model.options.locale);
   const leafCount = plan.layout.ratings.rows.filter((r) => r.leaf).length;
   const answered = answeredByRater(card);
+  // The award columns (issue #11) from the core: gates on the stored tree's minimums, grades on the
+  // stored bands. Bids are not read back yet, so with a Price sheet every vendor shows "no bid".
+  const A = awardLabelsFor(model.options.locale);
+  const award = new Map(evaluateAward(model.tree, snapshot.scores, { settings: model.award }).vendors.map((a) => [a.vendor, a]));
+  const status = { eligible: A.eligibleYes, failed: A.eligibleNo, unrated: A.eligibleUnrated, "no-bid": A.eligibleNoBid } as const;
   return model.vendors.map((vendor) => {
     const r = snapshot.scores.vendors.find((x) => x.vendor === vendor);
     const missing = r ? Object.values(r.leaves).filter((l) => l.status === "missing").length : leafCount;
@@ -49,6 +56,8 @@ export function resultsRows(card: Scorecard, snapshot: WorkbookSnapshot): CellVa
       requiredUnrated > 0 && missing > 0 ? "; " : "",
       missing > 0 ? `${labels.flagIncomplete} (${missing})` : "",
     ].join("");
+    const a = award.get(vendor);
+    const reasons = a ? [...a.gates.map((g) => g.reason[model.options.locale]), ...(model.award?.price && !(a.bid !== null && a.bid > 0) ? [A.reasonNoBid] : [])].join("; ") : "";
     const completeness = (rater: string): number => (leafCount === 0 ? 1 : (answered.get(`${rater}\u0001${vendor}`) ?? 0) / leafCount);
     return plan.layout.results.columns.map((c): CellValue => {
       switch (c.kind) {
@@ -63,7 +72,14 @@ export function resultsRows(card: Scorecard, snapshot: WorkbookSnapshot): CellVa
         case "raters": return (model.raters ?? []).filter((rater) => completeness(rater) > 0).length;
         case "consensusWithoutReason": return snapshot.problems.filter((p) => p.kind === "consensus-without-reason" && p.vendor === vendor).length;
         case "raterCompleteness": return completeness(c.rater);
-        default: return null;
+        case "eligible": return a ? status[a.status] : null;
+        case "reasons": return reasons;
+        case "grade": return a?.grade?.label[model.options.locale] ?? "";
+        case "rankEligible": return a?.rank ?? "";
+        case "bid": return a?.bid ?? "";
+        case "priceScore": return a?.priceScore ?? "";
+        case "overall": return a?.overall ?? "";
+        case "lowBid": return a?.lowBid ? A.lowBidFlag : "";
       }
     });
   });

@@ -116,7 +116,7 @@ function panelCandidate(name: string): boolean {
 
 /** The plan the stored model was built from (layout, sheet names, styles). */
 export function rebuildPlan(model: StoredModel): WorkbookPlan {
-  return buildPlan({ tree: model.tree, vendors: model.vendors, options: model.options, createdAt: model.createdAt, ...(model.raters ? { raters: model.raters } : {}), ...(model.pairwise ? { pairwise: { groups: model.pairwise.groups } } : {}) });
+  return buildPlan({ tree: model.tree, vendors: model.vendors, options: model.options, createdAt: model.createdAt, ...(model.raters ? { raters: model.raters } : {}), ...(model.pairwise ? { pairwise: { groups: model.pairwise.groups } } : {}), ...(model.award ? { award: { settings: model.award } } : {}) });
 }
 
 function roleNames(role: SheetRole): string[] {
