@@ -5,6 +5,8 @@ import { createDemoPort, officeError, type DemoPort } from "../../src/demo";
 import { publishedTree } from "../../src/taskpane/standard";
 import { translator } from "../../src/i18n";
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
+import { readFileSync } from "fs";
+import { join } from "path";
 
 const en = translator("en-US");
 const re = (s: string): RegExp => new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
@@ -251,4 +253,54 @@ test("look-alike names left unticked are imported as the file spells them (nothi
   expect(modelOf(port).vendors).toEqual(["Acme", "Beta", "acme"]);
   expect(valueAt(port, "Acme", "1.1")).toBeNull();
   expect(valueAt(port, "acme", "1.1")).toBe(80);
+});
+
+/** Reads a committed fixture as the browser hands a picked file over. */
+function fixtureFile(name: string): File {
+  const bytes = readFileSync(join(__dirname, "..", "fixtures", "scorecards", name));
+  return new File([bytes], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+}
+
+async function pick(panel: HTMLElement, file: File): Promise<void> {
+  await act(async () => {
+    fireEvent.change(panel.querySelector('input[type="file"]') as HTMLInputElement, { target: { files: [file] } });
+  });
+  await within(panel).findByText(en("import.preview"), { selector: "span" }, { timeout: 10_000 });
+}
+
+test("a colleague's filled scorecard (saved by LibreOffice, with a comment, an image and merged cells) imports its ratings", async () => {
+  const port = createDemoPort({ now: () => new Date("2026-11-25T10:00:00Z") });
+  await port.createWorkbook({ tree: publishedTree(), vendors: ["Acme", "Globex", "Initech"], raters: [], locale: "en-US", missing: "exclude" });
+  renderPane(port);
+  const panel = await openTab(en("tab.import"));
+  await pick(panel, fixtureFile("single-libreoffice.xlsx"));
+  // make_fixtures.py: Acme's i-th leaf 60 + 7i mod 40, Globex every third leaf 50 + 5i mod 50 (its second leaf N/A), Initech blank.
+  expect(within(panel).queryByText(/^New vendors/)).toBeNull();
+  const write = within(panel).getByRole("button", { name: /^Import \d+ ratings$/ });
+  await act(async () => {
+    fireEvent.click(write);
+  });
+  await within(panel).findByText(/^Imported:/);
+  expect([valueAt(port, "Acme", "1.1"), valueAt(port, "Acme", "1.2"), valueAt(port, "Acme", "2.1.1")]).toEqual([60, 67, 62]);
+  expect([valueAt(port, "Globex", "1.1"), valueAt(port, "Globex", "1.2"), valueAt(port, "Globex", "1.4"), valueAt(port, "Globex", "1.3")]).toEqual([50, "N/A", 65, null]);
+  expect(valueAt(port, "Initech", "1.1")).toBeNull();
+  expect(importLog(port)[0].source).toBe("single-libreoffice.xlsx");
+});
+
+test("a filled panel scorecard imports as its consolidated ratings: the median of the raters, a Moderation consensus in its place", async () => {
+  const port = createDemoPort({ now: () => new Date("2026-11-25T10:00:00Z") });
+  await port.createWorkbook({ tree: publishedTree(), vendors: ["Acme", "Globex"], raters: [], locale: "en-US", missing: "exclude" });
+  renderPane(port);
+  const panel = await openTab(en("tab.import"));
+  await pick(panel, fixtureFile("panel-openpyxl.xlsx"));
+  await act(async () => {
+    fireEvent.click(within(panel).getByRole("button", { name: /^Import \d+ ratings$/ }));
+  });
+  await within(panel).findByText(/^Imported:/);
+  // make_fixtures.py: rater k's i-th leaf for Acme 40 + (11i + 17k) mod 60, Globex 30 + (13i + 7k) mod 70; Carol (k = 2) skips odd i;
+  // the consensus 99 replaces Acme's first leaf.
+  expect(valueAt(port, "Acme", "1.1")).toBe(99);
+  expect(valueAt(port, "Acme", "1.2")).toBe((51 + 68) / 2);
+  expect(valueAt(port, "Globex", "1.1")).toBe(37);
+  expect(valueAt(port, "Globex", "1.3")).toBe(63);
 });
