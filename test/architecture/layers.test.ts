@@ -16,14 +16,15 @@ const ALLOWED: Record<string, readonly string[]> = {
   "core/ahp": ["core/model"],
   "core/maturity": ["core/model"],
   "core/award": ["core/model", "core/engine"],
+  "core/sensitivity": ["core/model", "core/engine", "core/award"],
   i18n: ["core/model"],
-  plan: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award"],
-  port: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "plan"],
-  xlsx: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "plan"],
-  excel: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "plan", "port", "xlsx"],
-  demo: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "plan", "port", "xlsx", "excel"],
-  taskpane: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "plan", "port", "xlsx", "excel", "demo", "i18n"],
-  cli: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "plan", "xlsx"],
+  plan: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "core/sensitivity"],
+  port: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "core/sensitivity", "plan"],
+  xlsx: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "core/sensitivity", "plan"],
+  excel: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "core/sensitivity", "plan", "port", "xlsx"],
+  demo: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "core/sensitivity", "plan", "port", "xlsx", "excel"],
+  taskpane: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "core/sensitivity", "plan", "port", "xlsx", "excel", "demo", "i18n"],
+  cli: ["core/model", "core/engine", "core/import", "core/ahp", "core/maturity", "core/award", "core/sensitivity", "plan", "xlsx"],
 };
 
 function roomOf(path: string): string {
