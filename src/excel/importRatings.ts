@@ -34,6 +34,7 @@ import { estimate, jsonSize, OpList, runOps, type Syncer } from "./batch";
 import { chunkBlock, textGuardFormats, writeBlock } from "./blocks";
 import { carryOver } from "./carryOver";
 import { pairwiseCarry } from "./pairwiseCarry";
+import { awardCarry, treeWithMinimums } from "./awardCarry";
 import { noScorecard, ScorecardError, sheetMissing } from "./errors";
 import { widthPoints } from "./styles";
 import { sameWeight, weightBlocks, weightCells } from "./weightCells";
@@ -150,7 +151,7 @@ export async function importRatings(env: ImportEnv, request: ImportRatingsReques
   const state = await probeWorkbook(context, syncer);
   const extentOf = queueLogExtent(context, syncer, state);
   // Ratings with its formulas (same range, same sync): an overwritten formula is logged as one.
-  const card = await readScorecard(context, syncer, state, ["ratings", "weights", "archive", "pairwise"], { formulas: ["ratings"] });
+  const card = await readScorecard(context, syncer, state, ["ratings", "weights", "archive", "pairwise", "price"], { formulas: ["ratings"] });
   if (!card) throw noScorecard();
   const ratings = ratingsOf(card);
   const leafCodes = new Set(card.plan.layout.ratings.rows.filter((r) => r.leaf).map((r) => r.code));
@@ -197,13 +198,15 @@ async function rebuild(env: ImportEnv, card: Scorecard, state: WorkbookState, ve
   const weights = card.grids.weights;
   if (!weights) throw sheetMissing(card.plan.layout.sheetNames.weights ?? "weights");
   const W = card.plan.layout.weights;
-  const tree = treeWithWeights(card.model.tree, weights.grid, W);
+  // Weights and minimums as they stand on Weights; the Price sheet's settings and bids (see ./awardCarry.ts).
+  const tree = treeWithMinimums(treeWithWeights(card.model.tree, weights.grid, W), weights.grid, W, card.plan.layout.award);
+  const award = awardCarry(card);
   const input = { tree, vendors, options: card.model.options, createdAt: time };
   const carried = carryOver(card, storedModel(input));
   const kept = carried.kept;
   for (const e of edits) (kept[e.vendor] ??= {})[e.code] = e.newValue;
   const pairwise = pairwiseCarry(card, tree);
-  const plan = buildPlan({ ...input, ratings: kept, archived: carried.archived, ...(pairwise ? { pairwise } : {}) });
+  const plan = buildPlan({ ...input, ratings: kept, archived: carried.archived, ...(pairwise ? { pairwise } : {}), ...(award ? { award } : {}) });
   await applyPlan(env.syncer.context, plan, { supports: env.supports, state, scorecardSheets: card.sheets, syncer: env.syncer, signal: env.options?.signal });
 }
 

@@ -48,6 +48,7 @@ import { noScorecard, sheetMissing, structureChanged, throwIfAborted } from "./e
 import { CubeFill } from "./ratingCube";
 import { applyGroupWeights, previewGroupWeights, readPairwise } from "./pairwise";
 import { pairwiseCarry } from "./pairwiseCarry";
+import { awardCarry, sheetAwardSettings, withSheetMinimums } from "./awardCarry";
 import {
   checkRatingsLayout,
   checkResultsLayout,
@@ -121,11 +122,13 @@ class ExcelPort implements WorkbookPort {
     return this.run("createWorkbook", options, async (syncer) => {
       options?.onProgress?.(0, "prepare");
       const state = await probeWorkbook(syncer.context, syncer);
-      const old = await readScorecard(syncer.context, syncer, state, ["ratings", "archive", "pairwise"], { panel: true });
+      const old = await readScorecard(syncer.context, syncer, state, ["ratings", "archive", "pairwise", "weights", "price"], { panel: true });
       options?.onProgress?.(0.1, "ratings");
       const panel = request.raters.length >= 2;
+      // Minimums the request leaves unsaid keep those typed on Weights (see ./awardCarry.ts).
+      const tree = withSheetMinimums(request.tree, old);
       const input = {
-        tree: request.tree, vendors: request.vendors, createdAt: this.host.now().toISOString(),
+        tree, vendors: request.vendors, createdAt: this.host.now().toISOString(),
         options: { missing: request.missing, locale: request.locale, ...(panel ? { aggregate: request.aggregate ?? "mean" } : {}) },
         ...(request.raters.length > 0 ? { raters: request.raters } : {}),
         ...(request.maturity && request.maturity.length > 0 ? { maturity: { scenarios: request.maturity } } : {}),
@@ -134,8 +137,10 @@ class ExcelPort implements WorkbookPort {
       const carried = old ? panelCarryOver(old, storedModel(input)) : { ratings: {}, raterRatings: {}, archived: [], moderation: [], droppedRaters: [] };
       if (carried.droppedRaters.length > 0) throw ratersRemoved(carried.droppedRaters);
       // The Pairwise sheet's groups and judgements too (see ./pairwise.ts).
-      const pairwise = pairwiseCarry(old, request.tree, request.pairwise);
-      const built = buildPlan({ ...input, ratings: carried.ratings, raterRatings: carried.raterRatings, archived: carried.archived, ...(pairwise ? { pairwise } : {}) });
+      const pairwise = pairwiseCarry(old, tree, request.pairwise);
+      // The Price sheet's settings and bids, the typed grade bands (see ./awardCarry.ts).
+      const award = awardCarry(old, request.award);
+      const built = buildPlan({ ...input, ratings: carried.ratings, raterRatings: carried.raterRatings, archived: carried.archived, ...(pairwise ? { pairwise } : {}), ...(award ? { award } : {}) });
       const plan = withModerationInputs(built, carried.moderation);
       const firstInput = firstInputCell(plan);
       const result = await applyPlan(syncer.context, plan, {
@@ -204,13 +209,18 @@ class ExcelPort implements WorkbookPort {
     return this.run("applyWeights", options, async (syncer) => {
       options?.onProgress?.(0, "weights");
       const state = await probeWorkbook(syncer.context, syncer);
-      const card = await readScorecard(syncer.context, syncer, state, ["weights"], { panel: true });
+      const card = await readScorecard(syncer.context, syncer, state, ["weights", "price"], { panel: true });
       if (!card) throw noScorecard();
       const weights = required(card, "weights");
       checkWeightsLayout(weights.sheet, weights.grid, card.plan.layout.weights);
       const { vendors, options: modelOptions, createdAt, raters } = card.model;
       const groups = card.model.pairwise?.groups;
-      const next = buildPlan({ tree, vendors, options: modelOptions, createdAt, ...(raters ? { raters } : {}), ...(groups ? { pairwise: { groups } } : {}) });
+      // The stored model takes the Price sheet's settings and typed bands, and the minimums typed on Weights where the tree leaves them unsaid (see ./awardCarry.ts).
+      const award = sheetAwardSettings(card);
+      const next = buildPlan({
+        tree: withSheetMinimums(tree, card), vendors, options: modelOptions, createdAt, ...(raters ? { raters } : {}), ...(groups ? { pairwise: { groups } } : {}),
+        ...(award ? { award: { settings: award } } : {}),
+      });
       if (!sameStructure(card.plan, next)) throw structureChanged();
       const ops = rewriteOps(syncer.context.workbook, next, state, this.supports);
       await runOps(syncer, ops.ops);

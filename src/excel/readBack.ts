@@ -24,6 +24,7 @@ import {
   type WorkbookPlan,
 } from "../plan";
 import { cellFormula } from "../plan/importWrite";
+import { AWARD_LABELS } from "../plan/awardLabels";
 import { PAIRWISE_LABELS } from "../plan/pairwiseLabels";
 import { Grid, text } from "./address";
 import type { Syncer } from "./batch";
@@ -61,7 +62,7 @@ export function findSheet(state: WorkbookState, name: string): ExistingSheet | u
   return state.sheets.find((s) => s.name.toLowerCase() === key);
 }
 
-export type SheetRole = "ratings" | "weights" | "results" | "archive" | "pairwise";
+export type SheetRole = "ratings" | "weights" | "results" | "archive" | "pairwise" | "price";
 
 /** A sheet's used range as read: its values and, when asked for, its formulas (same address). */
 export interface SheetGrid {
@@ -121,6 +122,7 @@ export function rebuildPlan(model: StoredModel): WorkbookPlan {
 
 function roleNames(role: SheetRole): string[] {
   if (role === "pairwise") return [...new Set(Object.values(PAIRWISE_LABELS).map((l) => l.sheet))];
+  if (role === "price") return [...new Set(Object.values(AWARD_LABELS).map((l) => l.sheetPrice))];
   const key = { ratings: "sheetRatings", weights: "sheetWeights", results: "sheetResults", archive: "sheetArchive" } as const;
   return [...new Set(Object.values(LABELS).map((l) => l[key[role]]))];
 }

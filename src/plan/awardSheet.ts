@@ -67,7 +67,7 @@ export function addMinimums(ctx: PlanContext, weights: { sheet: SheetPlan; layou
 }
 
 /** The optional Price sheet. */
-export function priceSheet(ctx: PlanContext, price: PriceSettings, bids: Record<string, number | null | undefined>, awardSheetName: string): SheetPlan {
+export function priceSheet(ctx: PlanContext, price: PriceSettings, bids: NonNullable<AwardPlanInput["bids"]>, awardSheetName: string): SheetPlan {
   const A = awardLabelsFor(ctx.locale);
   const V = ctx.vendors.length;
   const sheet = emptySheet("price", A.sheetPrice, "visible", protection(ctx.protect, ctx.password));

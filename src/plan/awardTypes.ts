@@ -15,6 +15,6 @@ export interface AwardLayout {
 /** Input of the award parts of buildPlan. */
 export interface AwardPlanInput {
   settings?: AwardSettings;
-  /** Bids to pre-fill on the Price sheet, by vendor. */
-  bids?: Record<string, number | null | undefined>;
+  /** Bids to pre-fill on the Price sheet, by vendor (text as typed in an earlier Price sheet stays text). */
+  bids?: Record<string, number | string | null | undefined>;
 }

@@ -6,6 +6,7 @@
  * cancelled call rejects with an AbortError.
  */
 import type { IndicatorTree, Locale } from "../core/model/types";
+import type { AwardSettings } from "../core/award/types";
 import type { Aggregation, MissingPolicy, Rating, RatingValue, ScoreResult } from "../core/engine/types";
 import type { ApplyCopyResult, MergeChoice, RaterCopyFile, ReturnedCopyPreview } from "../plan/copyTypes";
 import type { WorkbookProblem } from "../plan/problems";
@@ -70,6 +71,12 @@ export interface CreateWorkbookRequest {
   aggregate?: Aggregation;
   /** Maturity self-assessment sheets to add, by scenario key ("marketing", "training"); absent or empty = none. */
   maturity?: string[];
+  /**
+   * Award settings (issue #11): `price` adds the Price sheet (weight, method, low-bid threshold),
+   * `bands` sets the grade bands. Absent: a re-create keeps the workbook's as they stand in its
+   * sheets; either way the bids typed on an earlier Price sheet are kept by vendor name.
+   */
+  award?: AwardSettings;
 }
 
 export interface CreateWorkbookResult {
