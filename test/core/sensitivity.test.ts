@@ -3,7 +3,7 @@ import { evaluateAward } from "../../src/core/award";
 import { compileTree, score, scoreCube, toCube, type MissingPolicy, type Rating } from "../../src/core/engine";
 import { rankKey } from "../../src/core/engine/rank";
 import { cloneTree, defaultTree, findByCode, leaves, type IndicatorTree } from "../../src/core/model";
-import { bootstrapRaters, flipPoints, priceFlip, rankAcceptability, totalsWith, weightModel, withNodeWeight, type WeightModel } from "../../src/core/sensitivity";
+import { analyseSensitivity, bootstrapRaters, flipPoints, priceFlip, rankAcceptability, totalsWith, weightModel, withNodeWeight, type WeightModel } from "../../src/core/sensitivity";
 import { treeArb } from "../plan/arbitraries";
 import { node, tree } from "./fixtures";
 
@@ -238,5 +238,40 @@ describe("rank acceptability", () => {
     expect(() => rankAcceptability(m, { samples: 0 })).toThrow(/samples/);
     expect(() => rankAcceptability(m, { spread: 2 })).toThrow(/spread/);
     expect(() => rankAcceptability(m, { seed: 1.5 })).toThrow(/seed/);
+  });
+});
+
+describe("analyseSensitivity", () => {
+  test("from score()'s objects it gives what the cube's model gives; with an award only eligible vendors compete", () => {
+    fc.assert(
+      fc.property(treeArb.chain((t) => fc.tuple(fc.constant(t), ratingsArb(t), fc.constantFrom<MissingPolicy>("exclude", "zero"))), ([t, ratings, missing]) => {
+        const result = score(t, ratings, { missing, vendors: VENDORS });
+        const r = analyseSensitivity(t, result, { samples: 50, seed: 9 });
+        const viaCube = flipPoints(model(t, ratings, missing));
+        expect(r.leader).toBe(viaCube.leader);
+        expect(r.flips).toEqual(viaCube.flips);
+        expect(r.acceptability).toEqual(rankAcceptability(model(t, ratings, missing), { samples: 50, seed: 9 }));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test("price: the contest is overall among the eligible; the price weight's flip is reported", () => {
+    const t = tree(node("1", null));
+    const ratings: Rating[] = [
+      { vendor: "A", code: "1", value: 90 },
+      { vendor: "B", code: "1", value: 70 },
+      { vendor: "C", code: "1", value: 99 },
+    ];
+    const result = score(t, ratings);
+    // C has no bid: not eligible. A: bid 100 → price 50; B: bid 50 → price 100. Overall at p = 0.3: A 78, B 79 → B leads.
+    const award = evaluateAward(t, result, { bids: { A: 100, B: 50 }, settings: { price: { weight: 30, method: "lowest", lowBidThreshold: 20 } } });
+    const r = analyseSensitivity(t, result, { award, priceWeight: 0.3, samples: 100 });
+    expect(r.basis).toBe("award");
+    expect(r.leader).toBe("B");
+    // Tie: 90(1 − p) + 50p = 70(1 − p) + 100p → p = 20/70.
+    expect(r.price).toMatchObject({ weight: 0.3, rival: "A", stableFrom: expect.closeTo(20 / 70, 12), stableTo: 1 });
+    expect(r.price?.flipAt).toBeCloseTo(20 / 70, 12);
+    expect(r.acceptability.vendors.find((v) => v.vendor === "C")?.firstShare).toBe(0);
   });
 });

@@ -1,4 +1,6 @@
-import type { CompiledTree } from "../engine/compile";
+import { compileTree, type CompiledTree } from "../engine/compile";
+import type { ScoreResult } from "../engine/types";
+import type { IndicatorTree } from "../model/types";
 import type { ColumnScores } from "../engine/result";
 
 /**
@@ -20,7 +22,18 @@ export interface WeightModel {
   total: Float64Array;
 }
 
-export function weightModel(cs: ColumnScores): WeightModel {
+/** The model from score()'s result objects (leaf scores and totals as the engine gave them). */
+export function weightModelOf(tree: IndicatorTree, result: ScoreResult): WeightModel {
+  const t = compileTree(tree);
+  const n = t.codes.length;
+  const nodeScore = new Float64Array(result.vendors.length * n).fill(NaN);
+  result.vendors.forEach((r, v) => {
+    for (let i = 0; i < n; i++) if (t.leafOf[i] >= 0 && t.leafIsFirst[t.leafOf[i]]) nodeScore[v * n + i] = r.scores[t.codes[i]] ?? NaN;
+  });
+  return weightModel({ tree: t, vendors: result.vendors.map((r) => r.vendor), nodeScore, total: Float64Array.from(result.vendors, (r) => r.total ?? NaN) });
+}
+
+export function weightModel(cs: Pick<ColumnScores, "tree" | "vendors" | "nodeScore" | "total">): WeightModel {
   const t = cs.tree;
   const n = t.codes.length;
   const V = cs.vendors.length;
