@@ -111,6 +111,7 @@ export function createDemoPort(options: DemoPortOptions = {}): DemoPort {
     readPairwise: (o) => start("readPairwise", () => adapter.readPairwise(o)),
     previewGroupWeights: (request, o) => start("previewGroupWeights", () => adapter.previewGroupWeights(request, o)),
     applyGroupWeights: (preview, o) => start("applyGroupWeights", () => adapter.applyGroupWeights(preview, o)),
+    readMaturity: (o) => start("readMaturity", () => adapter.readMaturity(o)),
   };
 }
 

@@ -6,14 +6,35 @@ export class ScorecardError extends Error {
   readonly code: string;
   readonly sheet?: string;
   readonly address?: string;
+  /** Values the pane's message for this code fills in ({sheet}, {group}, {count}, …). */
+  readonly vars?: Readonly<Record<string, string | number>>;
 
-  constructor(code: string, message: string, where: { sheet?: string; address?: string } = {}) {
+  constructor(code: string, message: string, where: { sheet?: string; address?: string; vars?: Record<string, string | number> } = {}) {
     super(message);
     this.name = "ScorecardError";
     this.code = code;
     if (where.sheet !== undefined) this.sheet = where.sheet;
     if (where.address !== undefined) this.address = where.address;
+    if (where.vars !== undefined) this.vars = where.vars;
   }
+}
+
+/** A re-create would drop a Maturity sheet that holds marks: never without the user's say. */
+export function maturityMarksRemoved(sheet: string, address: string, count: number): ScorecardError {
+  return new ScorecardError(
+    "ScorecardMaturityRemoved",
+    `Sheet "${sheet}" holds ${count} mark(s) that re-creating without it would lose. Keep its scenario in the request, or clear the marks (or delete the sheet) first.`,
+    { sheet, address, vars: { sheet, count } },
+  );
+}
+
+/** A re-create would drop judgements typed on the Pairwise sheet (a group left out or no longer 2–10, or a criterion gone). */
+export function pairwiseJudgementsDropped(sheet: string, address: string, group: string, count: number): ScorecardError {
+  return new ScorecardError(
+    "ScorecardPairwiseDropped",
+    `Sheet "${sheet}" holds ${count} judgement(s) in group ${group} that the new scorecard cannot keep (the group is left out or no longer has 2–10 members, a compared indicator is gone, or its rater is). Keep them, or clear those judgements first.`,
+    { sheet, address, vars: { sheet, group, count } },
+  );
 }
 
 /** A sheet of the plan has the name of a sheet the user made: it is never overwritten. */

@@ -35,6 +35,7 @@ import { chunkBlock, textGuardFormats, writeBlock } from "./blocks";
 import { carryOver } from "./carryOver";
 import { pairwiseCarry } from "./pairwiseCarry";
 import { awardCarry, treeWithMinimums } from "./awardCarry";
+import { maturityCarry } from "./maturity";
 import { noScorecard, ScorecardError, sheetMissing } from "./errors";
 import { widthPoints } from "./styles";
 import { sameWeight, weightBlocks, weightCells } from "./weightCells";
@@ -151,7 +152,7 @@ export async function importRatings(env: ImportEnv, request: ImportRatingsReques
   const state = await probeWorkbook(context, syncer);
   const extentOf = queueLogExtent(context, syncer, state);
   // Ratings with its formulas (same range, same sync): an overwritten formula is logged as one.
-  const card = await readScorecard(context, syncer, state, ["ratings", "weights", "archive", "pairwise", "price"], { formulas: ["ratings"] });
+  const card = await readScorecard(context, syncer, state, ["ratings", "weights", "archive", "pairwise", "maturity", "price"], { formulas: ["ratings"] });
   if (!card) throw noScorecard();
   const ratings = ratingsOf(card);
   const leafCodes = new Set(card.plan.layout.ratings.rows.filter((r) => r.leaf).map((r) => r.code));
@@ -206,7 +207,8 @@ async function rebuild(env: ImportEnv, card: Scorecard, state: WorkbookState, ve
   const kept = carried.kept;
   for (const e of edits) (kept[e.vendor] ??= {})[e.code] = e.newValue;
   const pairwise = pairwiseCarry(card, tree);
-  const plan = buildPlan({ ...input, ratings: kept, archived: carried.archived, ...(pairwise ? { pairwise } : {}), ...(award ? { award } : {}) });
+  const maturity = maturityCarry(card);
+  const plan = buildPlan({ ...input, ratings: kept, archived: carried.archived, ...(pairwise ? { pairwise } : {}), ...(maturity ? { maturity } : {}), ...(award ? { award } : {}) });
   await applyPlan(env.syncer.context, plan, { supports: env.supports, state, scorecardSheets: card.sheets, syncer: env.syncer, signal: env.options?.signal });
 }
 

@@ -7,7 +7,9 @@ import type { IndicatorTree } from "../core/model/types";
 import { parseCell, type CellValue, type PairwiseInput, type PairwiseValue } from "../plan";
 import { checkPairwise, PAIRWISE } from "../plan/pairwiseSheet";
 import { text } from "./address";
-import { layoutChanged } from "./errors";
+import { layoutChanged, pairwiseJudgementsDropped } from "./errors";
+import { PAIRWISE_LABELS } from "../plan/pairwiseLabels";
+import { findByCode } from "../core/model/tree";
 import type { Scorecard } from "./readBack";
 
 /** Throws when the Pairwise sheet's code headers are not where the layout says. */
@@ -39,18 +41,23 @@ export function typedOf(v: CellValue): string | number | null {
 
 /** Every non-blank judgement cell of the Pairwise sheet as typed (text stays text), per rater block. */
 export function pairwiseValues(card: Scorecard): PairwiseValue[] {
+  return judgementCells(card).map((j) => j.value);
+}
+
+/** pairwiseValues with each one's cell (A1 on the Pairwise sheet). */
+function judgementCells(card: Scorecard): { value: PairwiseValue; address: string }[] {
   const layout = card.plan.layout.pairwise;
   const g = card.grids.pairwise;
   if (!layout || !g) return [];
   checkPairwiseLayout(card);
-  const out: PairwiseValue[] = [];
+  const out: { value: PairwiseValue; address: string }[] = [];
   for (const group of layout.groups) {
     for (const block of group.blocks) {
       if (block.kind !== "rater") continue;
       for (const p of block.pairs) {
         const { row, col } = parseCell(p.input);
         const typed = typedOf(g.grid.get(row, col));
-        if (typed !== null) out.push({ parent: group.parent, a: p.a, b: p.b, value: typed, ...(block.rater !== undefined ? { rater: block.rater } : {}) });
+        if (typed !== null) out.push({ value: { parent: group.parent, a: p.a, b: p.b, value: typed, ...(block.rater !== undefined ? { rater: block.rater } : {}) }, address: p.input });
       }
     }
   }
@@ -67,16 +74,38 @@ function groupFits(tree: IndicatorTree, parent: string | null): boolean {
   }
 }
 
+/** The codes a group compares in `tree` (its parent's children, or the dimensions); null when the parent is gone. */
+function membersOf(tree: IndicatorTree, parent: string | null): Set<string> | null {
+  if (parent === null) return new Set(tree.roots.map((r) => r.code));
+  const found = findByCode(tree, parent);
+  return found ? new Set(found.node.children.map((c) => c.code)) : null;
+}
+
 /**
  * The Pairwise input of a rebuilt workbook: the groups asked for (`requested`), else the old
  * workbook's groups that still fit the new tree; the judgements typed in the old sheet go with
- * them (by rater, group and pair: pairs whose criteria remain keep their judgement).
+ * them (by rater, group and pair). A judgement the new sheet has no cell for — its group left
+ * out or no longer 2–10, one of its two criteria gone, or its rater's block gone — is never dropped silently: the
+ * rebuild is refused (pairwiseJudgementsDropped, naming the group and the first such cell).
  */
-export function pairwiseCarry(old: Scorecard | null, tree: IndicatorTree, requested?: { groups: (string | null)[] }): PairwiseInput | undefined {
+export function pairwiseCarry(old: Scorecard | null, tree: IndicatorTree, requested?: { groups: (string | null)[] }, raters: string[] = []): PairwiseInput | undefined {
   const groups = requested ? requested.groups : (old?.model.pairwise?.groups ?? []).filter((p) => groupFits(tree, p));
+  const members = new Map(groups.map((p) => [p ?? "", membersOf(tree, p)]));
+  const cells = old ? judgementCells(old) : [];
+  // A panel has a block per rater; one rater (or none) the single block.
+  const blocks = new Set(raters.length >= 2 ? raters : [""]);
+  const lost = cells.filter(({ value: v }) => {
+    const m = members.get(v.parent ?? "");
+    return !m || !m.has(v.a) || !m.has(v.b) || !blocks.has(v.rater ?? "");
+  });
+  if (old && lost.length > 0) {
+    const parent = lost[0].value.parent;
+    const group = parent ?? PAIRWISE_LABELS[old.model.options.locale].topLevel;
+    const sheet = old.grids.pairwise?.sheet ?? old.plan.layout.pairwise?.sheet ?? "Pairwise";
+    throw pairwiseJudgementsDropped(sheet, lost[0].address, group, lost.filter((l) => l.value.parent === parent).length);
+  }
   if (groups.length === 0) return undefined;
-  const keep = new Set(groups.map((p) => p ?? ""));
-  const values = old ? pairwiseValues(old).filter((v) => keep.has(v.parent ?? "")) : [];
+  const values = cells.map((c) => c.value);
   return { groups, ...(values.length > 0 ? { values } : {}) };
 }
 

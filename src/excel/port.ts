@@ -1,6 +1,4 @@
 /** The task pane's WorkbookPort over Office.js: every call is one Excel.run with a fixed number of syncs. */
-import { defaultMaturityModel } from "../core/maturity/default";
-import { maturitySheetNames } from "../plan/maturitySheet";
 import { scoreCube, toScoreResult, type Rating } from "../core/engine";
 import { walk } from "../core/model/tree";
 import type { IndicatorTree } from "../core/model/types";
@@ -18,6 +16,7 @@ import type {
   ApplyGroupWeightsResult,
   GroupWeightsPreview,
   GroupWeightsRequest,
+  MaturityReading,
   PairwiseReading,
   Capabilities,
   CreateWorkbookRequest,
@@ -49,6 +48,8 @@ import { CubeFill } from "./ratingCube";
 import { applyGroupWeights, previewGroupWeights, readPairwise } from "./pairwise";
 import { pairwiseCarry } from "./pairwiseCarry";
 import { awardCarry, sheetAwardSettings, withSheetMinimums } from "./awardCarry";
+import { withAward } from "./awardSnapshot";
+import { maturityCarry, readMaturity } from "./maturity";
 import {
   checkRatingsLayout,
   checkResultsLayout,
@@ -122,29 +123,31 @@ class ExcelPort implements WorkbookPort {
     return this.run("createWorkbook", options, async (syncer) => {
       options?.onProgress?.(0, "prepare");
       const state = await probeWorkbook(syncer.context, syncer);
-      const old = await readScorecard(syncer.context, syncer, state, ["ratings", "archive", "pairwise", "weights", "price"], { panel: true });
+      const old = await readScorecard(syncer.context, syncer, state, ["ratings", "archive", "pairwise", "maturity", "weights", "price"], { panel: true });
       options?.onProgress?.(0.1, "ratings");
       const panel = request.raters.length >= 2;
+      // The Maturity sheets' marks are carried (a sheet with marks is never dropped silently; see ./maturity.ts).
+      const maturity = maturityCarry(old, request.maturity);
       // Minimums the request leaves unsaid keep those typed on Weights (see ./awardCarry.ts).
       const tree = withSheetMinimums(request.tree, old);
       const input = {
         tree, vendors: request.vendors, createdAt: this.host.now().toISOString(),
         options: { missing: request.missing, locale: request.locale, ...(panel ? { aggregate: request.aggregate ?? "mean" } : {}) },
         ...(request.raters.length > 0 ? { raters: request.raters } : {}),
-        ...(request.maturity && request.maturity.length > 0 ? { maturity: { scenarios: request.maturity } } : {}),
+        ...(maturity ? { maturity } : {}),
       };
       // Every rater's ratings, the Archive and the Moderation inputs are carried over (see ./panel.ts).
       const carried = old ? panelCarryOver(old, storedModel(input)) : { ratings: {}, raterRatings: {}, archived: [], moderation: [], droppedRaters: [] };
       if (carried.droppedRaters.length > 0) throw ratersRemoved(carried.droppedRaters);
       // The Pairwise sheet's groups and judgements too (see ./pairwise.ts).
-      const pairwise = pairwiseCarry(old, tree, request.pairwise);
+      const pairwise = pairwiseCarry(old, tree, request.pairwise, request.raters);
       // The Price sheet's settings and bids, the typed grade bands (see ./awardCarry.ts).
       const award = awardCarry(old, request.award);
       const built = buildPlan({ ...input, ratings: carried.ratings, raterRatings: carried.raterRatings, archived: carried.archived, ...(pairwise ? { pairwise } : {}), ...(award ? { award } : {}) });
       const plan = withModerationInputs(built, carried.moderation);
       const firstInput = firstInputCell(plan);
       const result = await applyPlan(syncer.context, plan, {
-        supports: this.supports, state, scorecardSheets: [...(old?.sheets ?? []), ...(old ? maturitySheetNames(old.model, defaultMaturityModel) : [])], syncer, signal: options?.signal,
+        supports: this.supports, state, scorecardSheets: old?.sheets ?? [], syncer, signal: options?.signal,
         onProgress: (f) => options?.onProgress?.(0.2 + 0.8 * f, f < 1 ? "results" : "format"),
         ...(firstInput ? { activate: firstInput } : {}),
       });
@@ -158,10 +161,11 @@ class ExcelPort implements WorkbookPort {
     return this.run("readWorkbook", options, async (syncer) => {
       options?.onProgress?.(0, "read");
       const state = await probeWorkbook(syncer.context, syncer);
-      const card = await readScorecard(syncer.context, syncer, state, ["ratings", "weights"], { panel: true });
+      const card = await readScorecard(syncer.context, syncer, state, ["ratings", "weights", "price"], { panel: true });
       if (!card) return null;
       options?.onProgress?.(0.6, "check");
-      const snapshot = card.panel ? panelSnapshot(card) : snapshotOf(card);
+      // The award decision from the minimums, bands, Price settings and bids as they stand (see ./awardSnapshot.ts).
+      const snapshot = withAward(card, card.panel ? panelSnapshot(card) : snapshotOf(card));
       options?.onProgress?.(1, "check");
       return snapshot;
     });
@@ -214,11 +218,13 @@ class ExcelPort implements WorkbookPort {
       const weights = required(card, "weights");
       checkWeightsLayout(weights.sheet, weights.grid, card.plan.layout.weights);
       const { vendors, options: modelOptions, createdAt, raters } = card.model;
-      const groups = card.model.pairwise?.groups;
+      const { pairwise, maturity } = card.model;
       // The stored model takes the Price sheet's settings and typed bands, and the minimums typed on Weights where the tree leaves them unsaid (see ./awardCarry.ts).
       const award = sheetAwardSettings(card);
+      // The optional parts stay as stored (the Maturity sheets' indicator names are rewritten, never their marks).
       const next = buildPlan({
-        tree: withSheetMinimums(tree, card), vendors, options: modelOptions, createdAt, ...(raters ? { raters } : {}), ...(groups ? { pairwise: { groups } } : {}),
+        tree: withSheetMinimums(tree, card), vendors, options: modelOptions, createdAt, ...(raters ? { raters } : {}), ...(pairwise ? { pairwise: { groups: pairwise.groups } } : {}),
+        ...(maturity ? { maturity: { scenarios: maturity.scenarios, ...(maturity.model ? { model: maturity.model } : {}) } } : {}),
         ...(award ? { award: { settings: award } } : {}),
       });
       if (!sameStructure(card.plan, next)) throw structureChanged();
@@ -279,6 +285,16 @@ class ExcelPort implements WorkbookPort {
   /** Syncs: 3 (list sheets; read the model, Weights and the log's extent; write the log and the cells). */
   async applyGroupWeights(preview: GroupWeightsPreview, options?: PortCallOptions): Promise<ApplyGroupWeightsResult> {
     return this.run("applyGroupWeights", options, (syncer) => applyGroupWeights(this.panelEnv(syncer, options), preview));
+  }
+
+  /** Syncs: 2 (list sheets; read the model and the Maturity sheets; see ./maturity.ts). */
+  async readMaturity(options?: PortCallOptions): Promise<MaturityReading | null> {
+    return this.run("readMaturity", options, async (syncer) => {
+      options?.onProgress?.(0, "read");
+      const reading = await readMaturity(syncer);
+      options?.onProgress?.(1, "check");
+      return reading;
+    });
   }
 }
 
@@ -386,7 +402,17 @@ function labelSheets(plan: WorkbookPlan): SheetPlan[] {
     results: (b) => parseRect(b.address).r2 < X.firstRow,
     model: () => true,
   };
+  // Maturity sheets: their indicator names (built without marks, so no block holds a mark cell; checked anyway).
+  const marksOf = (sheet: string): ReturnType<typeof parseRect>[] => (plan.layout.maturity ?? []).filter((l) => l.sheet === sheet).flatMap((l) => [...l.today, ...l.aim].map((a) => parseRect(a)));
   return plan.sheets.flatMap((s) => {
+    if (s.key === "maturity") {
+      const marks = marksOf(s.name);
+      const clear = (b: SheetPlan["blocks"][number]): boolean => {
+        const r = parseRect(b.address);
+        return !marks.some((m) => m.r1 >= r.r1 && m.r1 <= r.r2 && m.c1 >= r.c1 && m.c1 <= r.c2);
+      };
+      return [{ ...s, blocks: s.blocks.filter(clear).flatMap((b) => chunkBlock(b)) }];
+    }
     const pick = keep[s.key];
     return pick ? [{ ...s, blocks: s.blocks.filter(pick).flatMap((b) => chunkBlock(b)) }] : [];
   });

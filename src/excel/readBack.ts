@@ -24,6 +24,7 @@ import {
   type WorkbookPlan,
 } from "../plan";
 import { cellFormula } from "../plan/importWrite";
+import { MATURITY_LABELS } from "../plan/maturityLabels";
 import { AWARD_LABELS } from "../plan/awardLabels";
 import { PAIRWISE_LABELS } from "../plan/pairwiseLabels";
 import { Grid, text } from "./address";
@@ -62,7 +63,8 @@ export function findSheet(state: WorkbookState, name: string): ExistingSheet | u
   return state.sheets.find((s) => s.name.toLowerCase() === key);
 }
 
-export type SheetRole = "ratings" | "weights" | "results" | "archive" | "pairwise" | "price";
+/** "maturity": every Maturity sheet the model asks for (in `Scorecard.maturity`, not `grids`). */
+export type SheetRole = "ratings" | "weights" | "results" | "archive" | "pairwise" | "maturity" | "price";
 
 /** A sheet's used range as read: its values and, when asked for, its formulas (same address). */
 export interface SheetGrid {
@@ -82,6 +84,8 @@ export interface Scorecard {
   sheets: string[];
   /** Panel workbooks read with `{ panel: true }`: every rater's sheet and Moderation, as they stand. */
   panel?: PanelGrids;
+  /** Read with the "maturity" role: the Maturity sheets of the model that exist, in the layout's order. */
+  maturity?: { scenario: string; sheet: string; grid: Grid }[];
 }
 
 export interface PanelGrids {
@@ -117,10 +121,19 @@ function panelCandidate(name: string): boolean {
 
 /** The plan the stored model was built from (layout, sheet names, styles). */
 export function rebuildPlan(model: StoredModel): WorkbookPlan {
-  return buildPlan({ tree: model.tree, vendors: model.vendors, options: model.options, createdAt: model.createdAt, ...(model.raters ? { raters: model.raters } : {}), ...(model.pairwise ? { pairwise: { groups: model.pairwise.groups } } : {}), ...(model.award ? { award: { settings: model.award } } : {}) });
+  return buildPlan({
+    tree: model.tree, vendors: model.vendors, options: model.options, createdAt: model.createdAt, ...(model.raters ? { raters: model.raters } : {}),
+    ...(model.pairwise ? { pairwise: { groups: model.pairwise.groups } } : {}),
+    ...(model.maturity ? { maturity: { scenarios: model.maturity.scenarios, ...(model.maturity.model ? { model: model.maturity.model } : {}) } } : {}),
+    ...(model.award ? { award: { settings: model.award } } : {}),
+  });
 }
 
-function roleNames(role: SheetRole): string[] {
+/** Maturity sheets are named after their scenario: any sheet with a locale's prefix ("Maturity (", "成熟度（") may be one. */
+const MATURITY_PREFIXES = Object.values(MATURITY_LABELS).map((l) => l.sheet("\u0000").split("\u0000")[0]);
+
+function roleNames(role: SheetRole, state: WorkbookState): string[] {
+  if (role === "maturity") return state.sheets.filter((s) => MATURITY_PREFIXES.some((p) => s.name.startsWith(p))).map((s) => s.name);
   if (role === "pairwise") return [...new Set(Object.values(PAIRWISE_LABELS).map((l) => l.sheet))];
   if (role === "price") return [...new Set(Object.values(AWARD_LABELS).map((l) => l.sheetPrice))];
   const key = { ratings: "sheetRatings", weights: "sheetWeights", results: "sheetResults", archive: "sheetArchive" } as const;
@@ -140,7 +153,7 @@ export async function readScorecard(context: Excel.RequestContext, syncer: Synce
   const candidates = new Map<string, Excel.Range>();
   const withFormulas = new Set<string>();
   for (const role of roles) {
-    for (const name of roleNames(role)) {
+    for (const name of roleNames(role, state)) {
       const found = findSheet(state, name);
       if (!found || candidates.has(found.name)) continue;
       const formulas = opts.formulas?.includes(role) ?? false;
@@ -167,6 +180,7 @@ export async function readScorecard(context: Excel.RequestContext, syncer: Synce
     return { sheet: found.name, ...usedGrids(range, withFormulas.has(found.name)) };
   };
   for (const role of roles) {
+    if (role === "maturity") continue;
     const name = role === "archive" ? labelsFor(model.options.locale).sheetArchive : plan.layout.sheetNames[role];
     const g = gridOf(name);
     if (g && (role !== "archive" || isArchive(g.grid))) grids[role] = g;
@@ -175,14 +189,20 @@ export async function readScorecard(context: Excel.RequestContext, syncer: Synce
   if (grids.archive && !sheets.includes(grids.archive.sheet)) sheets.push(grids.archive.sheet);
   // Sheets set aside by a rewrite that stopped half-way: a valid model means their ratings were carried.
   for (const s of state.sheets) if (s.name.startsWith(ASIDE_PREFIX)) sheets.push(s.name);
+  const maturity = roles.includes("maturity")
+    ? (plan.layout.maturity ?? []).flatMap((l) => {
+        const g = gridOf(l.sheet);
+        return g ? [{ scenario: l.scenario, sheet: g.sheet, grid: g.grid }] : [];
+      })
+    : undefined;
   const panel = plan.layout.panel;
-  if (!panel) return { model, plan, grids, sheets };
+  if (!panel) return { model, plan, grids, sheets, ...(maturity ? { maturity } : {}) };
   const raters = panel.raters.map(({ name, sheet }) => {
     const g = gridOf(sheet);
     return { rater: name, sheet: g?.sheet ?? sheet, ...(g ? { grid: g.grid } : {}) };
   });
   const moderation = gridOf(panel.moderation.sheet);
-  return { model, plan, grids, sheets, panel: { raters, ...(moderation ? { moderation } : {}) } };
+  return { model, plan, grids, sheets, panel: { raters, ...(moderation ? { moderation } : {}) }, ...(maturity ? { maturity } : {}) };
 }
 
 /** The values (and, when loaded, the formulas) of a used range read with getUsedRangeOrNullObject. */

@@ -24,7 +24,7 @@ import { absCell, absRect, cell, colLetter, formulaString, parseRect, rect } fro
 import { emptySheet, protection, type PlanContext } from "./context";
 import { gridBlocks, type GridCell } from "./grid";
 import { MATURITY_LABELS, type MaturityLabels } from "./maturityLabels";
-import type { MaturitySheetLayout } from "./maturityTypes";
+import type { MaturityCellMark, MaturitySheetLayout, MaturityTypedMarks } from "./maturityTypes";
 import type { CellBlock, ConditionalFormatPlan, FormatPlan, SheetPlan } from "./types";
 
 /** Fixed rows of every Maturity sheet. */
@@ -114,7 +114,7 @@ export function checkMaturity(model: MaturityModel, scenarios: string[]): void {
 }
 
 /** One Maturity sheet for `scenario`. */
-export function maturitySheet(ctx: PlanContext, model: MaturityModel, scenario: string, marks?: MaturityMarks): { sheet: SheetPlan; layout: MaturitySheetLayout } {
+export function maturitySheet(ctx: PlanContext, model: MaturityModel, scenario: string, marks?: MaturityMarks | MaturityTypedMarks): { sheet: SheetPlan; layout: MaturitySheetLayout } {
   const { locale, tree } = ctx;
   const L = MATURITY_LABELS[locale];
   const s = scenarioOf(model, scenario);
@@ -176,7 +176,9 @@ export function maturitySheet(ctx: PlanContext, model: MaturityModel, scenario: 
   chars.forEach((ch, i) => {
     const r = M.firstRow + i;
     cells.set(r, M.label, ch.name[locale]);
-    const pre = (v: number | null | undefined): string | null => (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= N ? s.stages[v - 1].name[locale] : null);
+    // A stage number is written as the stage's name; anything else a rebuilt sheet held, as typed.
+    const pre = (v: MaturityCellMark | undefined): string | number | null =>
+      typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= N ? s.stages[v - 1].name[locale] : v === undefined || v === "" ? null : v;
     const t = pre(marks?.today[i]);
     const a = pre(marks?.aim[i]);
     if (t !== null) cells.set(r, todayCol, t);

@@ -12,13 +12,17 @@ import type { ApplyCopyResult, MergeChoice, RaterCopyFile, ReturnedCopyPreview }
 import type { WorkbookProblem } from "../plan/problems";
 import type { ImportChoice } from "../plan/importWrite";
 import type { ImportSummary } from "../plan/importLog";
+import type { SnapshotAward } from "./award";
 import type { ApplyGroupWeightsResult, GroupWeightsPreview, GroupWeightsRequest, PairwiseReading } from "./pairwise";
+import type { MaturityReading } from "./maturity";
 
 export type { ApplyCopyResult, MergeChoice, RaterCopyFile, ReturnedCopyPreview } from "../plan/copyTypes";
 export type { WorkbookProblem, WorkbookProblemKind } from "../plan/problems";
 export type { ImportChoice } from "../plan/importWrite";
 export type { ImportKind, ImportSummary } from "../plan/importLog";
 export type * from "./pairwise";
+export type * from "./award";
+export type * from "./maturity";
 
 /** A consensus typed on Moderation: it replaces the raters' ratings of that vendor × leaf in the scores. */
 export interface ConsensusRating {
@@ -69,7 +73,11 @@ export interface CreateWorkbookRequest {
   pairwise?: { groups: (string | null)[] };
   /** Panel (two or more raters): how the raters' ratings of a cell are combined; default "mean". */
   aggregate?: Aggregation;
-  /** Maturity self-assessment sheets to add, by scenario key ("marketing", "training"); absent or empty = none. */
+  /**
+   * Maturity self-assessment sheets, by scenario key ("marketing", "training"). Absent: a re-create
+   * keeps the workbook's sheets and every mark in them; present: exactly these (`[]` = none), and
+   * leaving out a sheet that holds marks is refused (ScorecardMaturityRemoved) rather than losing them.
+   */
   maturity?: string[];
   /**
    * Award settings (issue #11): `price` adds the Price sheet (weight, method, low-bid threshold),
@@ -174,6 +182,8 @@ export interface WorkbookSnapshot {
   /** Panel: consensus scores typed on Moderation. */
   consensus?: ConsensusRating[];
 }
+  /** The award decision (issue #11); absent for workbooks made before it. `tree` then carries the minimums typed on Weights. */
+  award?: SnapshotAward;
 
 export interface WorkbookPort {
   getCapabilities(options?: PortCallOptions): Promise<Capabilities>;
@@ -206,6 +216,8 @@ export interface WorkbookPort {
   /** "Use these weights", step 2: writes a previewed group's weights, logged in the Import log (undoImport undoes it). */
   applyGroupWeights(preview: GroupWeightsPreview, options?: PortCallOptions): Promise<ApplyGroupWeightsResult>;
 }
+  /** The Maturity sheets' marks with the self-assessment they give (src/core/maturity); null when the workbook has no Maturity sheet. */
+  readMaturity(options?: PortCallOptions): Promise<MaturityReading | null>;
 
 /** Which ExcelApi version each pane feature needs (the adapter must not need more). */
 export const FEATURE_REQUIREMENTS = {
@@ -224,6 +236,7 @@ export const FEATURE_REQUIREMENTS = {
   previewGroupWeights: "1.4",
   applyGroupWeights: "1.4",
 } as const;
+  readMaturity: "1.4", // used ranges, named items
 
 export type Feature = keyof typeof FEATURE_REQUIREMENTS;
 

@@ -22,6 +22,9 @@ export const KNOWN_ERROR_CODES = [
   "ScorecardNotAPanel",
   "ScorecardUnknownRater",
   "ScorecardRatersRemoved",
+  // A re-create that would drop what the user entered on a Maturity or Pairwise sheet.
+  "ScorecardMaturityRemoved",
+  "ScorecardPairwiseDropped",
   // "Use these weights" (Compare in pairs): the group as the workbook has it.
   "ScorecardGroupSize",
   "ScorecardGroupNotFound",
@@ -74,8 +77,17 @@ function whereOf(err: unknown): { sheet: string; address: string } | null {
   return typeof sheet === "string" && typeof address === "string" && sheet !== "" && address !== "" ? { sheet, address } : null;
 }
 
+/** The values an adapter error names for its message ({sheet}, {group}, {count}); strings and numbers only. */
+function varsOf(err: unknown): Record<string, string | number> {
+  if (typeof err !== "object" || err === null) return {};
+  const vars = (err as { vars?: unknown }).vars;
+  if (typeof vars !== "object" || vars === null) return {};
+  return Object.fromEntries(Object.entries(vars).filter((e): e is [string, string | number] => typeof e[1] === "string" || typeof e[1] === "number"));
+}
+
 export function describeError(err: unknown, t: Translate): FriendlyError {
   const kind = errorKind(err);
   const base = `error.${kind}` as MessageKey;
-  return { kind, code: codeOf(err), title: t(base), action: t(`${base}.action` as MessageKey), where: whereOf(err) };
+  const vars = varsOf(err);
+  return { kind, code: codeOf(err), title: t(base, vars), action: t(`${base}.action` as MessageKey, vars), where: whereOf(err) };
 }

@@ -126,7 +126,7 @@ describe("the judgements are kept when the workbook is rebuilt", () => {
     expect(tech?.group).toBeNull();
   });
 
-  test("a changed tree keeps the pairs whose criteria remain; a group that no longer fits is dropped; groups: [] removes the sheet", async () => {
+  test("a changed tree keeps the pairs whose criteria remain; judgements it has no cell for are refused, naming the group and cell, until cleared; groups: [] removes the sheet", async () => {
     const fake = new FakeExcel();
     const port = portOn(fake);
     const tree = defaultTree();
@@ -139,15 +139,65 @@ describe("the judgements are kept when the workbook is rebuilt", () => {
     four.children = four.children.slice(0, 1); // 4 now has one child: nothing to compare
     const two = (findByCode(next, "2") as { node: IndicatorNode }).node;
     two.children = [two.children[0], two.children[2], { ...two.children[1], code: "2.9", children: [] }];
+    const groupCells = (parent: string): string[] => (layout.groups.find((g) => g.parent === parent)?.blocks[0].pairs ?? []).map((p) => p.input);
+    const snapshot = (): string => JSON.stringify(fake.sheets.map((s) => [s.name, [...s.cells.entries()].sort()]));
+    const before = snapshot();
+
+    // 2.2 is gone: the judgements 2.1/2.2 and 2.2/2.3 have no cell in the new sheet.
+    await expect(port.createWorkbook(request({ tree: next }))).rejects.toMatchObject({ code: "ScorecardPairwiseDropped", sheet: "Pairwise", address: groupCells("2")[0], vars: { group: "2", count: 2 } });
+    expect(snapshot()).toBe(before);
+    fake.put("Pairwise", groupCells("2")[0], [[null]]);
+    fake.put("Pairwise", groupCells("2")[2], [[null]]);
+    // Group 4 no longer fits (one child): its three judgements would be lost.
+    await expect(port.createWorkbook(request({ tree: next }))).rejects.toMatchObject({ code: "ScorecardPairwiseDropped", address: groupCells("4")[0], vars: { group: "4", count: 3 } });
+    for (const a of groupCells("4")) fake.put("Pairwise", a, [[null]]);
     await port.createWorkbook(request({ tree: next }));
     expect(storedModelOf(fake)?.pairwise).toEqual({ groups: ["2"] });
     const reading = await port.readPairwise();
     expect(reading?.groups).toHaveLength(1);
     const judged = Object.fromEntries((reading?.groups[0].raters[0].judgements ?? []).map((j) => [`${j.a}/${j.b}`, j.typed]));
     expect(judged).toEqual({ "2.1/2.3": 5, "2.1/2.9": null, "2.3/2.9": null });
+    // groups: [] would drop the 5 still typed: refused, then allowed once it is cleared.
+    await expect(port.createWorkbook(request({ tree: next, pairwise: { groups: [] } }))).rejects.toMatchObject({ code: "ScorecardPairwiseDropped", vars: { group: "2", count: 1 } });
+    const kept = reading?.groups[0].raters[0].judgements.find((j) => j.typed === 5)?.address as string;
+    fake.put("Pairwise", kept, [[null]]);
     await port.createWorkbook(request({ tree: next, pairwise: { groups: [] } }));
     expect(fake.sheet("Pairwise")).toBeUndefined();
     expect(storedModelOf(fake)?.pairwise).toBeUndefined();
+  });
+
+  test("a group that grew past 10 members: its judgements are refused with the group named; with none typed it is left out", async () => {
+    const fake = new FakeExcel();
+    const port = portOn(fake);
+    const tree = defaultTree();
+    await port.createWorkbook(request({ tree, pairwise: { groups: [null, "2"] } }));
+    const layout = layoutOf(tree, [null, "2"]);
+    typeBlock(fake, layout, null, [...DIMS]);
+    const grown = cloneTree(tree);
+    const two = (findByCode(grown, "2") as { node: IndicatorNode }).node;
+    const extra = Array.from({ length: 11 - two.children.length }, (_, i): IndicatorNode => ({ code: `2.${10 + i}`, name: { "en-US": `X${i}`, "zh-CN": `X${i}` }, weight: 0, required: false, children: [] }));
+    two.children = [...two.children, ...extra];
+    typeBlock(fake, layout, "2", [null, "1/3", null]);
+    await expect(port.createWorkbook(request({ tree: grown }))).rejects.toMatchObject({ code: "ScorecardPairwiseDropped", vars: { group: "2", count: 1 } });
+    await expect(port.createWorkbook(request({ tree: grown }))).rejects.toThrow(/group 2 .*no longer has 2–10 members/);
+    typeBlock(fake, layout, "2", [null, null, null]);
+    await port.createWorkbook(request({ tree: grown }));
+    expect(storedModelOf(fake)?.pairwise).toEqual({ groups: [null] });
+    const dims = (await port.readPairwise())?.groups[0].raters[0].judgements.map((j) => j.typed);
+    expect(dims).toEqual([...DIMS]);
+  });
+
+  test("a panel's rater left out of the new list: their judgements are refused (nothing typed is dropped)", async () => {
+    const fake = new FakeExcel();
+    const port = portOn(fake);
+    const tree = defaultTree();
+    await port.createWorkbook(request({ tree, raters: ["Ann", "Bo", "Cy"], pairwise: { groups: [null] } }));
+    const layout = layoutOf(tree, [null], ["Ann", "Bo", "Cy"]);
+    typeBlock(fake, layout, null, [...DIMS_B], "Cy");
+    await expect(port.createWorkbook(request({ tree, raters: ["Ann", "Bo"] }))).rejects.toMatchObject({ code: "ScorecardPairwiseDropped", vars: { count: 10 } });
+    await port.createWorkbook(request({ tree, raters: ["Ann", "Bo", "Cy", "Di"] }));
+    const cy = (await port.readPairwise())?.groups[0].raters.find((r) => r.rater === "Cy");
+    expect(cy?.judgements.map((j) => j.typed)).toEqual([...DIMS_B]);
   });
 });
 
