@@ -20,6 +20,7 @@ import { escapeControls, plural, shown } from "../text";
 import { awardOrder, decideAward, DEFAULT_PRICE, gatesOf, PRICE_METHODS, type AwardResult, type AwardVendor, type PriceMethod, type PriceSettings } from "../../core/award";
 import { allNodes } from "../../core/model";
 import { readBids } from "../bids";
+import { runSensitivity, sensitivityOptions, sensitivityText, SENSITIVITY_USAGE, type SensitivityJson } from "../sensitivity";
 
 export const SCORE_USAGE = `Usage: scorecard score <file> [options]
 
@@ -62,11 +63,14 @@ Award decision (vendors below a minimum are not eligible and get no rank):
                               bids above 0 set the lowest and highest
   --low-bid-threshold <n>     Flag a bid more than n% below the mean of the other bids
                               (default 20): "explanation required", never excluded
+
+${SENSITIVITY_USAGE}
   --json                      Print JSON: {vendors, rejected, warnings, counts, award}; per
                               vendor also quality (= total), eligible, gates [{code, value,
                               minimum, reason}] (code "" = the total), bid, priceScore,
                               overall (= quality without bids), grade, lowBid, and rank
-                              among eligible vendors (null when not eligible)
+                              among eligible vendors (null when not eligible); with
+                              --sensitivity a sensitivity block (flips, firstShare, …)
   --strict                    Exit 1 when any row is rejected
   -h, --help                  Show this help
 
@@ -94,6 +98,7 @@ interface JsonOut {
   rejected: { line: number; reason: string; code: string; column?: string; value?: string }[];
   warnings: { code: string; message: string; line?: number }[];
   counts: ImportResult["counts"];
+  sensitivity?: SensitivityJson;
 }
 
 function fail(io: CliIO, message: string, code: number = EXIT.usage): number {
@@ -261,6 +266,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const locale = (o.locale ?? "en-US") as Locale;
   if (locale !== "en-US" && locale !== "zh-CN") return fail(io, `--locale must be en-US or zh-CN, got "${shown(o.locale ?? "")}"`);
 
+  const sensOpts = sensitivityOptions(o);
+  if (typeof sensOpts === "string") return fail(io, sensOpts);
+  if (!o.sensitivity && (o.samples !== undefined || o.spread !== undefined || o.seed !== undefined || o.sampling !== undefined)) return fail(io, "--samples, --spread, --sampling and --seed need --sensitivity");
   const priceMethod = (o["price-method"] ?? DEFAULT_PRICE.method) as PriceMethod;
   if (!PRICE_METHODS.includes(priceMethod)) return fail(io, `--price-method must be lowest or linear, got "${shown(o["price-method"] ?? "")}"`);
   const percent = (name: string, text: string | undefined, fallback: number): number | string => {
@@ -349,6 +357,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const price: PriceSettings | null = o.bids !== undefined ? { weight: priceWeight, method: priceMethod, lowBidThreshold } : null;
   const award = decideAward(result.vendors.map((v) => ({ vendor: v.vendor, quality: v.total, gates: v.gates })), { bids, settings: price ? { price } : {} });
   const out = buildJson(tree, result, imported, workbook ? [] : findings, award, price, locale);
+  if (o.sensitivity && !nothingAccepted(imported)) {
+    const raterRatings = workbook?.panel ? workbook.panel.ratings : imported.accepted;
+    const award_ = price || gatesOf(tree).length > 0 ? award : null;
+    out.sensitivity = runSensitivity(tree, ratings, raterRatings, { missing, aggregate, vendors: result.vendors.map((v) => v.vendor) }, award_, price ? price.weight / 100 : null, sensOpts);
+  }
   const rowOf = new Map(result.vendors.map((v) => [v.vendor, v]));
   const ranked = out.vendors.map((v) => rowOf.get(v.vendor) as VendorRow);
   const nothing = imported.accepted.length === 0;
@@ -379,6 +392,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       if (v.lowBid) io.stdout(`  ${A.lowBid} ${shown(v.vendor, 60)}: ${v.bid?.toLocaleString("en-US")} — ${A.explain}\n`);
     }
     if (price && award.priceGuidance !== "none") io.stdout(`  ${A.guidance}: ${GUIDANCE[award.priceGuidance]} (${price.weight}%)\n`);
+    if (out.sensitivity) io.stdout(sensitivityText(out.sensitivity, locale, table));
     const c = imported.counts;
     if (workbook) {
       const p = workbook.panel;
@@ -397,6 +411,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   return o.strict && imported.rejected.length > 0 ? EXIT.failed : EXIT.ok;
 }
+
+const nothingAccepted = (imported: ImportResult): boolean => imported.accepted.length === 0;
 
 const DELIMITER_NAMES: Record<string, DelimiterChoice | undefined> = { auto: "auto", comma: ",", tab: "\t", semicolon: ";", pipe: "|", ",": ",", ";": ";", "|": "|" };
 const FIELD_ROLES = ["vendor", "indicator", "score", "rater", "comment", "ignore"] as const;
@@ -418,5 +434,10 @@ const OPTIONS = {
   "price-weight": { type: "string" },
   "price-method": { type: "string" },
   "low-bid-threshold": { type: "string" },
+  sensitivity: { type: "boolean" },
+  samples: { type: "string" },
+  spread: { type: "string" },
+  sampling: { type: "string" },
+  seed: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
