@@ -315,12 +315,16 @@ export class MemoryWorksheet extends Loadable {
   readonly freezePanes: unknown;
   readonly charts: unknown;
   readonly autoFilter: unknown;
+  readonly pageLayout: unknown;
+  readonly horizontalPageBreaks: unknown;
 
   constructor(
     excel: MemoryExcel,
     readonly sheet: MemorySheet,
   ) {
     super(excel, `sheet(${sheet.name})`);
+    this.pageLayout = recorder(excel, `${this.target}.pageLayout`);
+    this.horizontalPageBreaks = recorder(excel, `${this.target}.horizontalPageBreaks`);
     this.protection = new MemoryProtection(excel, this);
     this.freezePanes = recorder(excel, `${this.target}.freezePanes`);
     this.charts = recorder(excel, `${this.target}.charts`);

@@ -93,7 +93,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   }
   for (const sheet of plan.sheets) ops.push(estimate(1, sheet.name), () => void proxies.set(sheet.name, workbook.worksheets.add(sheet.name)));
 
-  const env = { rangeOf, styles: plan.styles, supports, note };
+  const env = { rangeOf, styles: plan.styles, supports, note, font: plan.font };
   // Ratings, archive and the stored model first: if a split request stops half-way, the next run
   // finds a scorecard holding every rating (and may drop the old sheets left aside).
   const FIRST: SheetPlan["key"][] = ["ratings", "archive", "model"];

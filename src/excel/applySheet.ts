@@ -1,4 +1,4 @@
-import { rect, type CellStyle, type RangeRef, type SheetPlan, type StyleKey } from "../plan";
+import { rect, type CellStyle, type PrintPlan, type RangeRef, type SheetPlan, type StyleKey } from "../plan";
 import { estimate, type OpList } from "./batch";
 import { blockOps } from "./blocks";
 import { addChart, chartActions } from "./charts";
@@ -16,6 +16,8 @@ export interface SheetEnv {
   styles: Record<StyleKey, CellStyle>;
   supports(version: string): boolean;
   note(note: CreateNote): void;
+  /** The workbook's font (plan.font), written over each sheet's print area. */
+  font?: { name: string; size: number };
 }
 
 /**
@@ -87,9 +89,35 @@ export function sheetOps(plan: SheetPlan, env: SheetEnv, out: OpList): void {
     if (env.supports("1.9")) out.push(estimate(2, autoFilter), () => env.sheet().autoFilter.apply(range(autoFilter)));
     else skip("autofilter", "1.9");
   }
+  if (plan.print?.area && env.font) {
+    const font = env.font;
+    const area = plan.print.area;
+    out.push(estimate(2, [font.name, area]), () => void (range(area).format.font.name = font.name));
+  }
+  if (plan.print) {
+    if (env.supports("1.9")) {
+      const print = plan.print;
+      out.push(estimate(12, print), () => applyPrint(env.sheet(), print));
+    } else skip("page-layout", "1.9");
+  }
   const chartSupport = { series: env.supports("1.7") };
   if (plan.charts.length > 0 && !chartSupport.series) skip("chart-series", "1.7");
   for (const chart of plan.charts) {
     out.push(estimate(chartActions(chart, chartSupport), chart), () => addChart(env.sheet(), chart, env.rangeOf, chartSupport));
   }
+}
+
+/** Page set-up (ExcelApi 1.9): paper, orientation, one page wide, print area and titles, header/footer, breaks. */
+function applyPrint(ws: Excel.Worksheet, p: PrintPlan): void {
+  const layout = ws.pageLayout;
+  layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+  if (p.paper) layout.paperSize = p.paper;
+  if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+  if (p.area) layout.setPrintArea(p.area);
+  if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows.replace(":", ":$")}`);
+  if (p.titleColumns) layout.setPrintTitleColumns(`$${p.titleColumns.replace(":", ":$")}`);
+  const all = layout.headersFooters.defaultForAllPages;
+  if (p.header) Object.assign(all, { leftHeader: p.header.left ?? "", centerHeader: p.header.center ?? "", rightHeader: p.header.right ?? "" });
+  if (p.footer) Object.assign(all, { leftFooter: p.footer.left ?? "", centerFooter: p.footer.center ?? "", rightFooter: p.footer.right ?? "" });
+  for (const r of p.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r}`);
 }

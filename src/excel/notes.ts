@@ -12,6 +12,7 @@ const WHAT: Record<CreateNoteCode, string> = {
   autofilter: "autofilter",
   "chart-series": "chart categories and extra series",
   "named-ranges": "named ranges",
+  "page-layout": "print settings",
   password: "password",
 };
 

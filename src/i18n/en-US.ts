@@ -73,6 +73,7 @@ export const enUS = {
   "note.data-validation": "Input checks on rating cells",
   "note.conditional-formats": "Colour scales and highlights",
   "note.freeze-panes": "Frozen headers",
+  "note.page-layout": "Print settings",
   "note.autofilter": "Filter buttons",
   "note.chart-series": "Chart categories and extra series",
   "note.named-ranges": "Named ranges",

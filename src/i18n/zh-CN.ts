@@ -72,6 +72,7 @@ export const zhCN: Messages = {
   "note.data-validation": "评分单元格的输入检查",
   "note.conditional-formats": "色阶与突出显示",
   "note.freeze-panes": "冻结表头",
+  "note.page-layout": "打印设置",
   "note.autofilter": "筛选按钮",
   "note.chart-series": "图表类别与其他系列",
   "note.named-ranges": "名称（命名区域）",

@@ -15,6 +15,7 @@ import { addPanelMethod } from "./panelMethod";
 import { panelContext, panelSheets, withRatingsSheet } from "./panelPlan";
 import { addPanelResults } from "./panelResults";
 import { checkRaters } from "./raterNames";
+import { addPrintSettings, planFont } from "./print";
 import { ratingsSheet } from "./ratingsSheet";
 import { archiveSheet } from "./reconcile";
 import { awardParts } from "./awardSheet";
@@ -53,6 +54,7 @@ export function storedModel(input: PlanInput): StoredModel {
     kind: "vendor-scorecard", schemaVersion: MODEL_SCHEMA_VERSION, tree: input.tree, vendors: [...input.vendors],
     options: { missing, locale, ...(aggregate !== undefined ? { aggregate } : {}) },
     ...(raters.length > 0 ? { raters: [...raters] } : {}),
+    ...(input.pairwise && input.pairwise.groups.length > 0 ? { pairwise: { groups: [...input.pairwise.groups] } } : {}),
     ...(input.maturity && input.maturity.scenarios.length > 0 ? { maturity: { scenarios: [...input.maturity.scenarios], ...(input.maturity.model ? { model: input.maturity.model } : {}) } } : {}),
     ...(input.award?.settings && (input.award.settings.price || input.award.settings.bands) ? { award: input.award.settings } : {}),
     createdAt: input.createdAt ?? new Date().toISOString(),
@@ -130,8 +132,10 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
 /** The plan of these sheets; the layout's sheet names are the sheets' own, then any in `layout`. */
 function assemble(ctx: PlanContext, sheets: SheetPlan[], names: NamedRangePlan[], model: StoredModel, layout: Omit<PlanLayout, "sheetNames"> & { sheetNames?: PlanLayout["sheetNames"] }): WorkbookPlan {
   const { sheetNames, ...rest } = layout;
+  addPrintSettings(sheets, STYLES, ctx.locale, ctx.tree.title[ctx.locale]);
   return {
     locale: ctx.locale,
+    font: planFont(ctx.locale),
     sheets,
     names,
     styles: STYLES,

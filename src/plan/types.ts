@@ -103,6 +103,8 @@ export interface WorkbookPlan {
   layout: PlanLayout;
   /** The model stored in the very hidden sheet (same object, parsed form). */
   model: StoredModel;
+  /** The font every cell is written in (the Office default of the locale); absent = the writer's default. */
+  font?: { name: string; size: number };
 }
 
 /** The model stored inside the workbook so the add-in can reopen and rebuild it without loss. */
@@ -176,8 +178,8 @@ export interface SheetPlan {
   columns: ColumnPlan[];
   /** Optional row heights in points (rows of wrapped text that must print whole); other rows keep the default. */
   rowHeights?: { rows: string; height: number }[];
-  /** Optional print set-up (the .xlsx writer applies it; Office.js leaves the page layout as it is). */
-  print?: { orientation: "portrait" | "landscape"; fitToWidth: boolean };
+  /** Optional print set-up (both writers apply it; Office.js needs ExcelApi 1.9 for the page layout). */
+  print?: PrintPlan;
   /** Literal values and formulas, one rectangle each. Non-overlapping. */
   blocks: CellBlock[];
   /** Number formats, styles, indent, lock state; one format for a list of ranges. */
@@ -191,6 +193,24 @@ export interface SheetPlan {
   freeze: { rows: number; columns: number };
   protection: ProtectionPlan;
   charts: ChartPlan[];
+}
+
+/** Page set-up of one sheet (issue #14); filled for every visible sheet by src/plan/print.ts. */
+export interface PrintPlan {
+  orientation: "portrait" | "landscape";
+  /** Fit to one page wide (pages down as many as needed). */
+  fitToWidth: boolean;
+  paper?: "A4" | "Letter";
+  /** Rows repeated at the top of every page, e.g. "1:4"; columns repeated at the left, e.g. "A:A". */
+  titleRows?: string;
+  titleColumns?: string;
+  /** Print area, e.g. "A1:M60". */
+  area?: string;
+  /** Excel header/footer codes (&P page, &N pages, &D date, &A sheet); "&&" is a literal ampersand. */
+  header?: { left?: string; center?: string; right?: string };
+  footer?: { left?: string; center?: string; right?: string };
+  /** A manual page break above each of these rows (1-based). */
+  rowBreaks?: number[];
 }
 
 export interface ColumnPlan {

@@ -114,6 +114,7 @@ export type CreateNoteCode =
   | "autofilter"
   | "chart-series"
   | "named-ranges"
+  | "page-layout"
   | "password";
 
 export interface ImportRatingsRequest {

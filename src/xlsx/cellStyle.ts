@@ -21,11 +21,12 @@ export function mergeFormat(into: CellFormat | undefined, f: FormatPlan, styles:
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
 /** ExcelJS style for a merged cell format (fresh objects: ExcelJS must not share them between cells). */
-export function toExcelStyle(f: CellFormat): Partial<ExcelJS.Style> {
+export function toExcelStyle(f: CellFormat, font?: { name: string; size: number }): Partial<ExcelJS.Style> {
   const s = f.style;
   const out: Partial<ExcelJS.Style> = {};
-  if (s.bold || s.italic || s.fontSize || s.fontColor) {
-    out.font = { bold: s.bold, italic: s.italic, size: s.fontSize, color: s.fontColor ? { argb: argb(s.fontColor) } : undefined };
+  // Every font record names its face and size: a nameless one falls back to a serif in some readers.
+  if (s.bold || s.italic || s.fontSize || s.fontColor || font) {
+    out.font = { name: font?.name, size: s.fontSize ?? font?.size, bold: s.bold, italic: s.italic, color: s.fontColor ? { argb: argb(s.fontColor) } : undefined };
   }
   if (s.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
   if (s.horizontal || s.vertical || s.wrap || f.indent) {

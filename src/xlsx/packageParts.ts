@@ -39,6 +39,20 @@ function insertDrawing(sheetXml: string, rid: string): string {
 }
 
 /**
+ * The workbook's default font (cells without a format of their own) is the plan's, not the theme's
+ * minor font: ExcelJS's theme maps Simplified Chinese to 宋体 (a serif). The theme's Hans font is
+ * set to the same face so Excel's "body" font agrees.
+ */
+async function setDefaultFont(zip: JSZip, font: { name: string; size: number }): Promise<void> {
+  const styles = await text(zip, "xl/styles.xml");
+  if (styles) {
+    zip.file("xl/styles.xml", styles.replace(/(<fonts\b[^>]*>)<font>[\s\S]*?<\/font>/, `$1<font><sz val="${font.size}"/><color theme="1"/><name val="${esc(font.name)}"/><family val="2"/></font>`));
+  }
+  const theme = await text(zip, "xl/theme/theme1.xml");
+  if (theme) zip.file("xl/theme/theme1.xml", theme.replace(/(<a:font script="Hans" typeface=")[^"]*(")/g, "$1等线$2"));
+}
+
+/**
  * Adds the plan's charts (chart, drawing, relationships, content types) and defined names to an
  * .xlsx written by ExcelJS.
  */
@@ -88,6 +102,13 @@ async function patchPackage(xlsx: Buffer | Uint8Array, plan: WorkbookPlan): Prom
   if (overrides.length > 0) contentTypes = contentTypes.replace("</Types>", `${overrides.join("")}</Types>`);
   zip.file("[Content_Types].xml", contentTypes);
 
+  if (plan.font) await setDefaultFont(zip, plan.font);
+  // ExcelJS writes <pageSetUpPr> before <outlinePr> in <sheetPr>; the schema's order is the reverse.
+  for (const path of parts.values()) {
+    const xml = (await text(zip, path)) ?? "";
+    const fixed = xml.replace(/(<sheetPr\b[^>]*>(?:<tabColor\b[^>]*\/>)?)(<pageSetUpPr\b[^>]*\/>)(<outlinePr\b[^>]*\/>)/, "$1$3$2");
+    if (fixed !== xml) zip.file(path, fixed);
+  }
   if (plan.names.length > 0) {
     let wb = (await text(zip, "xl/workbook.xml")) ?? "";
     const defs = plan.names.map((n) => `<definedName name="${esc(n.name)}"${n.comment ? ` comment="${esc(n.comment)}"` : ""}>${esc(n.ref)}</definedName>`).join("");

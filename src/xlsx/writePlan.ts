@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { parseRect } from "../plan/a1";
-import type { CellValue, ConditionalFormatPlan, SheetPlan, ValidationPlan, WorkbookPlan } from "../plan/types";
+import type { CellValue, ConditionalFormatPlan, PrintPlan, SheetPlan, ValidationPlan, WorkbookPlan } from "../plan/types";
 import { mergeFormat, toExcelStyle, type CellFormat } from "./cellStyle";
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
@@ -42,7 +42,7 @@ function writeFormats(ws: ExcelJS.Worksheet, sheet: SheetPlan, plan: WorkbookPla
   }
   for (const [key, f] of cells) {
     const [r, c] = key.split(",").map(Number);
-    ws.getCell(r, c).style = toExcelStyle(f);
+    ws.getCell(r, c).style = toExcelStyle(f, plan.font);
   }
 }
 
@@ -87,6 +87,22 @@ function conditional(cf: ConditionalFormatPlan, priority: number): ExcelJS.Condi
   return { ref: cf.range, rules: [{ type: "expression", priority, formulae: [cf.formula.replace(/^=/, "")], style }] };
 }
 
+const hf = (part?: { left?: string; center?: string; right?: string }): string =>
+  part ? `${part.left ? `&L${part.left}` : ""}${part.center ? `&C${part.center}` : ""}${part.right ? `&R${part.right}` : ""}` : "";
+
+/** Page set-up: paper, orientation, one page wide, print area and titles, header/footer, manual breaks. */
+function writePrint(ws: ExcelJS.Worksheet, p: PrintPlan): void {
+  ws.pageSetup.orientation = p.orientation;
+  // ExcelJS's PaperSize enum lacks Letter (1, the OOXML default); both ids are written as given.
+  if (p.paper) ws.pageSetup.paperSize = (p.paper === "A4" ? 9 : 1) as ExcelJS.PaperSize;
+  if (p.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  if (p.area) ws.pageSetup.printArea = p.area;
+  if (p.titleRows) ws.pageSetup.printTitlesRow = p.titleRows;
+  if (p.titleColumns) ws.pageSetup.printTitlesColumn = p.titleColumns;
+  if (p.header || p.footer) ws.headerFooter = { oddHeader: hf(p.header), oddFooter: hf(p.footer) };
+  for (const r of p.rowBreaks ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
+}
+
 async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan, plan: WorkbookPlan): Promise<void> {
   const { rows, columns } = sheet.freeze;
   const ws = wb.addWorksheet(sheet.name, {
@@ -105,10 +121,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan, plan: Workbook
     const [a, b = a] = rh.rows.split(":").map(Number);
     for (let r = a; r <= b; r++) ws.getRow(r).height = rh.height;
   }
-  if (sheet.print) {
-    ws.pageSetup.orientation = sheet.print.orientation;
-    if (sheet.print.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-  }
+  if (sheet.print) writePrint(ws, sheet.print);
   writeBlocks(ws, sheet);
   writeFormats(ws, sheet, plan);
   let maxLevel = 0;

@@ -27,3 +27,29 @@ export function recalculate(dir: string, files: string[], outDir: string): void 
     timeout: 120000,
   });
 }
+
+export const pdftotext = spawnSync("sh", ["-c", "command -v pdftotext"], { encoding: "utf8" }).stdout.trim();
+
+/** `describe` when soffice and poppler-utils (pdftotext, pdfinfo) are there, else `describe.skip` with a warning. */
+export function describeWithPdf(check: string): jest.Describe {
+  if (!soffice || !pdftotext) console.warn(`${check} SKIPPED: ${!soffice ? "soffice" : "pdftotext (poppler-utils)"} is not on PATH (CI installs it).`);
+  return soffice && pdftotext ? describe : describe.skip;
+}
+
+/** One soffice run: recalculates `files` and prints them to PDF into `outDir` (every visible sheet, each with its print settings). */
+export function printPdf(dir: string, files: string[], outDir: string): void {
+  mkdirSync(join(dir, "profile", "user"), { recursive: true });
+  writeFileSync(join(dir, "profile", "user", "registrymodifications.xcu"), XCU);
+  execFileSync(soffice, [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, ...files], { stdio: "pipe", timeout: 120000 });
+}
+
+/** The text of each page of a PDF (pdftotext -layout), in order. */
+export function pdfPages(file: string): string[] {
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1] ?? 0);
+  return Array.from({ length: pages }, (_, i) => execFileSync("pdftotext", ["-layout", "-f", String(i + 1), "-l", String(i + 1), file, "-"], { encoding: "utf8" }));
+}
+
+/** The fonts a PDF embeds (pdffonts), by name. */
+export function pdfFonts(file: string): string[] {
+  return execFileSync("pdffonts", [file], { encoding: "utf8" }).split("\n").slice(2).map((l) => l.split(/\s+/)[0]).filter((n) => n);
+}
