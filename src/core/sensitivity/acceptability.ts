@@ -51,15 +51,19 @@ class Tally {
     this.first = new Float64Array(V);
     this.best = new Int32Array(V).fill(0x7fffffff);
     this.worst = new Int32Array(V);
+    this.keys = new Float64Array(V);
   }
+  private readonly keys: Float64Array;
   add(figures: Float64Array, eligible?: readonly boolean[]): void {
     const V = this.V;
+    const keys = this.keys;
+    // Competition ranks of the figures at 9 decimals; a vendor out of the contest gets −∞.
+    for (let v = 0; v < V; v++) keys[v] = Number.isFinite(figures[v]) && !(eligible && !eligible[v]) ? rankKey(figures[v]) : -Infinity;
     for (let v = 0; v < V; v++) {
-      const x = figures[v];
-      if (!Number.isFinite(x) || (eligible && !eligible[v])) continue;
-      const k = rankKey(x);
+      const k = keys[v];
+      if (k === -Infinity) continue;
       let rank = 1;
-      for (let u = 0; u < V; u++) if (u !== v && Number.isFinite(figures[u]) && !(eligible && !eligible[u]) && rankKey(figures[u]) > k) rank++;
+      for (let u = 0; u < V; u++) if (keys[u] > k) rank++;
       if (rank === 1) this.first[v]++;
       if (rank < this.best[v]) this.best[v] = rank;
       if (rank > this.worst[v]) this.worst[v] = rank;
