@@ -17,6 +17,8 @@ import { WeightWarnings } from "./WeightWarnings";
 
 // Compare in pairs (AHP, with src/core/ahp) is fetched when first opened.
 const PairwiseView = lazy(() => import(/* webpackChunkName: "pairwise" */ "./PairwiseView").then((m) => ({ default: m.PairwiseView })));
+// The maturity self-assessment read back (with src/core/maturity) is fetched when first opened.
+const MaturityView = lazy(() => import(/* webpackChunkName: "maturity" */ "./MaturityView").then((m) => ({ default: m.MaturityView })));
 
 export interface WeightsTabProps {
   port: WorkbookPort;
@@ -40,6 +42,7 @@ export function WeightsTab(props: WeightsTabProps): JSX.Element {
   const newName = { "zh-CN": dictionaries["zh-CN"]["weights.newName"], "en-US": dictionaries["en-US"]["weights.newName"] };
   // Compare in pairs: the selected node's children, a selected leaf's siblings, else the dimensions.
   const [comparing, setComparing] = useState<string | null | undefined>(undefined);
+  const [maturity, setMaturity] = useState(false);
   const pairParent = node === undefined ? null : node.children.length > 0 ? node.code : (findByCode(tree, node.code)?.parent?.code ?? null);
   const pairMembers = comparing === undefined ? [] : comparing === null ? tree.roots : (findByCode(tree, comparing)?.node.children ?? []);
   const groupLabel = (parent: string | null): string => {
@@ -81,9 +84,15 @@ export function WeightsTab(props: WeightsTabProps): JSX.Element {
         <SumBadge nodes={tree.roots} />
       </div>
       <WeightTree roots={tree.roots} selected={selected} onSelect={setSelected} />
-      <div>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
         <Button size="small" onClick={() => setComparing(pairParent)}>{`${t("pairwise.open")}: ${groupLabel(pairParent)}`}</Button>
+        <Button size="small" aria-expanded={maturity} onClick={() => setMaturity(true)}>{t("maturity.open")}</Button>
       </div>
+      {maturity && (
+        <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
+          <MaturityView port={port} reasons={reasons} onSelect={setSelected} onClose={() => setMaturity(false)} />
+        </Suspense>
+      )}
       {comparing !== undefined && (
         <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
           <PairwiseView
