@@ -14,7 +14,7 @@ import { panelSnapshot } from "../excel/panel";
 import { cell, labelsFor, type CellValue } from "../plan";
 import type { WorkbookSnapshot } from "../port";
 import type { MemoryExcel } from "./memoryExcel";
-import { evaluateAward } from "../core/award";
+import { withAward } from "../excel/awardSnapshot";
 import { awardLabelsFor } from "../plan/awardLabels";
 
 /** Fills the Results table of the scorecard in `excel` from the engine, unrecorded. */
@@ -24,8 +24,8 @@ export async function recalculate(excel: MemoryExcel): Promise<void> {
       excel.run(async (context) => {
         const syncer = new Syncer(context);
         const state = await probeWorkbook(context, syncer);
-        const card = await readScorecard(context, syncer, state, ["ratings", "weights", "results"], { panel: true });
-        return card?.grids.results ? { card, snapshot: card.panel ? panelSnapshot(card) : snapshotOf(card) } : null;
+        const card = await readScorecard(context, syncer, state, ["ratings", "weights", "results", "price"], { panel: true });
+        return card?.grids.results ? { card, snapshot: withAward(card, card.panel ? panelSnapshot(card) : snapshotOf(card)) } : null;
       }),
     )
     .catch(() => null);
@@ -42,10 +42,11 @@ export function resultsRows(card: Scorecard, snapshot: WorkbookSnapshot): CellVa
   const labels = labelsFor(model.options.locale);
   const leafCount = plan.layout.ratings.rows.filter((r) => r.leaf).length;
   const answered = answeredByRater(card);
-  // The award columns (issue #11) from the core: gates on the stored tree's minimums, grades on the
-  // stored bands. Bids are not read back yet, so with a Price sheet every vendor shows "no bid".
+  // The award columns (issue #11) as the snapshot decides them (src/excel/awardSnapshot.ts): the
+  // minimums and bands on Weights, the Price sheet's settings and bids, as they stand.
   const A = awardLabelsFor(model.options.locale);
-  const award = new Map(evaluateAward(model.tree, snapshot.scores, { settings: model.award }).vendors.map((a) => [a.vendor, a]));
+  const award = new Map((snapshot.award?.vendors ?? []).map((a) => [a.vendor, a]));
+  const price = snapshot.award?.price;
   const status = { eligible: A.eligibleYes, failed: A.eligibleNo, unrated: A.eligibleUnrated, "no-bid": A.eligibleNoBid } as const;
   return model.vendors.map((vendor) => {
     const r = snapshot.scores.vendors.find((x) => x.vendor === vendor);
@@ -57,7 +58,7 @@ export function resultsRows(card: Scorecard, snapshot: WorkbookSnapshot): CellVa
       missing > 0 ? `${labels.flagIncomplete} (${missing})` : "",
     ].join("");
     const a = award.get(vendor);
-    const reasons = a ? [...a.gates.map((g) => g.reason[model.options.locale]), ...(model.award?.price && !(a.bid !== null && a.bid > 0) ? [A.reasonNoBid] : [])].join("; ") : "";
+    const reasons = a ? [...a.gates.map((g) => g.reason[model.options.locale]), ...(price && !(a.bid !== null && a.bid > 0) ? [A.reasonNoBid] : [])].join("; ") : "";
     const completeness = (rater: string): number => (leafCount === 0 ? 1 : (answered.get(`${rater}\u0001${vendor}`) ?? 0) / leafCount);
     return plan.layout.results.columns.map((c): CellValue => {
       switch (c.kind) {

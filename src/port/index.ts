@@ -182,9 +182,9 @@ export interface WorkbookSnapshot {
   aggregate?: Aggregation;
   /** Panel: consensus scores typed on Moderation. */
   consensus?: ConsensusRating[];
-}
   /** The award decision (issue #11); absent for workbooks made before it. `tree` then carries the minimums typed on Weights. */
   award?: SnapshotAward;
+}
 
 export interface WorkbookPort {
   getCapabilities(options?: PortCallOptions): Promise<Capabilities>;
@@ -216,9 +216,9 @@ export interface WorkbookPort {
   previewGroupWeights(request: GroupWeightsRequest, options?: PortCallOptions): Promise<GroupWeightsPreview>;
   /** "Use these weights", step 2: writes a previewed group's weights, logged in the Import log (undoImport undoes it). */
   applyGroupWeights(preview: GroupWeightsPreview, options?: PortCallOptions): Promise<ApplyGroupWeightsResult>;
-}
   /** The Maturity sheets' marks with the self-assessment they give (src/core/maturity); null when the workbook has no Maturity sheet. */
   readMaturity(options?: PortCallOptions): Promise<MaturityReading | null>;
+}
 
 /** Which ExcelApi version each pane feature needs (the adapter must not need more). */
 export const FEATURE_REQUIREMENTS = {
@@ -236,8 +236,8 @@ export const FEATURE_REQUIREMENTS = {
   readPairwise: "1.4", // used ranges, named items
   previewGroupWeights: "1.4",
   applyGroupWeights: "1.4",
-} as const;
   readMaturity: "1.4", // used ranges, named items
+} as const;
 
 export type Feature = keyof typeof FEATURE_REQUIREMENTS;
 

@@ -4,7 +4,7 @@
  * grade-band table survives a re-create, applyWeights and an import that adds vendors, within the
  * usual sync counts; the stored model follows the sheets.
  */
-import { DEFAULT_PRICE } from "../../src/core/award";
+import { DEFAULT_BANDS, DEFAULT_PRICE, evaluateAward } from "../../src/core/award";
 import { defaultTree } from "../../src/core/model/default-tree";
 import { cloneTree, findByCode } from "../../src/core/model/tree";
 import type { IndicatorNode, IndicatorTree } from "../../src/core/model/types";
@@ -171,5 +171,76 @@ describe("award inputs survive every rebuild", () => {
     expect(stats.importRatings.syncs).toBe(4);
     expectTyped(fake, plan, { 0: 1000, 1: "¥1,200.50", 2: "ask later", 3: undefined });
     expect(storedModelOf(fake)?.vendors).toEqual([...vendors(3), "Vendor 9"]);
+  });
+});
+
+describe("readWorkbook decides the award from what the sheets hold", () => {
+  test("gates, bids (text amounts read), price settings as typed; each failure a problem at its cell; 2 syncs", async () => {
+    const fake = new FakeExcel();
+    const stats: Record<string, SyncStats> = {};
+    const vs = vendors(4);
+    const port = portOn(fake, undefined, stats);
+    await port.createWorkbook(request({ vendors: vs, award: { price: DEFAULT_PRICE } }));
+    const plan = planOf(vs);
+    const R = plan.layout.ratings;
+    const leaves = R.rows.filter((r) => r.leaf);
+    // Every vendor rates every leaf 80, except: Vendor 2 rates 1.1 at 40; Vendor 3 leaves 3.2 blank.
+    vs.forEach((v, i) => {
+      const col = String.fromCharCode(64 + R.firstCol + i);
+      for (const r of leaves) fake.put("Ratings", `${col}${r.row}`, [[v === "Vendor 2" && r.code === "1.1" ? 40 : v === "Vendor 3" && r.code === "3.2" ? null : 80 - i]]);
+    });
+    const A = award(plan);
+    const m = A.minimumColumn;
+    fake.put("Weights", `${m}${rowOf(plan, "1.1")}`, [[60]]);
+    fake.put("Weights", `${m}${rowOf(plan, "3.2")}`, [[50]]);
+    fake.put("Weights", `${m}${rowOf(plan, "")}`, [[70]]);
+    fake.put("Price", A.price.weight, [[20]]);
+    fake.put("Price", A.price.method, [[A.price.methods.linear]]);
+    fake.put("Price", bidAt(plan, 0), [["¥1,000,000.00"]]);
+    fake.put("Price", bidAt(plan, 1), [[900000]]);
+    fake.put("Price", bidAt(plan, 2), [[950000]]);
+    fake.put("Price", bidAt(plan, 3), [["tbd"]]);
+    const snap = await port.readWorkbook();
+    expect(stats.readWorkbook.syncs).toBe(2);
+    if (!snap?.award) throw new Error("no award");
+    expect(snap.tree.minimum).toBe(70);
+    expect(node(snap.tree, "1.1").minimum).toBe(60);
+    expect(snap.award.price).toEqual({ weight: 20, method: "linear", lowBidThreshold: 20 });
+    expect(snap.award.bands).toEqual(DEFAULT_BANDS);
+    const byVendor = new Map(snap.award.vendors.map((a) => [a.vendor, a]));
+    expect(byVendor.get("Vendor 1")).toMatchObject({ status: "eligible", bid: 1_000_000, priceScore: 100, rank: 1 });
+    expect(byVendor.get("Vendor 1")?.overall).toBeCloseTo(80 * 0.8 + 100 * 0.2, 9);
+    expect(byVendor.get("Vendor 2")).toMatchObject({ status: "failed", rank: null, priceScore: null });
+    expect(byVendor.get("Vendor 2")?.gates.map((g) => g.code)).toEqual(["1.1"]);
+    expect(byVendor.get("Vendor 3")).toMatchObject({ status: "unrated", rank: null });
+    expect(byVendor.get("Vendor 4")).toMatchObject({ status: "no-bid", bid: null, rank: null });
+    // Equal to the core on the same inputs.
+    const expected = evaluateAward(snap.tree, snap.scores, { settings: { price: { weight: 20, method: "linear", lowBidThreshold: 20 } }, bids: { "Vendor 1": 1e6, "Vendor 2": 9e5, "Vendor 3": 9.5e5, "Vendor 4": null } });
+    expect(snap.award.vendors).toEqual(expected.vendors);
+    const col = (i: number): string => String.fromCharCode(64 + R.firstCol + i);
+    const award11 = snap.problems.filter((p) => p.kind.startsWith("gate") || p.kind.includes("bid"));
+    expect(award11).toEqual(
+      expect.arrayContaining([
+        { kind: "gate-failed", sheet: "Ratings", address: `${col(1)}${leaves.find((r) => r.code === "1.1")?.row}`, vendor: "Vendor 2", code: "1.1", minimum: 60, value: "40.0" },
+        { kind: "gate-unrated", sheet: "Ratings", address: `${col(2)}${leaves.find((r) => r.code === "3.2")?.row}`, vendor: "Vendor 3", code: "3.2", minimum: 50 },
+        { kind: "bid-not-a-number", sheet: "Price", address: bidAt(plan, 3), vendor: "Vendor 4", value: "tbd" },
+      ]),
+    );
+    // The total's minimum (70) fails for nobody here; a total gate links to the Results total cell.
+    fake.put("Weights", `${m}${rowOf(plan, "")}`, [[79.5]]);
+    const again = await port.readWorkbook();
+    const total = again?.problems.find((p) => p.kind === "gate-failed" && p.code === null && p.vendor === "Vendor 3");
+    const totalCol = plan.layout.results.columns.findIndex((c) => c.kind === "total") + 1;
+    expect(total).toMatchObject({ sheet: "Results", address: `${String.fromCharCode(64 + totalCol)}${plan.layout.results.firstRow + 2}`, minimum: 79.5 });
+  });
+
+  test("a workbook without a Price sheet: no price, every rated vendor eligible and ranked as the engine ranks", async () => {
+    const fake = new FakeExcel();
+    const port = portOn(fake);
+    await port.createWorkbook(request());
+    const snap = await port.readWorkbook();
+    expect(snap?.award?.price).toBeUndefined();
+    expect(snap?.award?.vendors.map((a) => a.rank)).toEqual(snap?.scores.vendors.map((v) => v.rank));
+    expect(snap?.problems.some((p) => p.kind.startsWith("gate") || p.kind.includes("bid"))).toBe(false);
   });
 });

@@ -20,6 +20,11 @@ export function ProblemList(props: { tree: IndicatorTree; problems: WorkbookProb
       return t("problem.weights-not-100", { group, sum: pct(p.sum ?? 0) });
     }
     const who = [p.vendor, p.rater].filter(Boolean).join(" / ");
+    if (p.kind === "gate-failed" || p.kind === "gate-unrated") {
+      // A gate on the total has no indicator code.
+      const what = p.code === null || p.code === undefined ? t("award.total") : indicator(p.code);
+      return t(`problem.${p.kind}`, { who, indicator: what, value: p.value ?? "", minimum: String(p.minimum ?? "") });
+    }
     return t(`problem.${p.kind}`, { who, indicator: indicator(p.code), value: p.value ?? "" });
   };
   const shown = problems.slice(0, SHOWN);
