@@ -91,7 +91,7 @@ function ScenarioResult(props: { read: MaturityScenarioRead; onSelect(code: stri
       <table style={table} aria-label={t("maturity.marks")}>
         <thead>
           <tr>
-            <th style={{ ...cellStyle, width: "34%" }}>{t("maturity.characteristic")}</th>
+            <th style={{ ...cellStyle, width: "40%", overflowWrap: "normal" }}>{t("maturity.characteristic")}</th>
             <th style={cellStyle}>{t("maturity.today")}</th>
             <th style={cellStyle}>{t("maturity.aim")}</th>
           </tr>

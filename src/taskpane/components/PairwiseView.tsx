@@ -103,6 +103,8 @@ export function PairwiseView(props: PairwiseViewProps): JSX.Element {
         const error = r !== null && "error" in r && !r.error.ok ? r.error.message[content] : undefined;
         return (
           <div key={`${a}-${b}`} role="group" aria-label={t("pairwise.pair", { a: A, b: B })} style={{ display: "flex", flexWrap: "wrap", gap: 6, alignItems: "flex-end" }}>
+            {/* Seen, not read twice: the select shows only the favoured one, so the pair is named above it (the group's label says it to a screen reader). */}
+            <Text size={200} aria-hidden style={{ flex: "1 1 100%" }}>{t("pairwise.pair", { a: A, b: B })}</Text>
             <Select
               aria-label={t("pairwise.more", { a: A, b: B })}
               value={inputs[i].favour}
