@@ -9,6 +9,7 @@ import { methodSheet } from "./methodSheet";
 import { modelSheet } from "./modelSheet";
 import { addPairwiseMethod, checkPairwise, pairwiseSheet } from "./pairwiseSheet";
 import { addMaturityMethod, checkMaturity, maturitySheet } from "./maturitySheet";
+import { addSensitivityMethod, sensitivitySheet } from "./sensitivitySheet";
 import { defaultMaturityModel } from "../core/maturity/default";
 import { addPanelCalc } from "./panelCalc";
 import { addPanelMethod } from "./panelMethod";
@@ -57,6 +58,7 @@ export function storedModel(input: PlanInput): StoredModel {
     ...(input.pairwise && input.pairwise.groups.length > 0 ? { pairwise: { groups: [...input.pairwise.groups] } } : {}),
     ...(input.maturity && input.maturity.scenarios.length > 0 ? { maturity: { scenarios: [...input.maturity.scenarios], ...(input.maturity.model ? { model: input.maturity.model } : {}) } } : {}),
     ...(input.award?.settings && (input.award.settings.price || input.award.settings.bands) ? { award: input.award.settings } : {}),
+    ...(input.sensitivity ? { sensitivity: true } : {}),
     createdAt: input.createdAt ?? new Date().toISOString(),
   };
 }
@@ -121,12 +123,21 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
   const pairwise = pairwiseIfAsked(input, ctx, [], method);
   const maturity = maturityIfAsked(input, ctx, method);
   const award = awardParts(ctx, ctx, input.award, weights, results, method);
+  const sensitivity = sensitivityIfAsked(input, ctx, method);
   const sheets = [
-    ratings.sheet, weights.sheet, ...award.price, ...pairwise.sheets, results.sheet, chartsSheet(ctx), ...maturity.sheets, method,
+    ratings.sheet, weights.sheet, ...award.price, ...pairwise.sheets, results.sheet, chartsSheet(ctx), ...sensitivity.sheets, ...maturity.sheets, method,
     ...archiveIfAny(input, ctx),
     calcSheet(ctx), award.calc, modelPart.sheet,
   ];
-  return assemble(ctx, sheets, commonNames(ctx, modelPart.name), model, { ratings: ratings.layout, results: award.results, weights: weights.layout, ...pairwise.layout, ...maturity.layout, award: award.layout });
+  return assemble(ctx, sheets, commonNames(ctx, modelPart.name), model, { ratings: ratings.layout, results: award.results, weights: weights.layout, ...pairwise.layout, ...maturity.layout, award: award.layout, ...sensitivity.layout });
+}
+
+/** The optional Sensitivity sheet (issue #12) and its Method section, only when the input asks for it. */
+function sensitivityIfAsked(input: PlanInput, ctx: PlanContext, method: SheetPlan): { sheets: SheetPlan[]; layout: Pick<PlanLayout, "sensitivity"> } {
+  if (!input.sensitivity) return { sheets: [], layout: {} };
+  const built = sensitivitySheet(ctx);
+  addSensitivityMethod(method, ctx.locale);
+  return { sheets: [built.sheet], layout: { sensitivity: built.layout } };
 }
 
 /** The plan of these sheets; the layout's sheet names are the sheets' own, then any in `layout`. */
@@ -159,10 +170,11 @@ function buildPanelPlan(input: PlanInput, model: StoredModel, ctx: PlanContext):
   const pairwise = pairwiseIfAsked(input, ctx, p.raters, method);
   const maturity = maturityIfAsked(input, ctx, method);
   const award = awardParts(ctx, scored, input.award, weights, { sheet: results.sheet, layout: resultsLayout }, method);
+  const sensitivity = sensitivityIfAsked(input, scored, method);
   const modelPart = modelSheet(model, ctx.protect, ctx.password);
   const sheets = [
     ...panel.raters.map((r) => r.sheet), panel.consolidated.sheet, panel.moderation.sheet,
-    weights.sheet, ...award.price, ...pairwise.sheets, results.sheet, chartsSheet(ctx), ...maturity.sheets, method,
+    weights.sheet, ...award.price, ...pairwise.sheets, results.sheet, chartsSheet(ctx), ...sensitivity.sheets, ...maturity.sheets, method,
     ...archiveIfAny(input, ctx),
     calc, award.calc, modelPart.sheet,
   ];
@@ -187,5 +199,6 @@ function buildPanelPlan(input: PlanInput, model: StoredModel, ctx: PlanContext):
     ...pairwise.layout,
     ...maturity.layout,
     award: award.layout,
+    ...sensitivity.layout,
   });
 }

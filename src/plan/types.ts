@@ -83,7 +83,9 @@ export type SheetKey =
   /** Optional: bids and price settings (issue #11), only when `PlanInput.award.settings.price` is set. */
   | "price"
   /** Hidden: the award decision's gates, price scores and ranks (issue #11). */
-  | "award";
+  | "award"
+  /** Optional: flip points of every weighted node (issue #12), only when `PlanInput.sensitivity` asks for it. */
+  | "sensitivity";
 
 export type SheetVisibility = "visible" | "hidden" | "veryHidden";
 
@@ -124,6 +126,8 @@ export interface StoredModel {
   maturity?: { scenarios: string[]; model?: MaturityInput["model"] };
   /** Award settings (issue #11): price weight, method and low-bid threshold, grade bands. Absent = none. */
   award?: AwardSettings;
+  /** The workbook has the Sensitivity sheet (issue #12). Absent = none. */
+  sensitivity?: boolean;
   /** ISO date-time when the plan was built. */
   createdAt: string;
 }
@@ -159,6 +163,8 @@ export interface PlanInput {
   maturity?: MaturityInput;
   /** Award decision (issue #11): price settings (a Price sheet), grade bands, bids to pre-fill. */
   award?: AwardPlanInput;
+  /** Optional Sensitivity sheet (issue #12): flip points and stable intervals of every weighted node. */
+  sensitivity?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -376,6 +382,8 @@ export interface PlanLayout {
   maturity?: MaturitySheetLayout[];
   /** The award decision's parts (minimum column, bands, Price sheet); absent in plans read from older workbooks. */
   award?: AwardLayout;
+  /** The Sensitivity sheet (issue #12), when there is one. */
+  sensitivity?: SensitivityLayout;
 }
 
 /** Where the panel parts live. Every rater sheet has the `ratings` layout. */
@@ -497,4 +505,17 @@ export interface ReconcileResult {
   /** Ratings that have a place in the new model. */
   kept: RatingsGrid;
   archived: ArchivedRating[];
+}
+
+/** Where the Sensitivity sheet (src/plan/sensitivitySheet.ts) keeps its figures. */
+export interface SensitivityLayout {
+  sheet: string;
+  /** Cell of the leader's name, and of its index among the vendors (1-based; "" without any total). */
+  leaderCell: string;
+  leaderIndexCell: string;
+  /** First node row: one row per weighted node (a node with siblings) in tree order, codes in column A. */
+  firstRow: number;
+  codes: string[];
+  /** Columns (1-based) of the weight, flip point, rival, stable from and stable to. */
+  cols: { weight: number; flipAt: number; rival: number; from: number; to: number };
 }

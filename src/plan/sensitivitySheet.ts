@@ -1,0 +1,191 @@
+/**
+ * The optional Sensitivity sheet (issue #12): for every weighted node (a node with siblings) its
+ * current weight within its group, the weight at which the current leader would lose first place
+ * when that one weight changes and its siblings are rescaled in proportion, the rival, and the
+ * interval of the weight within which the leader stays first — all live formulas over Calc.
+ *
+ * What the formulas compute (also on Method): with node n in group P (normalised weight w), each
+ * vendor's total as n's weight becomes x is taken as the straight line
+ *   T_v(x) = T_v + slope_v·(x − w),   slope_v = β_P·(S_n,v − S_P,v) ÷ (1 − w),
+ * β_P the product of the normalised weights of P and its ancestors. That is exact when the vendor
+ * has a score on every member of the group and of every ancestor's group (every rating present, or
+ * missing ratings counting 0); under "exclude" with a missing member the group is renormalised per
+ * vendor and the exact form is a ratio of linear functions — src/core/sensitivity, the pane and
+ * `scorecard score --sensitivity` compute that one. Tie with rival j: x = w + (T_L − T_j) ÷
+ * (slope_j − slope_L); the nearest tie inside (0, 1) on either side bounds the stable interval.
+ */
+import type { Locale } from "../core/model/types";
+import { absRect, cell, colLetter, parseRect, rect, sheetRef } from "./a1";
+import { CALC, emptySheet, protection, type PlanContext } from "./context";
+import { calcCols } from "./calcSheet";
+import { block, gridBlocks, type GridCell } from "./grid";
+import type { CellValue, SensitivityLayout, SheetPlan } from "./types";
+
+export interface SensitivityLabels {
+  sheet: string;
+  title: string;
+  note: string;
+  leader: string;
+  colCode: string;
+  colName: string;
+  colWeight: string;
+  colFlipAt: string;
+  colRival: string;
+  colFrom: string;
+  colTo: string;
+  noFlip: string;
+  noFlipText: string;
+  helpers: string;
+  methodHeading: string;
+  methodText: string[];
+}
+
+export const SENSITIVITY_LABELS: Record<Locale, SensitivityLabels> = {
+  "en-US": {
+    sheet: "Sensitivity",
+    title: "How robust is the winner?",
+    note: "One weight at a time moves; the rest of its group is rescaled so the group still sums to 100%. Straight-line figures (see Method): exact when every vendor has a score on every member of the groups concerned.",
+    leader: "Leader now",
+    colCode: "Code",
+    colName: "Indicator",
+    colWeight: "Weight in its group",
+    colFlipAt: "Leader loses first place at",
+    colRival: "To",
+    colFrom: "Leader stays first from",
+    colTo: "to",
+    noFlip: "none",
+    noFlipText: "No weight of this node changes the winner",
+    helpers: "Working columns: per vendor the slope of its total in this weight, its tie with the leader, and the ties above and below the current weight.",
+    methodHeading: "Sensitivity sheet: flip points",
+    methodText: [
+      "For a node n with normalised weight w in its sibling group, the sheet moves that one weight to x and rescales the siblings by (1 − x)/(1 − w), so the group still sums to 1.",
+      "Each vendor's total then changes along the line T(x) = T + slope·(x − w), slope = β·(S_n − S_P)/(1 − w), where S_n and S_P are the vendor's scores of the node and of its group on Calc and β is the product of the normalised weights of the group and of its ancestors.",
+      "Leader L (rank 1 now) and rival j tie at x = w + (T_L − T_j)/(slope_j − slope_L), the issue's x = (w·Δ − D)/(Δ − D) with D = T_L − T_j and Δ the difference of the node's scores. The nearest tie strictly between 0 and 1 above and below w bounds the stable interval; the nearer one is the flip point.",
+      "Exact when every vendor has a score on every member of the groups concerned (all rated, or missing ratings counting 0). Under 'exclude' a vendor missing a member has that group renormalised, its total is then a ratio of linear functions of x, and the sheet's figures are an approximation: the add-in's What-if and `scorecard score --sensitivity` compute the exact ones.",
+    ],
+  },
+  "zh-CN": {
+    sheet: "敏感性",
+    title: "第一名有多稳？",
+    note: "每次只变动一个权重，同组其余权重按比例缩放，使该组合计仍为 100%。按直线计算（见“方法”）：当每家供应商在相关各组的每一项都有分数时为精确值。",
+    leader: "当前第一名",
+    colCode: "编号",
+    colName: "指标",
+    colWeight: "组内权重",
+    colFlipAt: "第一名易主的权重",
+    colRival: "被超越于",
+    colFrom: "保持第一：自",
+    colTo: "至",
+    noFlip: "无",
+    noFlipText: "该指标的权重怎么变都不改变第一名",
+    helpers: "辅助列：每家供应商总分随该权重变化的斜率、与第一名持平的权重、当前权重之上与之下的持平点。",
+    methodHeading: "敏感性工作表：翻转点",
+    methodText: [
+      "对组内归一化权重为 w 的指标 n，工作表把这一个权重改为 x，同组其余权重乘以 (1 − x)/(1 − w)，使该组合计仍为 1。",
+      "每家供应商的总分沿直线 T(x) = T + 斜率·(x − w) 变化，斜率 = β·(S_n − S_P)/(1 − w)，S_n、S_P 为该供应商在计算表上该指标与其所在组的得分，β 为该组及其上级各组归一化权重之积。",
+      "第一名 L 与对手 j 在 x = w + (T_L − T_j)/(斜率_j − 斜率_L) 处持平，即 x = (w·Δ − D)/(Δ − D)，D = T_L − T_j，Δ 为两者该指标得分之差。w 之上与之下、严格介于 0 与 1 之间最近的持平点即稳定区间的两端，较近者为翻转点。",
+      "当每家供应商在相关各组的每一项都有分数时（全部已评分，或缺失评分按 0 计）为精确值。在“排除”策略下，缺少某项的供应商该组按已评项重新归一，其总分是 x 的两个线性函数之比，工作表的数字为近似值：加载项的“假设分析”与 `scorecard score --sensitivity` 给出精确值。",
+    ],
+  },
+};
+
+const S = { titleRow: 1, noteRow: 2, leaderRow: 3, headerRow: 5, firstRow: 6, code: 1, name: 2, weight: 3, flipAt: 4, rival: 5, from: 6, to: 7, firstHelper: 9 } as const;
+
+export function sensitivitySheet(ctx: PlanContext): { sheet: SheetPlan; layout: SensitivityLayout } {
+  const L = SENSITIVITY_LABELS[ctx.locale];
+  const { layout, vendors } = ctx;
+  const V = vendors.length;
+  const sheet = emptySheet("sensitivity", L.sheet, "visible", protection(ctx.protect, ctx.password));
+  const calc = (ref: string): string => sheetRef(ctx.names.calc, ref);
+  const cols = (v: number): { s: number; h: number } => calcCols(ctx, v);
+  const keys = V > 0 ? calc(absRect(CALC.keyRow, cols(0).s, CALC.keyRow, cols(V - 1).s)) : "";
+  const names = V > 0 ? calc(absRect(CALC.headerRow, cols(0).s, CALC.headerRow, cols(V - 1).s)) : "";
+  const totals = V > 0 ? calc(absRect(CALC.rootRow, cols(0).s, CALC.rootRow, cols(V - 1).s)) : "";
+  // The leader's index among the vendors (1-based; "" without any total), in the first (hidden) working column.
+  const leaderIdx = `$${colLetter(S.firstHelper)}$${S.leaderRow}`;
+  // Weighted nodes: those with at least one sibling, in tree (pre-)order.
+  const siblings = new Map<number, number>();
+  layout.nodes.forEach((n) => siblings.set(n.parent, (siblings.get(n.parent) ?? 0) + 1));
+  const weighted = layout.nodes.map((n, i) => ({ n, i })).filter(({ n }) => (siblings.get(n.parent) ?? 0) > 1);
+  const slope0 = S.firstHelper;
+  const tie0 = slope0 + V;
+  const up0 = tie0 + V;
+  const down0 = up0 + V;
+  const calcWeight = (i: number): string => calc(`$${colLetter(CALC.weight)}$${ctx.calcRow[i]}`);
+  const rows: CellValue[][] = weighted.map(({ n, i }, k) => {
+    const r = S.firstRow + k;
+    const w = `$C${r}`;
+    const chain: string[] = [];
+    for (let a = n.parent; a >= 0; a = layout.nodes[a].parent) chain.push(calcWeight(a));
+    const beta = chain.length === 0 ? "" : `${chain.join("*")}*`;
+    const pRow = n.parent < 0 ? CALC.rootRow : ctx.calcRow[n.parent];
+    // At w = 1 the siblings all weigh 0 and share 1 − x equally (as src/core/sensitivity does).
+    const span = layout.groupSpan.get(n.groupId) as { start: number; end: number };
+    const m = span.end - span.start + 1;
+    const slopes = vendors.map((_, v) => {
+      const sn = calc(cell(ctx.calcRow[i], cols(v).s));
+      const others = `(SUM(${calc(rect(CALC.firstRow + span.start, cols(v).s, CALC.firstRow + span.end, cols(v).s))})-${sn})/${m - 1}`;
+      return `=IF(${w}>=1,${beta}(${sn}-${others}),${beta}(${sn}-${calc(cell(pRow, cols(v).s))})/(1-${w}))`;
+    });
+    const slopeRange = absRect(r, slope0, r, slope0 + V - 1);
+    const slopeL = `INDEX(${slopeRange},1,${leaderIdx})`;
+    const ties = vendors.map((_, v) => {
+      const sv = cell(r, slope0 + v);
+      return `=IF(OR(${leaderIdx}="",${leaderIdx}=${v + 1},INDEX(${keys},1,${v + 1})=""),"",IF(${sv}=${slopeL},"",${w}+(INDEX(${totals},1,${leaderIdx})-INDEX(${totals},1,${v + 1}))/(${sv}-${slopeL})))`;
+    });
+    const ups = vendors.map((_, v) => {
+      const t = cell(r, tie0 + v);
+      return `=IF(ISNUMBER(${t}),IF(AND(${t}>${w},${t}<1),${t},2),2)`;
+    });
+    const downs = vendors.map((_, v) => {
+      const t = cell(r, tie0 + v);
+      return `=IF(ISNUMBER(${t}),IF(AND(${t}<${w},${t}>0),${t},-1),-1)`;
+    });
+    const up = V > 0 ? `MIN(${rect(r, up0, r, up0 + V - 1)})` : "2";
+    const down = V > 0 ? `MAX(${rect(r, down0, r, down0 + V - 1)})` : "-1";
+    const flipAt = `=IF(AND(${up}>1,${down}<0),"${L.noFlip}",IF(${up}-${w}<=${w}-${down},${up},${down}))`;
+    const d = cell(r, S.flipAt);
+    const rival = V > 0 ? `=IF(ISNUMBER(${d}),INDEX(${names},1,IF(${d}>${w},MATCH(${d},${rect(r, up0, r, up0 + V - 1)},0),MATCH(${d},${rect(r, down0, r, down0 + V - 1)},0))),"${L.noFlipText}")` : `="${L.noFlipText}"`;
+    return [`=${calcWeight(i)}`, flipAt, rival, `=MAX(0,${down})`, `=MIN(1,${up})`, null, ...slopes, ...ties, ...ups, ...downs];
+  });
+  const codeNames: CellValue[][] = weighted.map(({ n }) => [n.code, n.node.name[ctx.locale]]);
+  sheet.blocks.push(
+    ...block(S.titleRow, 1, "values", [[L.title]]),
+    ...block(S.noteRow, 1, "values", [[L.note]]),
+    ...block(S.leaderRow, 1, "values", [[L.leader]]),
+    ...block(S.leaderRow, 2, "formulas", [[V > 0 ? `=IF(${leaderIdx}="","",INDEX(${names},1,${leaderIdx}))` : `=""`]]),
+    ...(V > 0 ? block(S.leaderRow, S.firstHelper, "formulas", [[`=IF(COUNT(${keys})=0,"",MATCH(MAX(${keys}),${keys},0))`]]) : []),
+    ...block(S.headerRow, 1, "values", [[L.colCode, L.colName, L.colWeight, L.colFlipAt, L.colRival, L.colFrom, L.colTo, null, L.helpers]]),
+  );
+  if (weighted.length > 0) {
+    sheet.blocks.push(...block(S.firstRow, S.code, "values", codeNames), ...block(S.firstRow, S.weight, "formulas", rows));
+    const last = S.firstRow + weighted.length - 1;
+    sheet.formats.push(
+      { ranges: [rect(S.firstRow, S.weight, last, S.flipAt), rect(S.firstRow, S.from, last, S.to)], numberFormat: "0.0%" },
+      { ranges: [rect(S.firstRow, S.flipAt, last, S.flipAt)], style: "total" },
+    );
+  }
+  sheet.formats.push({ ranges: [`A${S.titleRow}`], style: "title" }, { ranges: [`A${S.noteRow}`], style: "muted" }, { ranges: [rect(S.headerRow, 1, S.headerRow, S.to)], style: "header" }, { ranges: [`B${S.leaderRow}`], style: "total" });
+  sheet.columns = [
+    { range: "A", width: 9 },
+    { range: "B", width: 30 },
+    { range: "C:D", width: 14 },
+    { range: "E", width: 22 },
+    { range: "F:G", width: 12 },
+    { range: "H", width: 3 },
+    ...(V > 0 ? [{ range: `${colLetter(slope0)}:${colLetter(down0 + V - 1)}`, width: 10, hidden: true }] : []),
+  ];
+  sheet.freeze = { rows: S.headerRow, columns: 2 };
+  return {
+    sheet,
+    layout: { sheet: L.sheet, leaderCell: `B${S.leaderRow}`, leaderIndexCell: `${colLetter(S.firstHelper)}${S.leaderRow}`, firstRow: S.firstRow, codes: weighted.map(({ n }) => n.code), cols: { weight: S.weight, flipAt: S.flipAt, rival: S.rival, from: S.from, to: S.to } },
+  };
+}
+
+export function addSensitivityMethod(method: SheetPlan, locale: Locale): void {
+  const L = SENSITIVITY_LABELS[locale];
+  const top = Math.max(0, ...method.blocks.map((bl) => parseRect(bl.address).r2)) + 2;
+  const rows: GridCell[][] = [[L.methodHeading], ...L.methodText.map((t) => [t])];
+  method.blocks.push(...gridBlocks(rows, top, 1));
+  method.formats.push({ ranges: [`A${top}`], style: "header" }, { ranges: [`A${top + 1}:A${top + L.methodText.length}`], style: "wrap" });
+}

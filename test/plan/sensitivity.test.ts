@@ -1,0 +1,93 @@
+import fc from "fast-check";
+import { score, type MissingPolicy, type Rating } from "../../src/core/engine";
+import type { IndicatorTree, Locale } from "../../src/core/model";
+import { flipPoints, weightModelOf } from "../../src/core/sensitivity";
+import { buildPlan, type RatingsGrid, type WorkbookPlan } from "../../src/plan";
+import { cell } from "../../src/plan/a1";
+import { SENSITIVITY_LABELS } from "../../src/plan/sensitivitySheet";
+import { leafCodes, treeArb } from "./arbitraries";
+import { hfFromPlan } from "./hf";
+
+const VENDORS = ["Acme", "Globex", "Initech", "Umbrella"];
+const CREATED = "2026-01-01T00:00:00.000Z";
+
+function plan(tree: IndicatorTree, ratings: RatingsGrid, missing: MissingPolicy, locale: Locale = "en-US", sensitivity = true): WorkbookPlan {
+  return buildPlan({ tree, vendors: VENDORS, options: { missing, locale }, createdAt: CREATED, ratings, sensitivity });
+}
+
+/**
+ * The case the sheet's straight lines are exact for: every vendor has a score on every member of
+ * every group (all rated; under "zero" blanks count 0, so blanks are allowed there).
+ */
+const caseArb = treeArb.chain((tree) => {
+  const codes = leafCodes(tree);
+  return fc.constantFrom<MissingPolicy>("exclude", "zero").chain((missing) =>
+    fc
+      .array(missing === "zero" ? fc.option(fc.integer({ min: 0, max: 100_000 }), { freq: 6 }) : fc.integer({ min: 0, max: 100_000 }), { minLength: VENDORS.length * codes.length, maxLength: VENDORS.length * codes.length })
+      .map((draws) => {
+        const grid: RatingsGrid = {};
+        const ratings: Rating[] = [];
+        VENDORS.forEach((vendor, v) => codes.forEach((code, k) => {
+          const x = draws[v * codes.length + k];
+          if (x === null || x === undefined) return;
+          (grid[vendor] ??= {})[code] = x / 1000;
+          ratings.push({ vendor, code, value: x / 1000 });
+        }));
+        return { tree, missing, grid, ratings };
+      }),
+  );
+});
+
+describe("Sensitivity sheet", () => {
+  test("only when asked: the default plan has no such sheet", () => {
+    const tree = fc.sample(treeArb, { numRuns: 1, seed: 1 })[0];
+    expect(plan(tree, {}, "exclude", "en-US", false).sheets.some((s) => s.key === "sensitivity")).toBe(false);
+    const p = plan(tree, {}, "exclude");
+    expect(p.sheets.filter((s) => s.key === "sensitivity").map((s) => s.name)).toEqual(["Sensitivity"]);
+    expect(p.model.sensitivity).toBe(true);
+    expect(plan(tree, {}, "exclude", "zh-CN").sheets.find((s) => s.key === "sensitivity")?.name).toBe("敏感性");
+    // Method explains what the sheet computes, in both languages.
+    const method = (pl: WorkbookPlan): string => JSON.stringify(pl.sheets.find((s) => s.key === "method")?.blocks);
+    expect(method(p)).toContain(SENSITIVITY_LABELS["en-US"].methodHeading);
+    expect(method(plan(tree, {}, "exclude", "zh-CN"))).toContain(SENSITIVITY_LABELS["zh-CN"].methodText[3]);
+  });
+
+  test("HyperFormula: weight, flip point, rival and stable interval equal the core's (1e-9) when every vendor has a score on every member", () => {
+    let flips = 0;
+    let none = 0;
+    fc.assert(
+      fc.property(caseArb, fc.constantFrom<Locale>("en-US", "zh-CN"), ({ tree, missing, grid, ratings }, locale) => {
+        const p = plan(tree, grid, missing, locale);
+        const L = SENSITIVITY_LABELS[locale];
+        const lay = p.layout.sensitivity!;
+        const book = hfFromPlan(p);
+        const scored = score(tree, ratings, { missing, vendors: VENDORS });
+        // The documented case: every vendor has a score on every node (no group whose weights are all 0).
+        fc.pre(scored.vendors.every((v) => Object.values(v.scores).every((x) => x !== null)));
+        const core = flipPoints(weightModelOf(tree, scored));
+        expect(book.get(lay.sheet, lay.leaderCell)).toBe(core.leader ?? "");
+        fc.pre(core.leader !== null && core.tiedWith.length === 0);
+        expect(lay.codes).toEqual(core.flips.map((f) => f.code));
+        core.flips.forEach((f, k) => {
+          const r = lay.firstRow + k;
+          const get = (c: number): unknown => book.get(lay.sheet, cell(r, c));
+          expect(Math.abs((get(lay.cols.weight) as number) - f.weight)).toBeLessThan(1e-9);
+          expect(Math.abs((get(lay.cols.from) as number) - f.stableFrom)).toBeLessThan(1e-9);
+          expect(Math.abs((get(lay.cols.to) as number) - f.stableTo)).toBeLessThan(1e-9);
+          if (f.flipAt === null) {
+            expect(get(lay.cols.flipAt)).toBe(L.noFlip);
+            expect(get(lay.cols.rival)).toBe(L.noFlipText);
+            none++;
+          } else {
+            expect(Math.abs((get(lay.cols.flipAt) as number) - f.flipAt)).toBeLessThan(1e-9);
+            expect(get(lay.cols.rival)).toBe(f.rival);
+            flips++;
+          }
+        });
+      }),
+      { numRuns: 80 },
+    );
+    expect(flips).toBeGreaterThan(10);
+    expect(none).toBeGreaterThan(10);
+  });
+});
