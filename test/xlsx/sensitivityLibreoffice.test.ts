@@ -1,0 +1,119 @@
+/**
+ * Workbooks with the Sensitivity sheet, written by the .xlsx writer, pass the OOXML validator and,
+ * recalculated by LibreOffice headless, give src/core/sensitivity's flip points (1e-9) in the
+ * case the sheet is exact for (every vendor scored on every member). Skipped only without soffice / the validator.
+ */
+import ExcelJS from "exceljs";
+import { spawnSync } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { score, type MissingPolicy, type Rating } from "../../src/core/engine";
+import { defaultTree, leaves, type Locale } from "../../src/core/model";
+import { flipPoints, weightModelOf } from "../../src/core/sensitivity";
+import { buildPlan, type RatingsGrid, type WorkbookPlan } from "../../src/plan";
+import { cell } from "../../src/plan/a1";
+import { SENSITIVITY_LABELS } from "../../src/plan/sensitivitySheet";
+import { writeXlsx } from "../../src/xlsx";
+import { describeWithLibreOffice, recalculate } from "./libreoffice";
+
+const VALIDATE = join(__dirname, "..", "..", "..", "shared", "tools", "ooxml-validate", "validate");
+const describeLo = describeWithLibreOffice("LibreOffice Sensitivity check");
+const describeValidator = existsSync(VALIDATE) ? describe : describe.skip;
+if (!existsSync(VALIDATE)) console.warn(`OOXML validation of the Sensitivity workbooks SKIPPED: ${VALIDATE} not found`);
+
+const tree = defaultTree();
+const VENDORS = ["Acme", "Globex", "Initech", "Umbrella", "Hooli"];
+
+interface Case {
+  file: string;
+  locale: Locale;
+  missing: MissingPolicy;
+  raters?: string[];
+  grid: RatingsGrid;
+  ratings: Rating[];
+}
+
+/** Every leaf rated (blanks too under "zero"); vendor i strong on dimension i, so weights decide. */
+function makeCase(file: string, locale: Locale, missing: MissingPolicy, seed0: number): Case {
+  let seed = seed0;
+  const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const grid: RatingsGrid = {};
+  const ratings: Rating[] = [];
+  VENDORS.forEach((vendor, i) => {
+    for (const { node } of leaves(tree)) {
+      if (missing === "zero" && rnd() < 0.1) continue;
+      const value = Math.round((55 + (node.code.split(".")[0] === String(i + 1) ? 20 : 0) + 25 * rnd()) * 1000) / 1000;
+      (grid[vendor] ??= {})[node.code] = value;
+      ratings.push({ vendor, code: node.code, value });
+    }
+  });
+  return { file, locale, missing, grid, ratings };
+}
+
+function planOf(c: Case): WorkbookPlan {
+  return buildPlan({ tree, vendors: VENDORS, options: { locale: c.locale, missing: c.missing }, createdAt: "2026-12-01T00:00:00.000Z", ratings: c.grid, sensitivity: true });
+}
+
+describeValidator("the Sensitivity workbooks pass the OOXML validator", () => {
+  test.each(["en-US", "zh-CN"] as const)("%s, as written", async (locale) => {
+    const dir = mkdtempSync(join(tmpdir(), "sc-sens-val-"));
+    const path = join(dir, `sensitivity-${locale}.xlsx`);
+    writeFileSync(path, await writeXlsx(planOf(makeCase("", locale, "exclude", 5))));
+    const r = spawnSync(VALIDATE, [path], { encoding: "utf8", timeout: 120000 });
+    expect(`${r.stdout}${r.stderr}`).toMatch(/parts valid, 0 invalid/);
+    expect(r.status).toBe(0);
+  }, 120000);
+});
+
+describeLo("LibreOffice recalculates the Sensitivity sheet to the core's flip points", () => {
+  test("6 workbooks, both locales, both policies: weight, flip point, rival and stable interval (1e-9)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sc-sens-lo-"));
+    const out = join(dir, "out");
+    mkdirSync(out);
+    const cases = [
+      makeCase("s-0-en.xlsx", "en-US", "exclude", 11),
+      makeCase("s-1-en.xlsx", "en-US", "zero", 12),
+      makeCase("s-2-en.xlsx", "en-US", "exclude", 13),
+      makeCase("s-3-zh.xlsx", "zh-CN", "exclude", 14),
+      makeCase("s-4-zh.xlsx", "zh-CN", "zero", 15),
+      makeCase("s-5-zh.xlsx", "zh-CN", "zero", 16),
+    ];
+    const plans = new Map<string, WorkbookPlan>();
+    for (const c of cases) {
+      const p = planOf(c);
+      plans.set(c.file, p);
+      writeFileSync(join(dir, c.file), await writeXlsx(p));
+    }
+    recalculate(dir, cases.map((c) => join(dir, c.file)), out);
+    let flips = 0;
+    for (const c of cases) {
+      const p = plans.get(c.file) as WorkbookPlan;
+      const lay = p.layout.sensitivity!;
+      const L = SENSITIVITY_LABELS[c.locale];
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(out, c.file));
+      const ws = wb.getWorksheet(lay.sheet) as ExcelJS.Worksheet;
+      const val = (a1: string): unknown => {
+        const x = ws.getCell(a1);
+        return x.type === ExcelJS.ValueType.Formula ? x.result : x.value;
+      };
+      const core = flipPoints(weightModelOf(tree, score(tree, c.ratings, { missing: c.missing, vendors: VENDORS })));
+      expect(val(lay.leaderCell)).toBe(core.leader);
+      expect(lay.codes).toEqual(core.flips.map((f) => f.code));
+      core.flips.forEach((f, k) => {
+        const r = lay.firstRow + k;
+        const at = (col: number): unknown => val(cell(r, col));
+        const ctx = `${c.file} ${f.code}`;
+        expect([ctx, Math.abs((at(lay.cols.weight) as number) - f.weight) < 1e-9]).toEqual([ctx, true]);
+        expect([ctx, Math.abs((at(lay.cols.from) as number) - f.stableFrom) < 1e-9, Math.abs((at(lay.cols.to) as number) - f.stableTo) < 1e-9]).toEqual([ctx, true, true]);
+        if (f.flipAt === null) expect([ctx, at(lay.cols.flipAt), at(lay.cols.rival)]).toEqual([ctx, L.noFlip, L.noFlipText]);
+        else {
+          flips++;
+          expect([ctx, Math.abs((at(lay.cols.flipAt) as number) - f.flipAt) < 1e-9, at(lay.cols.rival)]).toEqual([ctx, true, f.rival]);
+        }
+      });
+    }
+    expect(flips).toBeGreaterThan(20);
+  }, 240000);
+});
