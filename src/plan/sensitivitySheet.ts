@@ -153,7 +153,7 @@ export function sensitivitySheet(ctx: PlanContext): { sheet: SheetPlan; layout: 
     ...block(S.titleRow, 1, "values", [[L.title]]),
     ...block(S.noteRow, 1, "values", [[L.note]]),
     ...block(S.leaderRow, 1, "values", [[L.leader]]),
-    ...block(S.leaderRow, 2, "formulas", [[V > 0 ? `=IF(${leaderIdx}="","",INDEX(${names},1,${leaderIdx}))` : `=""`]]),
+    ...block(S.leaderRow, S.weight, "formulas", [[V > 0 ? `=IF(${leaderIdx}="","",INDEX(${names},1,${leaderIdx}))` : `=""`]]),
     ...(V > 0 ? block(S.leaderRow, S.firstHelper, "formulas", [[`=IF(COUNT(${keys})=0,"",MATCH(MAX(${keys}),${keys},0))`]]) : []),
     ...block(S.headerRow, 1, "values", [[L.colCode, L.colName, L.colWeight, L.colFlipAt, L.colRival, L.colFrom, L.colTo, null, L.helpers]]),
   );
@@ -165,12 +165,14 @@ export function sensitivitySheet(ctx: PlanContext): { sheet: SheetPlan; layout: 
       { ranges: [rect(S.firstRow, S.flipAt, last, S.flipAt)], style: "total" },
     );
   }
-  sheet.formats.push({ ranges: [`A${S.titleRow}`], style: "title" }, { ranges: [`A${S.noteRow}`], style: "muted" }, { ranges: [rect(S.headerRow, 1, S.headerRow, S.to)], style: "header" }, { ranges: [`B${S.leaderRow}`], style: "total" });
+  sheet.formats.push({ ranges: [`A${S.titleRow}`], style: "title" }, { ranges: [`A${S.noteRow}`], style: "muted" }, { ranges: [rect(S.headerRow, 1, S.headerRow, S.to)], style: "header" }, { ranges: [`C${S.leaderRow}`], style: "total" });
+  // The label spans the code and name columns, so it is never cut by the leader's name beside it.
+  sheet.merges.push(`A${S.leaderRow}:B${S.leaderRow}`);
   sheet.columns = [
     { range: "A", width: 9 },
     { range: "B", width: 30 },
     { range: "C:D", width: 14 },
-    { range: "E", width: 22 },
+    { range: "E", width: ctx.locale === "zh-CN" ? 34 : 42 },
     { range: "F:G", width: 12 },
     { range: "H", width: 3 },
     ...(V > 0 ? [{ range: `${colLetter(slope0)}:${colLetter(down0 + V - 1)}`, width: 10, hidden: true }] : []),
@@ -178,7 +180,7 @@ export function sensitivitySheet(ctx: PlanContext): { sheet: SheetPlan; layout: 
   sheet.freeze = { rows: S.headerRow, columns: 2 };
   return {
     sheet,
-    layout: { sheet: L.sheet, leaderCell: `B${S.leaderRow}`, leaderIndexCell: `${colLetter(S.firstHelper)}${S.leaderRow}`, firstRow: S.firstRow, codes: weighted.map(({ n }) => n.code), cols: { weight: S.weight, flipAt: S.flipAt, rival: S.rival, from: S.from, to: S.to } },
+    layout: { sheet: L.sheet, leaderCell: `C${S.leaderRow}`, leaderIndexCell: `${colLetter(S.firstHelper)}${S.leaderRow}`, firstRow: S.firstRow, codes: weighted.map(({ n }) => n.code), cols: { weight: S.weight, flipAt: S.flipAt, rival: S.rival, from: S.from, to: S.to } },
   };
 }
 
