@@ -18,12 +18,13 @@ import { addPanelResults } from "./panelResults";
 import { checkRaters } from "./raterNames";
 import { addPrintSettings, planFont } from "./print";
 import { ratingsSheet } from "./ratingsSheet";
+import { reportSheet } from "./reportSheet";
 import { archiveSheet } from "./reconcile";
 import { awardParts } from "./awardSheet";
 import { resultsSheet } from "./resultsSheet";
 import { STYLES } from "./styles";
 import { weightsSheet } from "./weightsSheet";
-import { MODEL_SCHEMA_VERSION, type NamedRangePlan, type PlanInput, type PlanLayout, type SheetPlan, type StoredModel, type WorkbookPlan } from "./types";
+import { MODEL_SCHEMA_VERSION, type NamedRangePlan, type PlanInput, type PlanLayout, type ResultsLayout, type SheetPlan, type StoredModel, type WorkbookPlan } from "./types";
 
 /** Checks the inputs a workbook cannot represent; throws RangeError with a plain message. */
 function checkInput(tree: IndicatorTree, vendors: string[]): void {
@@ -58,6 +59,7 @@ export function storedModel(input: PlanInput): StoredModel {
     ...(input.pairwise && input.pairwise.groups.length > 0 ? { pairwise: { groups: [...input.pairwise.groups] } } : {}),
     ...(input.maturity && input.maturity.scenarios.length > 0 ? { maturity: { scenarios: [...input.maturity.scenarios], ...(input.maturity.model ? { model: input.maturity.model } : {}) } } : {}),
     ...(input.award?.settings && (input.award.settings.price || input.award.settings.bands) ? { award: input.award.settings } : {}),
+    ...(input.report ? { report: true } : {}),
     ...(input.sensitivity ? { sensitivity: true } : {}),
     createdAt: input.createdAt ?? new Date().toISOString(),
   };
@@ -93,6 +95,13 @@ function pairwiseIfAsked(input: PlanInput, ctx: PlanContext, raters: string[], m
   return { sheets: [built.sheet], layout: { pairwise: built.layout } };
 }
 
+/** The optional Report sheet (issue #14), only when the input asks for it. */
+function reportIfAsked(input: PlanInput, ctx: PlanContext, scored: PlanContext, results: ResultsLayout, panel: Parameters<typeof reportSheet>[3]): { sheets: SheetPlan[]; layout: Pick<PlanLayout, "report"> } {
+  if (!input.report) return { sheets: [], layout: {} };
+  const built = reportSheet(ctx, scored, results, panel);
+  return { sheets: [built.sheet], layout: { report: built.layout } };
+}
+
 /** The optional Maturity sheets (and their Method section), only when the input asks for them. */
 function maturityIfAsked(input: PlanInput, ctx: PlanContext, method: SheetPlan): { sheets: SheetPlan[]; layout: Pick<PlanLayout, "maturity"> } {
   if (!input.maturity || input.maturity.scenarios.length === 0) return { sheets: [], layout: {} };
@@ -123,13 +132,14 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
   const pairwise = pairwiseIfAsked(input, ctx, [], method);
   const maturity = maturityIfAsked(input, ctx, method);
   const award = awardParts(ctx, ctx, input.award, weights, results, method);
+  const report = reportIfAsked(input, ctx, ctx, award.results, { raters: single !== undefined ? [single] : [] });
   const sensitivity = sensitivityIfAsked(input, ctx, method);
   const sheets = [
-    ratings.sheet, weights.sheet, ...award.price, ...pairwise.sheets, results.sheet, chartsSheet(ctx), ...sensitivity.sheets, ...maturity.sheets, method,
+    ratings.sheet, weights.sheet, ...award.price, ...pairwise.sheets, results.sheet, chartsSheet(ctx), ...report.sheets, ...sensitivity.sheets, ...maturity.sheets, method,
     ...archiveIfAny(input, ctx),
     calcSheet(ctx), award.calc, modelPart.sheet,
   ];
-  return assemble(ctx, sheets, commonNames(ctx, modelPart.name), model, { ratings: ratings.layout, results: award.results, weights: weights.layout, ...pairwise.layout, ...maturity.layout, award: award.layout, ...sensitivity.layout });
+  return assemble(ctx, sheets, commonNames(ctx, modelPart.name), model, { ratings: ratings.layout, results: award.results, weights: weights.layout, ...pairwise.layout, ...maturity.layout, award: award.layout, ...report.layout, ...sensitivity.layout });
 }
 
 /** The optional Sensitivity sheet (issue #12) and its Method section, only when the input asks for it. */
@@ -170,11 +180,12 @@ function buildPanelPlan(input: PlanInput, model: StoredModel, ctx: PlanContext):
   const pairwise = pairwiseIfAsked(input, ctx, p.raters, method);
   const maturity = maturityIfAsked(input, ctx, method);
   const award = awardParts(ctx, scored, input.award, weights, { sheet: results.sheet, layout: resultsLayout }, method);
-  const sensitivity = sensitivityIfAsked(input, scored, method);
   const modelPart = modelSheet(model, ctx.protect, ctx.password);
+  const report = reportIfAsked(input, ctx, scored, award.results, { raters: p.raters, moderation: panel.moderation.layout });
+  const sensitivity = sensitivityIfAsked(input, scored, method);
   const sheets = [
     ...panel.raters.map((r) => r.sheet), panel.consolidated.sheet, panel.moderation.sheet,
-    weights.sheet, ...award.price, ...pairwise.sheets, results.sheet, chartsSheet(ctx), ...sensitivity.sheets, ...maturity.sheets, method,
+    weights.sheet, ...award.price, ...pairwise.sheets, results.sheet, chartsSheet(ctx), ...report.sheets, ...sensitivity.sheets, ...maturity.sheets, method,
     ...archiveIfAny(input, ctx),
     calc, award.calc, modelPart.sheet,
   ];
@@ -199,6 +210,7 @@ function buildPanelPlan(input: PlanInput, model: StoredModel, ctx: PlanContext):
     ...pairwise.layout,
     ...maturity.layout,
     award: award.layout,
+    ...report.layout,
     ...sensitivity.layout,
   });
 }

@@ -84,6 +84,8 @@ export type SheetKey =
   | "price"
   /** Hidden: the award decision's gates, price scores and ranks (issue #11). */
   | "award"
+  /** Optional: the printable, signable evaluation report (issue #14), only when `PlanInput.report` asks for it. */
+  | "report"
   /** Optional: flip points of every weighted node (issue #12), only when `PlanInput.sensitivity` asks for it. */
   | "sensitivity";
 
@@ -126,6 +128,8 @@ export interface StoredModel {
   maturity?: { scenarios: string[]; model?: MaturityInput["model"] };
   /** Award settings (issue #11): price weight, method and low-bid threshold, grade bands. Absent = none. */
   award?: AwardSettings;
+  /** The workbook has a Report sheet (issue #14). Absent = none. */
+  report?: boolean;
   /** The workbook has the Sensitivity sheet (issue #12). Absent = none. */
   sensitivity?: boolean;
   /** ISO date-time when the plan was built. */
@@ -163,6 +167,8 @@ export interface PlanInput {
   maturity?: MaturityInput;
   /** Award decision (issue #11): price settings (a Price sheet), grade bands, bids to pre-fill. */
   award?: AwardPlanInput;
+  /** Add the printable Report sheet (issue #14); absent or false = none. */
+  report?: boolean;
   /** Optional Sensitivity sheet (issue #12): flip points and stable intervals of every weighted node. */
   sensitivity?: boolean;
 }
@@ -382,6 +388,8 @@ export interface PlanLayout {
   maturity?: MaturitySheetLayout[];
   /** The award decision's parts (minimum column, bands, Price sheet); absent in plans read from older workbooks. */
   award?: AwardLayout;
+  /** The Report sheet's live figures (issue #14); absent without one. */
+  report?: ReportLayout;
   /** The Sensitivity sheet (issue #12), when there is one. */
   sensitivity?: SensitivityLayout;
 }
@@ -407,6 +415,17 @@ export interface ConsolidatedLayout {
   stageCol: number;
   /** Cell (relative to the sheet) of the spread threshold, named SC_SpreadThreshold. */
   threshold: string;
+}
+
+/** Where the Report sheet's live figures are (issue #14), for the tests and the pane. */
+export interface ReportLayout {
+  sheet: string;
+  /** Ranking rows, best first: rank, vendor, total (and eligible, grade, overall when present) cells. */
+  ranking: { rank: string; vendor: string; total: string; eligible?: string; grade?: string; overall?: string }[];
+  /** One profile per vendor (the scorecard's vendor order): its first row and the cells of the three strongest and weakest indicators. */
+  profiles: { vendor: string; firstRow: number; strongest: { code: string; score: string }[]; weakest: { code: string; score: string }[] }[];
+  /** The signature rows (name cells). */
+  signatures: string[];
 }
 
 export interface ModerationLayout {

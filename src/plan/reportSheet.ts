@@ -1,0 +1,284 @@
+import { absCell, absRect, cell, colLetter, formulaString, rect, sheetRef } from "./a1";
+import { emptySheet, protection, RATINGS, WEIGHTS, type PlanContext } from "./context";
+import { gridBlocks, type GridCell } from "./grid";
+import { REPORT_LABELS } from "./reportLabels";
+import { NUMBER_FORMATS } from "./styles";
+import type { ChartPlan, ModerationLayout, ReportLayout, ResultsLayout, SheetPlan } from "./types";
+
+/** Printed columns A–G; the helpers from column I on are hidden and outside the print area. */
+const PRINTED = 7;
+const POS = 9;
+const KEY = 10;
+const CODE = 11;
+const NAME = 12;
+const FIRST_VENDOR_HELPER = 13;
+const MOD_CUM = (V: number): number => FIRST_VENDOR_HELPER + 3 * V;
+/** Moderation decisions listed on the Report (the Moderation sheet has all). */
+const MOD_SLOTS = 12;
+const PROFILE_CHART_ROWS = 16;
+
+/**
+ * The Report sheet (issue #14), built to print and sign: title, the standard and method in three
+ * lines, the ranking (eligibility, grade and overall when the award parts exist), the weights of
+ * the dimensions and sub-dimensions, one page per vendor (dimension scores, radar, the three
+ * strongest and three weakest indicators), the panel's moderation decisions with reasons, and a
+ * signature block for each rater and the chair. Every figure is a formula over Results, Weights
+ * and the ratings (Consolidated for a panel); orderings are tie-safe (a unique key per row, then
+ * SMALL/MATCH), so tied vendors or indicators keep the scorecard's order.
+ */
+export function reportSheet(
+  ctx: PlanContext,
+  scored: PlanContext,
+  results: ResultsLayout,
+  panel: { raters: string[]; moderation?: ModerationLayout },
+): { sheet: SheetPlan; layout: ReportLayout } {
+  const R = REPORT_LABELS[ctx.locale];
+  const { vendors, layout, tree, locale } = ctx;
+  const V = vendors.length;
+  const sheet = emptySheet("report", R.sheet, "visible", protection(ctx.protect, ctx.password));
+  const res = (row: number, col: number): string => sheetRef(ctx.names.results, absCell(row, col));
+  const colOf = (kind: ResultsLayout["columns"][number]["kind"]): number | undefined => {
+    const i = results.columns.findIndex((c) => c.kind === kind);
+    return i >= 0 ? i + 1 : undefined;
+  };
+  const resCol = (col: number): string => sheetRef(ctx.names.results, absRect(results.firstRow, col, results.firstRow + V - 1, col));
+  const vendorCol = colOf("vendor") ?? 1;
+  const totalCol = colOf("total") ?? 2;
+  const rankCol = colOf("rank") ?? 3;
+  const completenessCol = colOf("completeness");
+  const eligibleCol = colOf("eligible");
+  const gradeCol = colOf("grade");
+  const overallCol = colOf("overall");
+  const rankEligibleCol = colOf("rankEligible");
+  const dims = results.columns.flatMap((c, i) => (c.kind === "node" && c.depth === 1 ? [{ code: c.code, col: i + 1 }] : []));
+
+  const grid: { row: number; col: number; cells: GridCell[] }[] = [];
+  const put = (row: number, cells: GridCell[], col = 1): void => void grid.push({ row, col, cells });
+  const headerRows: string[] = [];
+  const labelRows: string[] = [];
+  const scoreCells: string[] = [];
+  const percentCells: string[] = [];
+  const breaks: number[] = [];
+  /** A section title across the printed width. */
+  const title = (row: number, text: GridCell): void => {
+    put(row, [text]);
+    headerRows.push(rect(row, 1, row, PRINTED));
+    sheet.merges.push(rect(row, 1, row, PRINTED));
+  };
+
+  // Title and the three lines.
+  put(1, [`${R.title} — ${tree.title[locale]}`]);
+  put(2, [`${R.standard}${tree.title[locale]}${tree.source ? ` (${tree.source})` : ""}`]);
+  put(3, [`${R.method}${ctx.missing === "zero" ? R.missingZero : R.missingExclude}`]);
+  put(4, [R.scope.replace("{vendors}", String(V)).replace("{leaves}", String(layout.leafCount)).replace("{date}", ctx.createdAt.slice(0, 10))]);
+  sheet.merges.push("A2:G2", "A3:G3", "A4:G4");
+
+  // Ranking, best first: a unique key per vendor (rank among eligible, then the others by rank, then the unranked; ties in vendor order).
+  let row = 6;
+  title(row, R.ranking);
+  row++;
+  const extra: { label: string; col: number; kind: "eligible" | "grade" | "overall" }[] = [
+    ...(eligibleCol ? [{ label: R.colEligible, col: eligibleCol, kind: "eligible" as const }] : []),
+    ...(gradeCol ? [{ label: R.colGrade, col: gradeCol, kind: "grade" as const }] : []),
+    ...(overallCol ? [{ label: R.colOverall, col: overallCol, kind: "overall" as const }] : []),
+  ];
+  put(row, [R.colRank, R.colVendor, R.colTotal, ...(completenessCol ? [R.colCompleteness] : []), ...extra.map((e) => e.label)]);
+  headerRows.push(rect(row, 1, row, PRINTED));
+  row++;
+  const keyRange = absRect(row, KEY, row + V - 1, KEY);
+  const shownRank = rankEligibleCol ?? rankCol;
+  const ranking: ReportLayout["ranking"] = [];
+  for (let k = 0; k < V; k++) {
+    const rr = results.firstRow + k;
+    const r = row + k;
+    const base = rankEligibleCol
+      ? `IF(ISNUMBER(${res(rr, rankEligibleCol)}),${res(rr, rankEligibleCol)},${V}+IF(ISNUMBER(${res(rr, rankCol)}),${res(rr, rankCol)},${V + 1}))`
+      : `IF(ISNUMBER(${res(rr, rankCol)}),${res(rr, rankCol)},${V + 1})`;
+    put(r, [{ f: `=${base}+${k + 1}/${V + 2}` }], KEY);
+    put(r, [{ f: `=MATCH(SMALL(${keyRange},${k + 1}),${keyRange},0)` }], POS);
+    const at = (col: number): GridCell => ({ f: `=INDEX(${resCol(col)},${colLetter(POS)}${r})&""` });
+    const num = (col: number): GridCell => ({ f: `=INDEX(${resCol(col)},${colLetter(POS)}${r})` });
+    const cells: GridCell[] = [num(shownRank), at(vendorCol), num(totalCol), ...(completenessCol ? [num(completenessCol)] : []), ...extra.map((e) => (e.kind === "overall" ? num(e.col) : at(e.col)))];
+    put(r, cells);
+    const c = (i: number): string => cell(r, i);
+    ranking.push({
+      rank: c(1), vendor: c(2), total: c(3),
+      ...Object.fromEntries(extra.map((e, i) => [e.kind, c(4 + (completenessCol ? 1 : 0) + i)])),
+    });
+    labelRows.push(rect(r, 1, r, 3 + (completenessCol ? 1 : 0) + extra.length));
+    scoreCells.push(cell(r, 3));
+    if (completenessCol) percentCells.push(cell(r, 4));
+    if (overallCol) scoreCells.push(cell(r, 4 + (completenessCol ? 1 : 0) + extra.findIndex((e) => e.kind === "overall")));
+  }
+  row += V + 1;
+
+  // Weights of the dimensions and sub-dimensions, as the Weights sheet has them now.
+  title(row, R.weights);
+  row++;
+  put(row, [R.colCode, R.colName, R.colWeight, R.colShare]);
+  headerRows.push(rect(row, 1, row, PRINTED));
+  row++;
+  layout.nodes.forEach((nd, i) => {
+    if (nd.leaf) return;
+    const w = ctx.weightsRow(i);
+    put(row, [nd.code, `${"  ".repeat(nd.depth - 1)}${nd.node.name[locale]}`, { f: `=${sheetRef(ctx.names.weights, absCell(w, WEIGHTS.weight))}` }, { f: `=${sheetRef(ctx.names.weights, absCell(w, WEIGHTS.share))}` }]);
+    labelRows.push(rect(row, 1, row, 4));
+    percentCells.push(cell(row, 4));
+    row++;
+  });
+
+  // Helpers (hidden): the leaves' codes and names, and per vendor its ratings (numbers only) with a
+  // unique rank from the top and from the bottom (ties: the earlier indicator first).
+  const leaves = layout.nodes.flatMap((nd, i) => (nd.leaf ? [{ nd, i }] : []));
+  const H1 = 1;
+  const HN = H1 + leaves.length - 1;
+  leaves.forEach(({ nd, i }, j) => {
+    const h = H1 + j;
+    const cells: GridCell[] = [nd.code, nd.node.name[locale]];
+    vendors.forEach((_, v) => {
+      const m = FIRST_VENDOR_HELPER + 3 * v;
+      const rating = sheetRef(scored.names.ratings, absCell(scored.ratingsRow(i), RATINGS.firstVendor + v));
+      const mine = cell(h, m);
+      const all = absRect(H1, m, HN, m);
+      const before = j === 0 ? null : `${colLetter(m)}$${H1}:${colLetter(m)}${h - 1}`;
+      const same = before ? `+COUNTIF(${before},${mine})` : "";
+      cells.push(
+        { f: `=IF(ISNUMBER(${rating}),${rating},"")` },
+        { f: `=IF(ISNUMBER(${mine}),COUNTIF(${all},">"&${mine})${same}+1,"")` },
+        { f: `=IF(ISNUMBER(${mine}),COUNTIF(${all},"<"&${mine})${same}+1,"")` },
+      );
+    });
+    put(h, cells, CODE);
+  });
+
+  // One page per vendor.
+  const profiles: ReportLayout["profiles"] = [];
+  const charts: ChartPlan[] = [];
+  const dimNames = dims.map((d) => layout.nodes.find((n) => n.code === d.code)?.node.name[locale] ?? d.code);
+  row += 1;
+  vendors.forEach((vendor, v) => {
+    const rr = results.firstRow + v;
+    const top = row;
+    breaks.push(top);
+    title(top, { f: `=${formulaString(R.profile)}&${res(rr, vendorCol)}` });
+    const summary: GridCell[] = [R.colTotal, { f: `=${res(rr, totalCol)}` }, R.colRank, { f: `=${res(rr, shownRank)}&""` }];
+    if (gradeCol) summary.push(R.colGrade, { f: `=${res(rr, gradeCol)}&""` });
+    put(top + 1, summary);
+    labelRows.push(rect(top + 1, 1, top + 1, summary.length));
+    scoreCells.push(cell(top + 1, 2));
+    put(top + 3, [R.colCode, R.dimension, R.score]);
+    headerRows.push(rect(top + 3, 1, top + 3, 3));
+    dims.forEach((d, k) => {
+      put(top + 4 + k, [d.code, dimNames[k], { f: `=${res(rr, d.col)}` }]);
+      labelRows.push(rect(top + 4 + k, 1, top + 4 + k, 3));
+      scoreCells.push(cell(top + 4 + k, 3));
+    });
+    if (dims.length > 0) {
+      charts.push({
+        key: `report-${v + 1}`, kind: "radar", title: vendor,
+        anchor: { from: { col: 3, row: top + 2 }, to: { col: PRINTED, row: top + 2 + PROFILE_CHART_ROWS } },
+        categories: sheetRef(ctx.names.results, absRect(results.headerRow, dims[0].col, results.headerRow, dims[dims.length - 1].col)),
+        categoryLabels: dimNames,
+        series: [{ name: vendor, nameRef: res(rr, vendorCol), values: sheetRef(ctx.names.results, absRect(rr, dims[0].col, rr, dims[dims.length - 1].col)) }],
+        axis: { min: 0, max: 100 }, legend: false,
+      });
+    }
+    let r = top + Math.max(4 + dims.length, 3 + PROFILE_CHART_ROWS) + 1;
+    const m = FIRST_VENDOR_HELPER + 3 * v;
+    const list = (heading: string, rankCol: number): { code: string; score: string }[] => {
+      title(r, heading);
+      put(r + 1, [R.colCode, R.indicator, R.score]);
+      headerRows.push(rect(r + 1, 1, r + 1, 3));
+      const out: { code: string; score: string }[] = [];
+      for (let k = 1; k <= 3; k++) {
+        const at = r + 1 + k;
+        const match = `MATCH(${k},${absRect(H1, rankCol, HN, rankCol)},0)`;
+        put(at, [
+          { f: `=IFERROR(INDEX(${absRect(H1, CODE, HN, CODE)},${match}),"")` },
+          { f: `=IFERROR(INDEX(${absRect(H1, NAME, HN, NAME)},${match}),"")` },
+          { f: `=IFERROR(INDEX(${absRect(H1, m, HN, m)},${match}),"")` },
+        ]);
+        labelRows.push(rect(at, 1, at, 3));
+        scoreCells.push(cell(at, 3));
+        out.push({ code: cell(at, 1), score: cell(at, 3) });
+      }
+      r += 6;
+      return out;
+    };
+    const strongest = list(R.strongest, m + 1);
+    const weakest = list(R.weakest, m + 2);
+    profiles.push({ vendor, firstRow: top, strongest, weakest });
+    row = r;
+  });
+
+  // The panel's moderation decisions (consensus scores with reasons), then the signatures.
+  breaks.push(row);
+  const mod = panel.moderation;
+  if (mod && mod.rows.length > 0) {
+    title(row, R.moderation);
+    row++;
+    const cum = MOD_CUM(V);
+    const modRef = (col: number): string => sheetRef(mod.sheet, absRect(mod.firstRow, col, mod.firstRow + mod.rows.length - 1, col));
+    mod.rows.forEach((mr, i) => {
+      const consensus = sheetRef(mod.sheet, absCell(mr.row, mod.columns.consensus));
+      put(H1 + i, [{ f: i === 0 ? `=--(LEN(${consensus})>0)` : `=${cell(H1 + i - 1, cum)}+(LEN(${consensus})>0)` }], cum);
+    });
+    const cumRange = absRect(H1, cum, H1 + mod.rows.length - 1, cum);
+    put(row, [{ f: `=${formulaString(R.moderationNone)}&MAX(${cumRange})` }]);
+    row++;
+    put(row, [R.colVendor, R.colCode, R.colConsensus, R.colReason]);
+    headerRows.push(rect(row, 1, row, PRINTED));
+    row++;
+    const slots = Math.min(MOD_SLOTS, mod.rows.length);
+    for (let k = 1; k <= slots; k++) {
+      const match = `MATCH(${k},${cumRange},0)`;
+      const pick = (col: number): GridCell => ({ f: `=IFERROR(INDEX(${modRef(col)},${match})&"","")` });
+      put(row, [pick(mod.columns.vendor), pick(mod.columns.code), { f: `=IFERROR(INDEX(${modRef(mod.columns.consensus)},${match}),"")` }, pick(mod.columns.reason)]);
+      sheet.merges.push(rect(row, 4, row, PRINTED));
+      labelRows.push(rect(row, 1, row, PRINTED));
+      row++;
+    }
+    if (mod.rows.length > MOD_SLOTS) {
+      put(row, [{ f: `=IF(MAX(${cumRange})>${MOD_SLOTS},${formulaString(R.moderationMore.replace("{n}", String(MOD_SLOTS)))},"")` }]);
+      row++;
+    }
+    row++;
+  }
+  title(row, R.signatures);
+  row++;
+  put(row, [R.signName, null, R.signRole, R.signSignature, null, null, R.signDate]);
+  sheet.merges.push(rect(row, 1, row, 2), rect(row, 4, row, 6));
+  headerRows.push(rect(row, 1, row, PRINTED));
+  row++;
+  const signers = [...(panel.raters.length > 0 ? panel.raters.map((r) => [r, R.roleRater]) : [["", R.roleEvaluator]]), ["", R.roleChair]];
+  const signatures: string[] = [];
+  const signRows: number[] = [];
+  for (const [name, role] of signers) {
+    put(row, [name === "" ? null : name, null, role]);
+    sheet.merges.push(rect(row, 1, row, 2), rect(row, 4, row, 6));
+    labelRows.push(rect(row, 1, row, PRINTED));
+    signatures.push(cell(row, 1));
+    signRows.push(row);
+    row++;
+  }
+  const last = row - 1;
+
+  for (const g of grid) sheet.blocks.push(...gridBlocks([g.cells], g.row, g.col));
+  sheet.charts = charts;
+  sheet.formats.push(
+    { ranges: ["A1"], style: "title" },
+    { ranges: ["A2:A4"], style: "wrap" },
+    { ranges: labelRows, style: "label" },
+    { ranges: headerRows, style: "header" },
+    ...(scoreCells.length > 0 ? [{ ranges: scoreCells, numberFormat: NUMBER_FORMATS.score }] : []),
+    ...(percentCells.length > 0 ? [{ ranges: percentCells, numberFormat: NUMBER_FORMATS.percent }] : []),
+    { ranges: signRows.map((r) => rect(r, 1, r, PRINTED)), locked: false },
+  );
+  sheet.rowHeights = signRows.map((r) => ({ rows: `${r}:${r}`, height: 32 }));
+  sheet.columns = [
+    { range: "A", width: 9 }, { range: "B", width: 34 }, { range: "C:G", width: 14 },
+    { range: `${colLetter(POS)}:${colLetter(MOD_CUM(V))}`, width: 10, hidden: true },
+  ];
+  sheet.print = { orientation: "portrait", fitToWidth: true, area: `A1:${colLetter(PRINTED)}${last}`, rowBreaks: breaks };
+  return { sheet, layout: { sheet: R.sheet, ranking, profiles, signatures } };
+}
