@@ -1,7 +1,7 @@
 /** Immutable edits of the indicator tree for the Weights tab. Each returns a new tree. */
 import { allNodes, cloneTree, findByCode, type IndicatorNode, type IndicatorTree, type LocalizedText } from "./model";
 
-export type NodePatch = Partial<Pick<IndicatorNode, "name" | "weight" | "required">>;
+export type NodePatch = Partial<Pick<IndicatorNode, "name" | "weight" | "required" | "minimum">>;
 
 export function updateNode(tree: IndicatorTree, code: string, patch: NodePatch): IndicatorTree {
   const copy = cloneTree(tree);

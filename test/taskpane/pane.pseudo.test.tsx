@@ -4,6 +4,7 @@
  * any visible text or accessible label with Latin letters that did not come through the dictionary
  * (pseudo strings are wrapped in "[!! … !!]"), except data: vendor, sheet and indicator names.
  */
+import { DEFAULT_BANDS } from "../../src/core/award";
 import { enabledButton, openTab, renderPane } from "./setup";
 import { fireEvent, screen, within } from "@testing-library/react";
 import { createDemoPort } from "../../src/demo";
@@ -17,7 +18,8 @@ const SHEETS = ["Ratings", "Weights", "Results", "Charts", "Method"];
 
 function dataWords(): Set<string> {
   const tree = publishedTree();
-  const out = new Set<string>([...VENDORS, ...SHEETS, tree.title["en-US"], "n/a?"]);
+  // Grade band labels are the workbook's (its Weights band table), data like sheet names.
+  const out = new Set<string>([...VENDORS, ...SHEETS, tree.title["en-US"], "n/a?", ...DEFAULT_BANDS.map((b) => b.label["en-US"])]);
   for (const { node } of allNodes(tree)) {
     out.add(node.name["en-US"]);
     out.add(`${node.code} ${node.name["en-US"]}`);

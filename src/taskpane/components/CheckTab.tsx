@@ -66,7 +66,7 @@ export function CheckTab(props: { port: WorkbookPort; reasons: FeatureReasons })
           ) : (
             <ProblemList tree={snapshot.tree} problems={snapshot.problems} onSelect={select} />
           )}
-          <RankingTable vendors={snapshot.scores.vendors} />
+          <RankingTable vendors={snapshot.scores.vendors} {...(snapshot.award ? { award: snapshot.award } : {})} />
           {top.length > 0 &&
             (radar ? (
               <Suspense fallback={<Spinner size="small" label={t("check.radarLoading")} />}>

@@ -15,6 +15,7 @@ import { FeatureNote } from "./FeatureNote";
 import { NameListField } from "./NameListField";
 import { pairwiseGroups } from "../pairwiseGroups";
 import { TaskProgress } from "./TaskProgress";
+import { PriceField, type PriceChoice } from "./PriceField";
 
 // The Pairwise sheet's group checkboxes (Fluent's Checkbox) stay out of the first download.
 const PairwiseGroupsField = lazy(() => import(/* webpackChunkName: "pairwise-groups", webpackPrefetch: true */ "./PairwiseGroupsField").then((m) => ({ default: m.PairwiseGroupsField })));
@@ -41,6 +42,7 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
   const [maturity, setMaturity] = useState<MaturityChoice>("none");
   const [pairwise, setPairwise] = useState<(string | null)[]>([]);
   const [touched, setTouched] = useState(false);
+  const [price, setPrice] = useState<PriceChoice>(null);
   const task = useTask<CreateWorkbookResult>();
   const [goError, setGoError] = useState<unknown>(null);
 
@@ -54,12 +56,13 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
 
   const create = (): void => {
     setTouched(true);
-    if (vendors.names.length === 0) return;
+    // A Price sheet field that does not read is shown as an error; nothing is created.
+    if (vendors.names.length === 0 || price === undefined) return;
     // Ticked groups of the tree being created (a tick on the other standard's group is left out).
     const available = new Set(pairwiseGroups(tree).map((g) => g.parent ?? ""));
     const groups = pairwise.filter((p) => available.has(p ?? ""));
     void task.run((options) =>
-      port.createWorkbook({ tree, vendors: vendors.names, raters: raters.names, locale: content, missing, ...(raters.names.length >= 2 ? { aggregate } : {}), ...(maturity !== "none" ? { maturity: MATURITY_SCENARIOS[maturity] } : {}), ...(groups.length > 0 ? { pairwise: { groups } } : {}) }, options),
+      port.createWorkbook({ tree, vendors: vendors.names, raters: raters.names, locale: content, missing, ...(raters.names.length >= 2 ? { aggregate } : {}), ...(maturity !== "none" ? { maturity: MATURITY_SCENARIOS[maturity] } : {}), ...(groups.length > 0 ? { pairwise: { groups } } : {}), ...(price ? { award: { price } } : {}) }, options),
     );
   };
 
@@ -132,6 +135,7 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
           ))}
         </Select>
       </Field>
+      <PriceField disabled={running} onChange={setPrice} />
       <Suspense fallback={null}>
         <PairwiseGroupsField tree={tree} value={pairwise} disabled={running} onChange={setPairwise} />
       </Suspense>

@@ -3,6 +3,7 @@ import { Button, Field, Input, Switch, Text } from "@fluentui/react-components";
 import type { IndicatorNode } from "../model";
 import { useLocale } from "../locale";
 import type { NodePatch } from "../treeEdit";
+import { MinimumField } from "./MinimumField";
 
 /** Parses the weight field: empty → null (equal weights), a number ≥ 0 → that number, otherwise undefined (invalid). */
 export function parseWeight(text: string): number | null | undefined {
@@ -51,6 +52,7 @@ export function NodeEditor(props: NodeEditorProps): JSX.Element {
           }}
         />
       </Field>
+      <MinimumField label={t("weights.minimum")} value={node.minimum} onChange={(minimum) => props.onPatch({ minimum })} />
       <Switch label={t("weights.required")} checked={node.required} onChange={(_, d) => props.onPatch({ required: d.checked })} />
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
         <Button size="small" onClick={props.onAddChild}>{t("weights.addChild")}</Button>

@@ -45,6 +45,9 @@ function WeightTreeItem(props: { node: IndicatorNode; selected: string | null; o
         aside={
           <span style={{ display: "inline-flex", gap: 4, alignItems: "center" }}>
             <Text size={200}>{weight}</Text>
+            {typeof node.minimum === "number" && (
+              <Badge appearance="outline" size="small" title={t("weights.minimum")}>{`≥ ${pct(node.minimum)}`}</Badge>
+            )}
             {branch && <SumBadge nodes={node.children} />}
           </span>
         }

@@ -11,6 +11,7 @@ import type { FeatureReasons } from "./featureReasons";
 import { ErrorMessage } from "./ErrorMessage";
 import { FeatureNote } from "./FeatureNote";
 import { NodeEditor } from "./NodeEditor";
+import { MinimumField } from "./MinimumField";
 import { TaskProgress } from "./TaskProgress";
 import { SumBadge, WeightTree } from "./WeightTree";
 import { WeightWarnings } from "./WeightWarnings";
@@ -84,6 +85,7 @@ export function WeightsTab(props: WeightsTabProps): JSX.Element {
         <SumBadge nodes={tree.roots} />
       </div>
       <WeightTree roots={tree.roots} selected={selected} onSelect={setSelected} />
+      <MinimumField label={t("weights.qualityMinimum")} value={tree.minimum} onChange={(minimum) => edit({ ...tree, minimum })} />
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
         <Button size="small" onClick={() => setComparing(pairParent)}>{`${t("pairwise.open")}: ${groupLabel(pairParent)}`}</Button>
         <Button size="small" aria-expanded={maturity} onClick={() => setMaturity(true)}>{t("maturity.open")}</Button>
