@@ -19,6 +19,7 @@ Commands:
   template   Write a scoring workbook (.xlsx) with live formulas and charts
   score      Score ratings from a CSV/TSV/.xlsx file (or a filled scorecard) and print a ranked table
   ahp        Weights of sibling groups from pairwise comparisons (AHP) in a CSV/TSV/.xlsx file
+  report     Recalculate a workbook and print its Report sheet (or --sheets) to PDF with LibreOffice
 
 Options:
   -h, --help     Show this help
@@ -35,6 +36,7 @@ const commands: Record<string, () => Promise<Command>> = {
   template: async () => (await import("./commands/template")).run,
   score: async () => (await import("./commands/score")).run,
   ahp: async () => (await import("./commands/ahp")).run,
+  report: async () => (await import("./commands/report")).run,
 };
 
 function version(): string {

@@ -16,7 +16,7 @@ const HELP = `Usage: scorecard template (--vendors "A,B,C" | --vendor NAME ... |
                           [--pairwise top,CODE,...]
                           [--min CODE=N ...] [--min-quality N]
                           [--price] [--price-weight N] [--price-method lowest|linear] [--low-bid-threshold N]
-                          --out scorecard.xlsx [--force]
+                          [--report] --out scorecard.xlsx [--force]
 
 Writes a scoring workbook: Ratings, Weights, Results (live native formulas), Charts, Method.
   --vendors       comma-separated vendor names
@@ -50,6 +50,8 @@ Writes a scoring workbook: Ratings, Weights, Results (live native formulas), Cha
   --price-method  lowest (lowest bid ÷ bid × 100, default) or linear (implies --price)
   --low-bid-threshold
                   flag a bid more than N% below the mean of the others (default 20; implies --price)
+  --report        add the Report sheet: ranking, a page per vendor, moderation decisions, weights
+                  and a signature block, built to print (scorecard report prints it to PDF)
   --out           the .xlsx file to write (required; the name must end in .xlsx)
   --force         overwrite --out if it exists
 
@@ -73,6 +75,7 @@ interface Options {
   price?: PriceSettings;
   out: string;
   force: boolean;
+  report?: boolean;
 }
 
 /** Excel's last column is XFD = 16,384. */
@@ -89,7 +92,7 @@ export function maxVendors(raters: number): number {
 }
 
 const VALUED = ["--vendors", "--vendor", "--vendors-file", "--tree", "--locale", "--missing", "--raters", "--rater", "--raters-file", "--aggregate", "--rater-copy", "--maturity", "--pairwise", "--out", "--min", "--min-quality", "--price-weight", "--price-method", "--low-bid-threshold"];
-const FLAGS = ["--force", "--price"];
+const FLAGS = ["--force", "--price", "--report"];
 const REPEATABLE = new Set(["--vendor", "--vendors-file", "--rater", "--raters-file", "--min"]);
 /** A percentage 0–100, or the message why not. */
 const percent = (name: string, text: string): number | string => {
@@ -183,6 +186,7 @@ async function parseArgs(args: string[]): Promise<Options | string> {
   return {
     vendors, tree: one("--tree"), locale, missing, raters, aggregate, raterCopy, ...(maturity ? { maturity } : {}), ...(pairwise ? { pairwise } : {}),
     mins, ...(minQuality !== undefined ? { minQuality } : {}), ...(price ? { price } : {}), out, force: values.has("--force"),
+    ...(values.has("--report") ? { report: true } : {}),
   };
 }
 
@@ -270,6 +274,7 @@ function planOf(tree: IndicatorTree, opts: Options): WorkbookPlan {
     ...(opts.maturity ? { maturity: { scenarios: opts.maturity } } : {}),
     ...(opts.pairwise ? { pairwise: { groups: opts.pairwise } } : {}),
     ...(opts.price ? { award: { settings: { price: opts.price } } } : {}),
+    ...(opts.report ? { report: true } : {}),
   };
   if (opts.raterCopy === undefined) return buildPlan(input);
   checkPlanInput(input);
