@@ -143,7 +143,9 @@ class ExcelPort implements WorkbookPort {
       const pairwise = pairwiseCarry(old, tree, request.pairwise, request.raters);
       // The Price sheet's settings and bids, the typed grade bands (see ./awardCarry.ts).
       const award = awardCarry(old, request.award);
-      const built = buildPlan({ ...input, ratings: carried.ratings, raterRatings: carried.raterRatings, archived: carried.archived, ...(pairwise ? { pairwise } : {}), ...(award ? { award } : {}) });
+      // The Sensitivity sheet: as asked, else as the workbook has it (its cells are all formulas).
+      const sensitivity = request.sensitivity ?? old?.model.sensitivity ?? false;
+      const built = buildPlan({ ...input, ratings: carried.ratings, raterRatings: carried.raterRatings, archived: carried.archived, ...(pairwise ? { pairwise } : {}), ...(award ? { award } : {}), ...(sensitivity ? { sensitivity } : {}) });
       const plan = withModerationInputs(built, carried.moderation);
       const firstInput = firstInputCell(plan);
       const result = await applyPlan(syncer.context, plan, {
@@ -226,6 +228,7 @@ class ExcelPort implements WorkbookPort {
         tree: withSheetMinimums(tree, card), vendors, options: modelOptions, createdAt, ...(raters ? { raters } : {}), ...(pairwise ? { pairwise: { groups: pairwise.groups } } : {}),
         ...(maturity ? { maturity: { scenarios: maturity.scenarios, ...(maturity.model ? { model: maturity.model } : {}) } } : {}),
         ...(award ? { award: { settings: award } } : {}),
+        ...(card.model.sensitivity ? { sensitivity: true } : {}),
       });
       if (!sameStructure(card.plan, next)) throw structureChanged();
       const ops = rewriteOps(syncer.context.workbook, next, state, this.supports);

@@ -85,6 +85,11 @@ export interface CreateWorkbookRequest {
    * sheets; either way the bids typed on an earlier Price sheet are kept by vendor name.
    */
   award?: AwardSettings;
+  /**
+   * The Sensitivity sheet (issue #12: flip points, stable intervals, the weight chart). Absent: a
+   * re-create keeps it when the workbook has one; false removes it (it holds only formulas).
+   */
+  sensitivity?: boolean;
 }
 
 export interface CreateWorkbookResult {

@@ -86,3 +86,30 @@ describe("scorecard score --sensitivity", () => {
     expect((await cli("score", "--help")).out).toMatch(/--sensitivity/);
   });
 });
+
+describe("scorecard template --sensitivity", () => {
+  test("adds the Sensitivity sheet (stored in the model), in both locales; without it there is none; in --help", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const { readStoredModel } = await import("../../src/plan/modelSheet");
+    for (const [locale, sheet] of [["en-US", "Sensitivity"], ["zh-CN", "敏感性"]] as const) {
+      const file = tmp(`sens-template-${locale}.xlsx`, "");
+      const r = await cli("template", "--vendors", "Acme,Globex,Initech", "--locale", locale, "--sensitivity", "--out", file, "--force");
+      expect(r.code).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const ws = wb.getWorksheet(sheet);
+      expect(ws).toBeDefined();
+      expect(ws?.getCell("A6").value).toBe("1");
+      const modelSheet = wb.worksheets.find((w) => w.state === "veryHidden");
+      const column: (string | null)[] = [];
+      modelSheet?.getColumn(1).eachCell({ includeEmpty: true }, (c) => column.push(c.value === null ? null : String(c.value)));
+      expect(readStoredModel(column)?.sensitivity).toBe(true);
+    }
+    const plain = tmp("sens-template-none.xlsx", "");
+    expect((await cli("template", "--vendors", "A,B", "--out", plain, "--force")).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(plain);
+    expect(wb.getWorksheet("Sensitivity")).toBeUndefined();
+    expect((await cli("template", "--help")).out).toMatch(/--sensitivity +add the Sensitivity sheet/);
+  });
+});

@@ -16,7 +16,7 @@ const HELP = `Usage: scorecard template (--vendors "A,B,C" | --vendor NAME ... |
                           [--pairwise top,CODE,...]
                           [--min CODE=N ...] [--min-quality N]
                           [--price] [--price-weight N] [--price-method lowest|linear] [--low-bid-threshold N]
-                          [--report] --out scorecard.xlsx [--force]
+                          [--report] [--sensitivity] --out scorecard.xlsx [--force]
 
 Writes a scoring workbook: Ratings, Weights, Results (live native formulas), Charts, Method.
   --vendors       comma-separated vendor names
@@ -52,6 +52,9 @@ Writes a scoring workbook: Ratings, Weights, Results (live native formulas), Cha
                   flag a bid more than N% below the mean of the others (default 20; implies --price)
   --report        add the Report sheet: ranking, a page per vendor, moderation decisions, weights
                   and a signature block, built to print (scorecard report prints it to PDF)
+  --sensitivity   add the Sensitivity sheet: per weighted node the weight at which the leader loses
+                  first place, the rival and the stable interval, and a chart of every vendor's
+                  total as one dimension's weight goes from 0 to 100% (live formulas)
   --out           the .xlsx file to write (required; the name must end in .xlsx)
   --force         overwrite --out if it exists
 
@@ -76,6 +79,7 @@ interface Options {
   out: string;
   force: boolean;
   report?: boolean;
+  sensitivity?: boolean;
 }
 
 /** Excel's last column is XFD = 16,384. */
@@ -92,7 +96,7 @@ export function maxVendors(raters: number): number {
 }
 
 const VALUED = ["--vendors", "--vendor", "--vendors-file", "--tree", "--locale", "--missing", "--raters", "--rater", "--raters-file", "--aggregate", "--rater-copy", "--maturity", "--pairwise", "--out", "--min", "--min-quality", "--price-weight", "--price-method", "--low-bid-threshold"];
-const FLAGS = ["--force", "--price", "--report"];
+const FLAGS = ["--force", "--price", "--report", "--sensitivity"];
 const REPEATABLE = new Set(["--vendor", "--vendors-file", "--rater", "--raters-file", "--min"]);
 /** A percentage 0–100, or the message why not. */
 const percent = (name: string, text: string): number | string => {
@@ -187,6 +191,7 @@ async function parseArgs(args: string[]): Promise<Options | string> {
     vendors, tree: one("--tree"), locale, missing, raters, aggregate, raterCopy, ...(maturity ? { maturity } : {}), ...(pairwise ? { pairwise } : {}),
     mins, ...(minQuality !== undefined ? { minQuality } : {}), ...(price ? { price } : {}), out, force: values.has("--force"),
     ...(values.has("--report") ? { report: true } : {}),
+    ...(values.has("--sensitivity") ? { sensitivity: true } : {}),
   };
 }
 
@@ -275,6 +280,7 @@ function planOf(tree: IndicatorTree, opts: Options): WorkbookPlan {
     ...(opts.pairwise ? { pairwise: { groups: opts.pairwise } } : {}),
     ...(opts.price ? { award: { settings: { price: opts.price } } } : {}),
     ...(opts.report ? { report: true } : {}),
+    ...(opts.sensitivity ? { sensitivity: true } : {}),
   };
   if (opts.raterCopy === undefined) return buildPlan(input);
   checkPlanInput(input);

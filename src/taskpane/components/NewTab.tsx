@@ -43,6 +43,7 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
   const [pairwise, setPairwise] = useState<(string | null)[]>([]);
   const [touched, setTouched] = useState(false);
   const [price, setPrice] = useState<PriceChoice>(null);
+  const [sensitivity, setSensitivity] = useState<"none" | "add">("none");
   const task = useTask<CreateWorkbookResult>();
   const [goError, setGoError] = useState<unknown>(null);
 
@@ -62,7 +63,7 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
     const available = new Set(pairwiseGroups(tree).map((g) => g.parent ?? ""));
     const groups = pairwise.filter((p) => available.has(p ?? ""));
     void task.run((options) =>
-      port.createWorkbook({ tree, vendors: vendors.names, raters: raters.names, locale: content, missing, ...(raters.names.length >= 2 ? { aggregate } : {}), ...(maturity !== "none" ? { maturity: MATURITY_SCENARIOS[maturity] } : {}), ...(groups.length > 0 ? { pairwise: { groups } } : {}), ...(price ? { award: { price } } : {}) }, options),
+      port.createWorkbook({ tree, vendors: vendors.names, raters: raters.names, locale: content, missing, ...(raters.names.length >= 2 ? { aggregate } : {}), ...(maturity !== "none" ? { maturity: MATURITY_SCENARIOS[maturity] } : {}), ...(groups.length > 0 ? { pairwise: { groups } } : {}), ...(price ? { award: { price } } : {}), ...(sensitivity === "add" ? { sensitivity: true } : {}) }, options),
     );
   };
 
@@ -136,6 +137,12 @@ export function NewTab(props: { port: WorkbookPort; tree: IndicatorTree; edited:
         </Select>
       </Field>
       <PriceField disabled={running} onChange={setPrice} />
+      <Field label={t("new.sensitivity")} hint={t("new.sensitivity.hint")}>
+        <Select {...NARROW} value={sensitivity} onChange={(_, data) => setSensitivity(data.value as "none" | "add")} disabled={running}>
+          <option value="none">{t("new.sensitivity.none")}</option>
+          <option value="add">{t("new.sensitivity.add")}</option>
+        </Select>
+      </Field>
       <Suspense fallback={null}>
         <PairwiseGroupsField tree={tree} value={pairwise} disabled={running} onChange={setPairwise} />
       </Suspense>
