@@ -41,11 +41,11 @@ export function RankingTable(props: { vendors: VendorResult[]; award?: SnapshotA
           <TableRow>
             <TableHeaderCell style={{ width: 40 }}>{t("check.col.rank")}</TableHeaderCell>
             <TableHeaderCell>{t("check.col.vendor")}</TableHeaderCell>
-            <TableHeaderCell style={{ width: 56 }}>{price ? t("check.col.quality") : t("check.col.score")}</TableHeaderCell>
+            <TableHeaderCell style={{ width: price ? 52 : 56 }}>{price ? t("check.col.quality") : t("check.col.score")}</TableHeaderCell>
             {price ? (
               <>
-                <TableHeaderCell style={{ width: 52 }}>{t("check.col.price")}</TableHeaderCell>
-                <TableHeaderCell style={{ width: 60 }}>{t("check.col.overall")}</TableHeaderCell>
+                <TableHeaderCell style={{ width: 46 }}>{t("check.col.price")}</TableHeaderCell>
+                <TableHeaderCell style={{ width: 54 }}>{t("check.col.overall")}</TableHeaderCell>
               </>
             ) : (
               <TableHeaderCell style={{ width: 76 }}>{t("check.col.complete")}</TableHeaderCell>
@@ -105,9 +105,11 @@ export function RankingTable(props: { vendors: VendorResult[]; award?: SnapshotA
                 <span style={{ overflowWrap: "anywhere" }}>{a.vendor}</span>{" "}
                 <Badge appearance="tint" color={a.status === "failed" ? "danger" : "warning"} size="small">{t(`award.status.${a.status}`)}</Badge>
                 {a.grade && <Text size={200}> {`${fig(byVendor.get(a.vendor)?.total, none)} · ${a.grade.label[content]}`}</Text>}
-                <Text size={200} block>
-                  {[...a.gates.map((g) => g.reason[content]), ...(a.status === "no-bid" ? [t("award.status.no-bid")] : [])].join("; ")}
-                </Text>
+                {a.gates.length > 0 && (
+                  <Text size={200} block>
+                    {a.gates.map((g) => g.reason[content]).join("; ")}
+                  </Text>
+                )}
               </li>
             ))}
           </ul>
