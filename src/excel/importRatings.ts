@@ -202,7 +202,7 @@ async function rebuild(env: ImportEnv, card: Scorecard, state: WorkbookState, ve
   // Weights and minimums as they stand on Weights; the Price sheet's settings and bids (see ./awardCarry.ts).
   const tree = treeWithMinimums(treeWithWeights(card.model.tree, weights.grid, W), weights.grid, W, card.plan.layout.award);
   const award = awardCarry(card);
-  const input = { tree, vendors, options: card.model.options, createdAt: time };
+  const input = { tree, vendors, options: card.model.options, createdAt: time, ...(card.model.report ? { report: true } : {}) };
   const carried = carryOver(card, storedModel(input));
   const kept = carried.kept;
   for (const e of edits) (kept[e.vendor] ??= {})[e.code] = e.newValue;

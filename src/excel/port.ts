@@ -17,6 +17,7 @@ import type {
   GroupWeightsPreview,
   GroupWeightsRequest,
   MaturityReading,
+  PrepareReportResult,
   PairwiseReading,
   Capabilities,
   CreateWorkbookRequest,
@@ -50,6 +51,7 @@ import { pairwiseCarry } from "./pairwiseCarry";
 import { awardCarry, sheetAwardSettings, withSheetMinimums } from "./awardCarry";
 import { withAward } from "./awardSnapshot";
 import { maturityCarry, readMaturity } from "./maturity";
+import { prepareReport } from "./report";
 import {
   checkRatingsLayout,
   checkResultsLayout,
@@ -135,6 +137,8 @@ class ExcelPort implements WorkbookPort {
         options: { missing: request.missing, locale: request.locale, ...(panel ? { aggregate: request.aggregate ?? "mean" } : {}) },
         ...(request.raters.length > 0 ? { raters: request.raters } : {}),
         ...(maturity ? { maturity } : {}),
+        // The Report sheet (issue #14): as asked, else as the workbook has it (formulas and blank signature cells).
+        ...((request.report ?? old?.model.report) ? { report: true } : {}),
       };
       // Every rater's ratings, the Archive and the Moderation inputs are carried over (see ./panel.ts).
       const carried = old ? panelCarryOver(old, storedModel(input)) : { ratings: {}, raterRatings: {}, archived: [], moderation: [], droppedRaters: [] };
@@ -288,6 +292,16 @@ class ExcelPort implements WorkbookPort {
   /** Syncs: 3 (list sheets; read the model, Weights and the log's extent; write the log and the cells). */
   async applyGroupWeights(preview: GroupWeightsPreview, options?: PortCallOptions): Promise<ApplyGroupWeightsResult> {
     return this.run("applyGroupWeights", options, (syncer) => applyGroupWeights(this.panelEnv(syncer, options), preview));
+  }
+
+  /** Syncs: 2 reads (sheets; the model), then the Report and model sheets written (see ./report.ts). */
+  async prepareReport(options?: PortCallOptions): Promise<PrepareReportResult> {
+    return this.run("prepareReport", options, async (syncer) => {
+      options?.onProgress?.(0, "prepare");
+      const result = await prepareReport(syncer, this.supports);
+      options?.onProgress?.(1, "format");
+      return result;
+    });
   }
 
   /** Syncs: 2 (list sheets; read the model and the Maturity sheets; see ./maturity.ts). */

@@ -126,6 +126,7 @@ export function rebuildPlan(model: StoredModel): WorkbookPlan {
     ...(model.pairwise ? { pairwise: { groups: model.pairwise.groups } } : {}),
     ...(model.maturity ? { maturity: { scenarios: model.maturity.scenarios, ...(model.maturity.model ? { model: model.maturity.model } : {}) } } : {}),
     ...(model.award ? { award: { settings: model.award } } : {}),
+    ...(model.report ? { report: true } : {}),
     ...(model.sensitivity ? { sensitivity: true } : {}),
   });
 }

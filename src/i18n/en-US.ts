@@ -142,6 +142,10 @@ export const enUS = {
   "check.freeze": "Freeze results",
   "check.freezing": "Copying the results as values…",
   "check.frozen": "Results copied as values into “{sheet}”.",
+  "check.prepareReport": "Prepare report",
+  "check.prepareReportHint": "Writes the Report sheet (ranking, a page per vendor, weights, signatures) afresh and opens it; print it or save it as PDF from Excel.",
+  "check.preparingReport": "Writing the Report sheet…",
+  "check.reportReady": "The report is ready in “{sheet}”: File › Print (or Save as PDF) prints it with its page set-up.",
 
   "import.intro": "Import ratings from a CSV, text or Excel file, or paste them. Nothing is written until you choose.",
   "import.chooseFile": "Choose file…",

@@ -141,6 +141,10 @@ export const zhCN: Messages = {
   "check.freeze": "固定结果",
   "check.freezing": "正在将结果复制为数值…",
   "check.frozen": "结果已作为数值复制到“{sheet}”。",
+  "check.prepareReport": "生成评审报告",
+  "check.prepareReportHint": "重新生成“评审报告”工作表（排名、每家供应商一页、权重、签字栏）并打开；可在 Excel 中打印或另存为 PDF。",
+  "check.preparingReport": "正在生成评审报告…",
+  "check.reportReady": "评审报告已在“{sheet}”中生成：通过“文件 › 打印”（或另存为 PDF）按其页面设置打印。",
 
   "import.intro": "从 CSV、文本或 Excel 文件导入评分，或直接粘贴。在您选择之前不会写入任何内容。",
   "import.chooseFile": "选择文件…",

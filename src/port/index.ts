@@ -90,6 +90,8 @@ export interface CreateWorkbookRequest {
    * re-create keeps it when the workbook has one; false removes it (it holds only formulas).
    */
   sensitivity?: boolean;
+  /** The Report sheet (issue #14). Absent: a re-create keeps it when the workbook has one; false removes it. */
+  report?: boolean;
 }
 
 export interface CreateWorkbookResult {
@@ -223,6 +225,15 @@ export interface WorkbookPort {
   applyGroupWeights(preview: GroupWeightsPreview, options?: PortCallOptions): Promise<ApplyGroupWeightsResult>;
   /** The Maturity sheets' marks with the self-assessment they give (src/core/maturity); null when the workbook has no Maturity sheet. */
   readMaturity(options?: PortCallOptions): Promise<MaturityReading | null>;
+  /** Writes the Report sheet afresh (issue #14), records it in the stored model and opens it. */
+  prepareReport(options?: PortCallOptions): Promise<PrepareReportResult>;
+}
+
+export interface PrepareReportResult {
+  /** The Report sheet's name (opened). */
+  sheet: string;
+  /** Features skipped because this Excel lacks them (e.g. print settings before ExcelApi 1.9). */
+  notes?: CreateNote[];
 }
 
 /** Which ExcelApi version each pane feature needs (the adapter must not need more). */
@@ -242,6 +253,7 @@ export const FEATURE_REQUIREMENTS = {
   previewGroupWeights: "1.4",
   applyGroupWeights: "1.4",
   readMaturity: "1.4", // used ranges, named items
+  prepareReport: "1.4", // named items (the model); older features are skipped with a note
 } as const;
 
 export type Feature = keyof typeof FEATURE_REQUIREMENTS;

@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from "react";
 import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { useTask } from "../hooks";
 import { useLocale } from "../locale";
-import type { WorkbookPort, WorkbookProblem, WorkbookSnapshot } from "../../port";
+import type { PrepareReportResult, WorkbookPort, WorkbookProblem, WorkbookSnapshot } from "../../port";
 import type { FeatureReasons } from "./featureReasons";
 import { ErrorMessage } from "./ErrorMessage";
 import { FeatureNote } from "./FeatureNote";
@@ -21,6 +21,7 @@ export function CheckTab(props: { port: WorkbookPort; reasons: FeatureReasons })
   const { t, content } = useLocale();
   const read = useTask<WorkbookSnapshot | null>();
   const freeze = useTask<{ sheet: string }>();
+  const report = useTask<PrepareReportResult>();
   const [radar, setRadar] = useState(false);
   const [selectError, setSelectError] = useState<unknown>(null);
   const snapshot = read.status === "done" ? read.result : null;
@@ -96,6 +97,24 @@ export function CheckTab(props: { port: WorkbookPort; reasons: FeatureReasons })
           {freeze.status === "done" && freeze.result && (
             <MessageBar intent="success">
               <MessageBarBody>{t("check.frozen", { sheet: freeze.result.sheet })}</MessageBarBody>
+            </MessageBar>
+          )}
+          <div>
+            <Button
+              disabled={report.status === "running" || reasons.prepareReport !== null}
+              aria-describedby={reasons.prepareReport ? "report-note" : "report-hint"}
+              onClick={() => void report.run((options) => port.prepareReport(options))}
+            >
+              {t("check.prepareReport")}
+            </Button>
+            <FeatureNote id="report-note" reason={reasons.prepareReport} />
+            {reasons.prepareReport === null && <div id="report-hint">{t("check.prepareReportHint")}</div>}
+          </div>
+          {report.status === "running" && <TaskProgress title={t("check.preparingReport")} fraction={report.fraction} step={report.step} onCancel={report.cancel} />}
+          {report.status === "error" && <ErrorMessage error={report.error} onDismiss={report.reset} />}
+          {report.status === "done" && report.result && (
+            <MessageBar intent="success" layout="multiline">
+              <MessageBarBody>{t("check.reportReady", { sheet: report.result.sheet })}</MessageBarBody>
             </MessageBar>
           )}
         </>
