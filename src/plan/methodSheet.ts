@@ -37,6 +37,8 @@ export function methodSheet(ctx: PlanContext): SheetPlan {
     { ranges: ["A1"], style: "title" },
     { ranges: headingRows.map((r) => `A${r}`), style: "header" },
     { ranges: ["A2:B5"], style: "label" },
+    // The source is long: wrapped in its column (row heights from src/plan/print.ts), it does not run off the printed page.
+    { ranges: ["B2:B5"], style: "wrap" },
     { ranges: [`A8:A15`], style: "wrap" },
     ...(warnRows.length > 0 ? [{ ranges: warnRows, style: "warning" as const }] : []),
   );
