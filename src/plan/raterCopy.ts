@@ -1,3 +1,4 @@
+import { addPrintSettings, planFont } from "./print";
 import { labelsFor } from "./labels";
 import { makeContext, MODEL_SHEET_NAME } from "./context";
 import { modelSheet } from "./modelSheet";
@@ -33,9 +34,13 @@ export function raterCopyPlan(model: StoredModel, rater: string, options: RaterC
   if (intro) intro.cells = [[`${L.raterCopyIntro} ${L.ratingsIntro}`]];
   const copyModel: StoredModel = { ...model, raterCopy: { rater } };
   const part = modelSheet(copyModel, protect, password);
+  const sheets = [ratings.sheet, part.sheet];
+  // A rater may print the copy to score on paper: the same print settings and font as the scorecard.
+  addPrintSettings(sheets, STYLES, locale, model.tree.title[locale]);
   return {
     locale,
-    sheets: [ratings.sheet, part.sheet],
+    font: planFont(locale),
+    sheets,
     names: [part.name],
     styles: STYLES,
     layout: {
