@@ -100,7 +100,7 @@ export function sheetOps(plan: SheetPlan, env: SheetEnv, out: OpList): void {
       out.push(estimate(12, print), () => applyPrint(env.sheet(), print));
     } else skip("page-layout", "1.9");
   }
-  const chartSupport = { series: env.supports("1.7") };
+  const chartSupport = { series: env.supports("1.7"), axisFormat: env.supports("1.8") };
   if (plan.charts.length > 0 && !chartSupport.series) skip("chart-series", "1.7");
   for (const chart of plan.charts) {
     out.push(estimate(chartActions(chart, chartSupport), chart), () => addChart(env.sheet(), chart, env.rangeOf, chartSupport));

@@ -15,7 +15,7 @@
  * (slope_j − slope_L); the nearest tie inside (0, 1) on either side bounds the stable interval.
  */
 import type { Locale } from "../core/model/types";
-import { absRect, cell, colLetter, parseRect, rect, sheetRef } from "./a1";
+import { absCell, absRect, cell, colLetter, parseRect, rect, sheetRef } from "./a1";
 import { CALC, emptySheet, protection, type PlanContext } from "./context";
 import { calcCols } from "./calcSheet";
 import { block, gridBlocks, type GridCell } from "./grid";
@@ -38,6 +38,15 @@ export interface SensitivityLabels {
   helpers: string;
   methodHeading: string;
   methodText: string[];
+  chartLabel: string;
+  chartPrompt: string;
+  chartError: string;
+  chartTitle: string;
+  chartX: string;
+  chartCurrent: string;
+  chartDimensions: string;
+  chartWeight: string;
+  chartSlopes: string;
 }
 
 export const SENSITIVITY_LABELS: Record<Locale, SensitivityLabels> = {
@@ -62,7 +71,17 @@ export const SENSITIVITY_LABELS: Record<Locale, SensitivityLabels> = {
       "Each vendor's total then changes along the line T(x) = T + slope·(x − w), slope = β·(S_n − S_P)/(1 − w), where S_n and S_P are the vendor's scores of the node and of its group on Calc and β is the product of the normalised weights of the group and of its ancestors.",
       "Leader L (rank 1 now) and rival j tie at x = w + (T_L − T_j)/(slope_j − slope_L), the issue's x = (w·Δ − D)/(Δ − D) with D = T_L − T_j and Δ the difference of the node's scores. The nearest tie strictly between 0 and 1 above and below w bounds the stable interval; the nearer one is the flip point.",
       "Exact when every vendor has a score on every member of the groups concerned (all rated, or missing ratings counting 0). Under 'exclude' a vendor missing a member has that group renormalised, its total is then a ratio of linear functions of x, and the sheet's figures are an approximation: the add-in's What-if and `scorecard score --sensitivity` compute the exact ones.",
+      "The chart below the table draws each vendor's total T(x) = T + slope·(x − w) at x = 0%, 10%, …, 100% for the dimension chosen in its cell, and the current weight as a dashed line; exact under the same condition.",
     ],
+    chartLabel: "Chart: the weight of",
+    chartPrompt: "Choose the dimension whose weight the chart moves from 0 to 100%.",
+    chartError: "Choose one of the dimensions in the list.",
+    chartTitle: "Totals as the chosen dimension's weight goes from 0 to 100%",
+    chartX: "Weight",
+    chartCurrent: "Current weight",
+    chartDimensions: "Dimension",
+    chartWeight: "Weight",
+    chartSlopes: "Slope of each vendor's total",
   },
   "zh-CN": {
     sheet: "敏感性",
@@ -85,7 +104,17 @@ export const SENSITIVITY_LABELS: Record<Locale, SensitivityLabels> = {
       "每家供应商的总分沿直线 T(x) = T + 斜率·(x − w) 变化，斜率 = β·(S_n − S_P)/(1 − w)，S_n、S_P 为该供应商在计算表上该指标与其所在组的得分，β 为该组及其上级各组归一化权重之积。",
       "第一名 L 与对手 j 在 x = w + (T_L − T_j)/(斜率_j − 斜率_L) 处持平，即 x = (w·Δ − D)/(Δ − D)，D = T_L − T_j，Δ 为两者该指标得分之差。w 之上与之下、严格介于 0 与 1 之间最近的持平点即稳定区间的两端，较近者为翻转点。",
       "当每家供应商在相关各组的每一项都有分数时（全部已评分，或缺失评分按 0 计）为精确值。在“排除”策略下，缺少某项的供应商该组按已评项重新归一，其总分是 x 的两个线性函数之比，工作表的数字为近似值：加载项的“假设分析”与 `scorecard score --sensitivity` 给出精确值。",
+      "表格下方的图表按单元格中所选维度，画出 x = 0%、10%、…、100% 时各供应商的总分 T(x) = T + 斜率·(x − w)，当前权重以虚线标出；精确的条件同上。",
     ],
+    chartLabel: "图表：变动权重的维度",
+    chartPrompt: "选择图表中权重从 0 变到 100% 的维度。",
+    chartError: "请从列表中选择一个维度。",
+    chartTitle: "所选维度权重从 0 到 100% 时的总分",
+    chartX: "权重",
+    chartCurrent: "当前权重",
+    chartDimensions: "维度",
+    chartWeight: "权重",
+    chartSlopes: "各供应商总分的斜率",
   },
 };
 
@@ -178,10 +207,98 @@ export function sensitivitySheet(ctx: PlanContext): { sheet: SheetPlan; layout: 
     ...(V > 0 ? [{ range: `${colLetter(slope0)}:${colLetter(down0 + V - 1)}`, width: 10, hidden: true }] : []),
   ];
   sheet.freeze = { rows: S.headerRow, columns: 2 };
+  const dimRows = weighted.map(({ n }, k) => ({ n, row: S.firstRow + k })).filter(({ n }) => n.parent < 0);
+  const chart = V > 0 && dimRows.length >= 2 ? weightChart(ctx, sheet, L, { names, keys, totals, firstFree: down0 + V, chooserRow: S.firstRow + weighted.length + 1, slope0, dimRows }) : undefined;
   return {
     sheet,
-    layout: { sheet: L.sheet, leaderCell: `C${S.leaderRow}`, leaderIndexCell: `${colLetter(S.firstHelper)}${S.leaderRow}`, firstRow: S.firstRow, codes: weighted.map(({ n }) => n.code), cols: { weight: S.weight, flipAt: S.flipAt, rival: S.rival, from: S.from, to: S.to } },
+    layout: { sheet: L.sheet, leaderCell: `C${S.leaderRow}`, leaderIndexCell: `${colLetter(S.firstHelper)}${S.leaderRow}`, firstRow: S.firstRow, codes: weighted.map(({ n }) => n.code), cols: { weight: S.weight, flipAt: S.flipAt, rival: S.rival, from: S.from, to: S.to }, ...(chart ? { chart } : {}) },
   };
+}
+
+/** Where the weight chart's cells are: rows of its data table, the chooser, the right-hand block. */
+const C = { points: 11, xRow: S.headerRow, currentRow: S.firstRow + 12, dimsRow: S.firstRow + 16 } as const;
+
+/**
+ * The weight chart (issue #12): each vendor's total as one dimension's weight x goes from 0 to 100%
+ * (the others rescaled), T(x) = T + slope·(x − w) with the slope of the dimension's row of the
+ * table, at 11 points; the dimension is chosen in a cell (a validation list of the dimensions), the
+ * current weight is a dashed vertical line. The data sits right of the hidden working columns
+ * (visible: a chart plots visible cells only), the chooser and chart below the table.
+ */
+function weightChart(
+  ctx: PlanContext, sheet: SheetPlan, L: SensitivityLabels,
+  at: { names: string; keys: string; totals: string; firstFree: number; chooserRow: number; slope0: number; dimRows: { n: PlanContext["layout"]["nodes"][number]; row: number }[] },
+): NonNullable<SensitivityLayout["chart"]> {
+  const V = ctx.vendors.length;
+  const D = at.dimRows.length;
+  const x0 = at.firstFree + 1; // a narrow gap column first
+  const chooser = `$C$${at.chooserRow}`;
+  const current = `$D$${at.chooserRow}`;
+  const dimNames = at.dimRows.map(({ n }) => n.node.name[ctx.locale]);
+  const nameRange = absRect(C.dimsRow + 1, x0, C.dimsRow + D, x0);
+  const weightRange = absRect(C.dimsRow + 1, x0 + 1, C.dimsRow + D, x0 + 1);
+  const k = `MATCH(${chooser},${nameRange},0)`;
+  // A literal list (Excel's limit: 255 characters, no commas inside a name), else the codes.
+  const listed = dimNames.every((nm) => !nm.includes(",")) && dimNames.join(",").length <= 255;
+  const chooserNames = listed ? dimNames : at.dimRows.map(({ n }) => n.code);
+  // The chooser row: label, the chosen dimension (an input), its current weight.
+  sheet.blocks.push(
+    ...block(at.chooserRow, 1, "values", [[L.chartLabel]]),
+    ...block(at.chooserRow, 3, "values", [[chooserNames[0]]]),
+    ...block(at.chooserRow, 4, "formulas", [[`=INDEX(${weightRange},${k})`]]),
+  );
+  sheet.merges.push(`A${at.chooserRow}:B${at.chooserRow}`);
+  sheet.formats.push({ ranges: [`C${at.chooserRow}`], style: "input", locked: false }, { ranges: [`D${at.chooserRow}`], numberFormat: "0.0%" });
+  sheet.validations.push({
+    range: `C${at.chooserRow}`, rule: { kind: "list", values: chooserNames }, allowBlank: false,
+    prompt: { title: L.chartLabel, message: L.chartPrompt }, error: { title: L.chartLabel, message: L.chartError, style: "stop" },
+  });
+  // The dimensions: name (as chosen), weight and every vendor's slope, from the table.
+  const dimCells: CellValue[][] = at.dimRows.map(({ row }) => [`=$C$${row}`, ...ctx.vendors.map((_, v) => `=${absCell(row, at.slope0 + v)}`)]);
+  sheet.blocks.push(
+    ...block(C.dimsRow, x0, "values", [[L.chartDimensions, L.chartWeight, L.chartSlopes]]),
+    ...block(C.dimsRow + 1, x0, "values", chooserNames.map((nm) => [nm])),
+    ...block(C.dimsRow + 1, x0 + 1, "formulas", dimCells),
+  );
+  // The data table: x, then each vendor's total at x.
+  const vendorHeads = ctx.vendors.map((_, v) => `=INDEX(${at.names},1,${v + 1})`);
+  const rows: CellValue[][] = Array.from({ length: C.points }, (_, i) => {
+    const x = absCell(C.xRow + 1 + i, x0);
+    return ctx.vendors.map((_, v) => {
+      const slope = absRect(C.dimsRow + 1, x0 + 2 + v, C.dimsRow + D, x0 + 2 + v);
+      return `=IF(INDEX(${at.keys},1,${v + 1})="",NA(),INDEX(${at.totals},1,${v + 1})+INDEX(${slope},${k})*(${x}-${current}))`;
+    });
+  });
+  sheet.blocks.push(
+    ...block(C.xRow, x0, "values", [[L.chartX]]),
+    ...block(C.xRow, x0 + 1, "formulas", [vendorHeads]),
+    ...block(C.xRow + 1, x0, "values", Array.from({ length: C.points }, (_, i) => [i / (C.points - 1)])),
+    ...block(C.xRow + 1, x0 + 1, "formulas", rows),
+    // The current weight: a vertical line from 0 to 100.
+    ...block(C.currentRow, x0, "values", [[L.chartCurrent]]),
+    ...block(C.currentRow + 1, x0, "formulas", [[`=${current}`], [`=${current}`]]),
+    ...block(C.currentRow + 1, x0 + 1, "values", [[0], [100]]),
+  );
+  const last = colLetter(x0 + 1 + V);
+  sheet.formats.push(
+    { ranges: [rect(C.xRow, x0, C.xRow, x0 + V), rect(C.currentRow, x0, C.currentRow, x0), rect(C.dimsRow, x0, C.dimsRow, x0 + 2)], style: "header" },
+    { ranges: [rect(C.xRow + 1, x0, C.xRow + C.points, x0), rect(C.currentRow + 1, x0, C.currentRow + 2, x0), rect(C.dimsRow + 1, x0 + 1, C.dimsRow + D, x0 + 1)], numberFormat: "0%" },
+    { ranges: [rect(C.xRow + 1, x0 + 1, C.xRow + C.points, x0 + V), rect(C.dimsRow + 1, x0 + 2, C.dimsRow + D, x0 + 1 + V)], numberFormat: "0.00" },
+  );
+  sheet.columns.push({ range: colLetter(at.firstFree), width: 3 }, { range: `${colLetter(x0)}:${last}`, width: 12 });
+  const here = (ref: string): string => sheetRef(sheet.name, ref);
+  const xs = here(absRect(C.xRow + 1, x0, C.xRow + C.points, x0));
+  sheet.charts.push({
+    key: "sensitivity-weight", kind: "scatter", title: L.chartTitle,
+    anchor: { from: { col: 0, row: at.chooserRow + 1 }, to: { col: 7, row: at.chooserRow + 23 } },
+    categories: xs, categoryLabels: Array.from({ length: C.points }, (_, i) => String(i / (C.points - 1))),
+    series: [
+      ...ctx.vendors.map((vendor, v) => ({ name: vendor, nameRef: here(absCell(C.xRow, x0 + 1 + v)), values: here(absRect(C.xRow + 1, x0 + 1 + v, C.xRow + C.points, x0 + 1 + v)), xValues: xs })),
+      { name: L.chartCurrent, nameRef: here(absCell(C.currentRow, x0)), values: here(absRect(C.currentRow + 1, x0 + 1, C.currentRow + 2, x0 + 1)), xValues: here(absRect(C.currentRow + 1, x0, C.currentRow + 2, x0)), reference: true },
+    ],
+    axis: { min: 0, max: 100 }, xAxis: { min: 0, max: 1, step: 0.1, numberFormat: "0%" }, legend: true,
+  });
+  return { chooserCell: `C${at.chooserRow}`, choices: chooserNames, codes: at.dimRows.map(({ n }) => n.code), currentCell: `D${at.chooserRow}`, xCol: x0, firstRow: C.xRow + 1, points: C.points };
 }
 
 export function addSensitivityMethod(method: SheetPlan, locale: Locale): void {

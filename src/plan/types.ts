@@ -350,7 +350,8 @@ export interface NamedRangePlan {
 
 export interface ChartPlan {
   key: string;
-  kind: "radar" | "bar";
+  /** "scatter": straight lines through (x, y) points, x from each series' `xValues` (the Sensitivity sheet's weight chart). */
+  kind: "radar" | "bar" | "scatter";
   title: string;
   /** Cell anchor on the holding sheet, 0-based columns/rows, `to` exclusive (bottom-right corner). */
   anchor: { from: { col: number; row: number }; to: { col: number; row: number } };
@@ -361,6 +362,8 @@ export interface ChartPlan {
   series: ChartSeriesPlan[];
   /** Value axis bounds (radar 0–100). */
   axis: { min: number; max: number };
+  /** Scatter only: the x axis bounds, step and number format. */
+  xAxis?: { min: number; max: number; step: number; numberFormat: string };
   legend: boolean;
 }
 
@@ -370,6 +373,10 @@ export interface ChartSeriesPlan {
   /** Cell holding the name, when it lives in the workbook (e.g. the vendor cell). */
   nameRef?: RangeRef;
   values: RangeRef;
+  /** Scatter: the x values (default the chart's `categories`). */
+  xValues?: RangeRef;
+  /** Scatter: drawn as a dashed grey line without markers (a reference line, e.g. the current weight). */
+  reference?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -537,4 +544,11 @@ export interface SensitivityLayout {
   codes: string[];
   /** Columns (1-based) of the weight, flip point, rival, stable from and stable to. */
   cols: { weight: number; flipAt: number; rival: number; from: number; to: number };
+  /**
+   * The weight chart (two or more dimensions and a vendor): the chooser cell and its choices (the
+   * dimensions' names, or codes when a name cannot sit in a list), the codes chosen by them, the
+   * current weight's cell, and the data table: x (0, 0.1, …, 1) in column `xCol` from `firstRow`,
+   * vendor v's totals in column `xCol + 1 + v`.
+   */
+  chart?: { chooserCell: string; choices: string[]; codes: string[]; currentCell: string; xCol: number; firstRow: number; points: number };
 }

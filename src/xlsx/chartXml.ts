@@ -28,7 +28,19 @@ function title(text: string, locale: string): string {
   return `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="${locale}" sz="1200" b="1"/><a:t>${esc(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
 }
 
+/** Scatter: two value axes, x (weights, 0–100%) at the bottom and y (totals) on the left. */
+function scatterAxes(chart: ChartPlan): string {
+  const x = chart.xAxis ?? { min: 0, max: 1, step: 0.1, numberFormat: "General" };
+  const valAx = (id: number, cross: number, pos: string, min: number, max: number, step: number, fmt: string): string =>
+    `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/><c:max val="${max}"/><c:min val="${min}"/></c:scaling>` +
+    `<c:delete val="0"/><c:axPos val="${pos}"/><c:majorGridlines/><c:numFmt formatCode="${esc(fmt)}" sourceLinked="0"/>` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${cross}"/>` +
+    `<c:crosses val="autoZero"/><c:crossBetween val="midCat"/><c:majorUnit val="${step}"/></c:valAx>`;
+  return valAx(CAT_AX, VAL_AX, "b", x.min, x.max, x.step, x.numberFormat) + valAx(VAL_AX, CAT_AX, "l", chart.axis.min, chart.axis.max, 20, "0");
+}
+
 function axes(chart: ChartPlan): string {
+  if (chart.kind === "scatter") return scatterAxes(chart);
   const horizontal = chart.kind === "bar";
   const catAx =
     `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="${horizontal ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/>` +
@@ -44,6 +56,18 @@ function axes(chart: ChartPlan): string {
 }
 
 function plot(chart: ChartPlan): string {
+  if (chart.kind === "scatter") {
+    const ser = chart.series
+      .map((s, i) => {
+        const look = s.reference
+          ? '<c:spPr><a:ln w="19050"><a:solidFill><a:srgbClr val="7F7F7F"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>'
+          : '<c:marker><c:symbol val="circle"/><c:size val="4"/></c:marker>';
+        const xs = `<c:xVal><c:numRef><c:f>${esc(s.xValues ?? chart.categories)}</c:f></c:numRef></c:xVal><c:yVal><c:numRef><c:f>${esc(s.values)}</c:f></c:numRef></c:yVal>`;
+        return `<c:ser>${seriesCommon(s, i)}${look}${xs}<c:smooth val="0"/></c:ser>`;
+      })
+      .join("");
+    return `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${ser}<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/></c:scatterChart>`;
+  }
   if (chart.kind === "radar") {
     const ser = chart.series
       .map((s, i) => `<c:ser>${seriesCommon(s, i)}<c:marker><c:symbol val="circle"/><c:size val="4"/></c:marker>${catVal(chart, s)}</c:ser>`)

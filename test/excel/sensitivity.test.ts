@@ -78,4 +78,27 @@ describe("the Sensitivity sheet survives every rebuild", () => {
     const last = colLetter(3 + width - 1);
     expect(fake.cell("Sensitivity", `${last}6`)?.formula).toBe(block?.cells[0][width - 1]);
   });
+
+  test("the weight chart: an XY scatter with lines bound to the sheet's table, a series per vendor and the dashed current weight, x axis 0–100%", async () => {
+    const fake = new FakeExcel();
+    await portOn(fake).createWorkbook(request({ sensitivity: true }));
+    const plan = buildPlan({ tree: defaultTree(), vendors: vendors(3), options: { locale: "en-US" }, sensitivity: true });
+    const chart = plan.sheets.find((s) => s.key === "sensitivity")!.charts[0];
+    const adds = fake.calls({ op: "call", name: "add", target: /^sheet\(Sensitivity\)\.charts$/ });
+    expect(adds.map((c) => c.args[0])).toEqual(["XYScatterLines"]);
+    expect(JSON.parse(JSON.stringify(adds[0].args[1]))).toBe(chart.series[0].values.replace(/^'?Sensitivity'?!/, "Sensitivity!").replace(/\$/g, ""));
+    const added = fake.calls({ op: "call", name: "add", target: /Sensitivity\)\.charts\.add\(\)\.series$/ });
+    expect(added.map((c) => c.args[0])).toEqual(["Vendor 2", "Vendor 3", "Current weight"]);
+    const xs = fake.calls({ op: "call", name: "setXAxisValues", target: /Sensitivity/ }).map((c) => JSON.parse(JSON.stringify(c.args[0])));
+    expect(xs).toHaveLength(4);
+    expect(new Set(xs.slice(0, 3)).size).toBe(1);
+    expect(xs[3]).not.toBe(xs[0]);
+    expect(fake.calls({ op: "set", name: "markerStyle", target: /Sensitivity/ }).map((c) => c.args[0])).toEqual(["None"]);
+    expect(fake.calls({ op: "set", name: "lineStyle", target: /Sensitivity/ }).map((c) => c.args[0])).toEqual(["Dash"]);
+    const axis = (name: string): unknown[] => fake.calls({ op: "set", name, target: /Sensitivity.*categoryAxis/ }).map((c) => c.args[0]);
+    expect([axis("minimum"), axis("maximum"), axis("majorUnit"), axis("numberFormat")]).toEqual([[0], [1], [0.1], ["0%"]]);
+    // The chooser: a list of the dimensions.
+    const lists = fake.calls({ op: "set", name: "rule", target: /Sensitivity/ }).map((c) => JSON.stringify(c.args[0]));
+    expect(lists.some((l) => l.includes(plan.layout.sensitivity!.chart!.choices.join(",")))).toBe(true);
+  });
 });

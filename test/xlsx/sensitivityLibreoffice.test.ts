@@ -10,9 +10,9 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { score, type MissingPolicy, type Rating } from "../../src/core/engine";
 import { defaultTree, leaves, type Locale } from "../../src/core/model";
-import { flipPoints, weightModelOf } from "../../src/core/sensitivity";
+import { flipPoints, totalsWith, weightModelOf, withNodeWeight } from "../../src/core/sensitivity";
 import { buildPlan, type RatingsGrid, type WorkbookPlan } from "../../src/plan";
-import { cell } from "../../src/plan/a1";
+import { cell, colLetter } from "../../src/plan/a1";
 import { SENSITIVITY_LABELS } from "../../src/plan/sensitivitySheet";
 import { writeXlsx } from "../../src/xlsx";
 import { describeWithLibreOffice, recalculate } from "./libreoffice";
@@ -80,14 +80,19 @@ describeLo("LibreOffice recalculates the Sensitivity sheet to the core's flip po
       makeCase("s-5-zh.xlsx", "zh-CN", "zero", 16),
     ];
     const plans = new Map<string, WorkbookPlan>();
-    for (const c of cases) {
+    for (const [k, c] of cases.entries()) {
       const p = planOf(c);
+      // The weight chart's chooser: a different dimension in each workbook.
+      const chart = p.layout.sensitivity!.chart!;
+      const chooser = p.sheets.find((sh) => sh.key === "sensitivity")!.blocks.find((b) => b.address === chart.chooserCell)!;
+      chooser.cells[0][0] = chart.choices[k % chart.choices.length];
       plans.set(c.file, p);
       writeFileSync(join(dir, c.file), await writeXlsx(p));
     }
     recalculate(dir, cases.map((c) => join(dir, c.file)), out);
     let flips = 0;
-    for (const c of cases) {
+    let points = 0;
+    for (const [k, c] of cases.entries()) {
       const p = plans.get(c.file) as WorkbookPlan;
       const lay = p.layout.sensitivity!;
       const L = SENSITIVITY_LABELS[c.locale];
@@ -98,7 +103,21 @@ describeLo("LibreOffice recalculates the Sensitivity sheet to the core's flip po
         const x = ws.getCell(a1);
         return x.type === ExcelJS.ValueType.Formula ? x.result : x.value;
       };
-      const core = flipPoints(weightModelOf(tree, score(tree, c.ratings, { missing: c.missing, vendors: VENDORS })));
+      const m = weightModelOf(tree, score(tree, c.ratings, { missing: c.missing, vendors: VENDORS }));
+      const core = flipPoints(m);
+      // The weight chart's table: every vendor's total at 0, 10%, …, 100% of the chosen dimension's weight.
+      const chart = lay.chart!;
+      const node = m.tree.codes.indexOf(chart.codes[k % chart.codes.length]);
+      expect(Math.abs((val(chart.currentCell) as number) - m.base[node])).toBeLessThan(1e-9);
+      for (let i = 0; i < chart.points; i++) {
+        const x = val(cell(chart.firstRow + i, chart.xCol)) as number;
+        const totals = totalsWith(m, withNodeWeight(m, node, x));
+        VENDORS.forEach((vendor, v) => {
+          const got = val(`${colLetter(chart.xCol + 1 + v)}${chart.firstRow + i}`) as number;
+          expect([c.file, vendor, x, Math.abs(got - totals[v]) < 1e-9]).toEqual([c.file, vendor, x, true]);
+          points++;
+        });
+      }
       expect(val(lay.leaderCell)).toBe(core.leader);
       expect(lay.codes).toEqual(core.flips.map((f) => f.code));
       core.flips.forEach((f, k) => {
@@ -115,5 +134,6 @@ describeLo("LibreOffice recalculates the Sensitivity sheet to the core's flip po
       });
     }
     expect(flips).toBeGreaterThan(20);
+    expect(points).toBe(6 * 11 * VENDORS.length);
   }, 240000);
 });
