@@ -62,8 +62,8 @@ describe("Sensitivity sheet", () => {
         const lay = p.layout.sensitivity!;
         const book = hfFromPlan(p);
         const scored = score(tree, ratings, { missing, vendors: VENDORS });
-        // The documented case: every vendor has a score on every node (no group whose weights are all 0).
-        fc.pre(scored.vendors.every((v) => Object.values(v.scores).every((x) => x !== null)));
+        // The documented case: every vendor has a score on every node and a total (no group whose weights are all 0, the top level included).
+        fc.pre(scored.vendors.every((v) => v.total !== null && Object.values(v.scores).every((x) => x !== null)));
         const core = flipPoints(weightModelOf(tree, scored));
         expect(book.get(lay.sheet, lay.leaderCell)).toBe(core.leader ?? "");
         fc.pre(core.leader !== null && core.tiedWith.length === 0);
@@ -103,7 +103,7 @@ describe("Sensitivity sheet", () => {
         const sheet = p.sheets.find((s) => s.key === "sensitivity")!;
         expect(sheet.validations.find((v) => v.range === chart.chooserCell)?.rule).toEqual({ kind: "list", values: chart.choices });
         const scored = score(tree, ratings, { missing, vendors: VENDORS });
-        fc.pre(scored.vendors.every((v) => Object.values(v.scores).every((x) => x !== null)));
+        fc.pre(scored.vendors.every((v) => v.total !== null && Object.values(v.scores).every((x) => x !== null)));
         const m = weightModelOf(tree, scored);
         const book = hfFromPlan(p);
         chart.codes.forEach((code, d) => {
