@@ -152,10 +152,14 @@ function fitWrappedRows(sheet: SheetPlan, styles: Record<StyleKey, CellStyle>, h
   }
 }
 
-/** Page breaks between bands of charts (charts that start on the same row), so no chart is cut. */
+/**
+ * Page breaks between bands of charts (charts that start on the same row), so no chart is cut: one
+ * row above each later band (0-based anchor row = the 1-based row above it), so the chart's frame
+ * does not also print at the foot of the page before.
+ */
 function chartBreaks(sheet: SheetPlan): number[] {
   const starts = [...new Set(sheet.charts.map((c) => c.anchor.from.row))].sort((a, b) => a - b);
-  return starts.slice(1).map((row) => row + 1);
+  return starts.slice(1).filter((row) => row > 1);
 }
 
 /** Fills `print` (and row heights, header widths) on every visible sheet of a plan. */
