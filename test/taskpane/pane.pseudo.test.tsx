@@ -76,6 +76,17 @@ test("pseudo-locale: no hard-coded strings anywhere in the pane", async () => {
   fireEvent.click(within(weights).getByRole("button", { name: t("weights.remove") }));
   expect(unwrapped(body)).toEqual([]);
   fireEvent.click(within(weights).getByRole("button", { name: t("weights.undo") }));
+  // Weights → What if…: sliders, flip points, the ranking, rank acceptability, the Apply preview.
+  fireEvent.click(within(weights).getByRole("button", { name: t("whatif.open") }));
+  const whatIf = await within(weights).findByRole("region", { name: t("whatif.title") });
+  const sliders = await within(whatIf).findAllByRole("slider");
+  fireEvent.change(sliders[0], { target: { value: "60" } });
+  fireEvent.click(within(whatIf).getByRole("button", { name: t("whatif.compute") }));
+  await within(whatIf).findByRole("table", { name: t("whatif.acceptability") });
+  fireEvent.click(within(whatIf).getByRole("button", { name: t("whatif.apply") }));
+  await within(whatIf).findByRole("region", { name: t("pairwise.previewTitle", { sheet: "Weights" }) });
+  expect(unwrapped(body)).toEqual([]);
+  fireEvent.click(within(whatIf).getByRole("button", { name: t("whatif.close") }));
 
   // Check: problems, ranking, radar, freeze.
   const check = await openTab(t("tab.check"));

@@ -1,7 +1,13 @@
 /** @jest-environment jsdom */
-import { enabledButton, hasLabel, modelOf, renderPane } from "./setup";
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { createDemoPort } from "../../src/demo";
+import { enabledButton, hasLabel, modelOf, openTab, planOf, renderPane, typeRatings } from "./setup";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { createDemoPort, type DemoPort } from "../../src/demo";
+import { score } from "../../src/core/engine";
+import { allNodes } from "../../src/core/model";
+import type { IndicatorTree } from "../../src/core/model/types";
+import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_SPREAD, flipPoints, rankAcceptability, weightModelOf, withNodeWeight } from "../../src/core/sensitivity";
+import type { WorkbookSnapshot } from "../../src/port";
+import { publishedTree } from "../../src/taskpane/standard";
 import { translator } from "../../src/i18n";
 
 const en = translator("en-US");
@@ -48,5 +54,167 @@ describe("New tab: the Sensitivity sheet", () => {
     fireEvent.click(await enabledButton(zh("new.create")));
     await waitFor(() => expect(port.excel.sheets.map((s) => s.name)).toContain("敏感性"), SLOW);
     expect(port.excel.cell("敏感性", "A1")?.value).toBe("第一名有多稳？");
+  });
+});
+
+// ——— Weights → "What if…" ———
+
+/** Where the Weights sheet keeps a code's weight, and what it holds. */
+function weightAt(port: DemoPort, code: string): unknown {
+  const { layout } = planOf(port);
+  const row = layout.weights.rows.find((r) => r.code === code)?.row;
+  return port.excel.cell(layout.sheetNames.weights as string, `${layout.weights.weightColumn}${row}`)?.value ?? null;
+}
+
+/**
+ * Acme is strong on dimension 1 (90 against 40), Beta on the others (70 against 50): Acme's total is
+ * 50 + 40·w1 and Beta's 70 − 30·w1, so Acme leads at w1 = 30/90 and loses first place below 2/7.
+ */
+async function contest(locale: "en-US" | "zh-CN" = "en-US"): Promise<DemoPort> {
+  const port = createDemoPort();
+  await port.createWorkbook({ tree: publishedTree(), vendors: ["Acme", "Beta"], raters: [], locale, missing: "exclude" });
+  const entries: [string, string, number][] = [];
+  for (const { node } of allNodes(publishedTree())) {
+    if (node.children.length > 0) continue;
+    const first = node.code.startsWith("1.");
+    entries.push(["Acme", node.code, first ? 90 : 50], ["Beta", node.code, first ? 40 : 70]);
+  }
+  typeRatings(port, entries);
+  return port;
+}
+
+/** The engine's leader when the dimension `code` weighs x (a fraction), the others rescaled as flipPoints rescales them. */
+function leaderAt(tree: IndicatorTree, snapshot: WorkbookSnapshot, code: string, x: number): string {
+  const m = weightModelOf(tree, snapshot.scores);
+  const w = withNodeWeight(m, m.tree.codes.indexOf(code), x);
+  const moved = { ...tree, roots: tree.roots.map((r) => ({ ...r, weight: w[m.tree.codes.indexOf(r.code)] * 100 })) };
+  const result = score(moved, snapshot.ratings, { missing: snapshot.missing, vendors: snapshot.vendors });
+  return result.vendors.find((v) => v.rank === 1)?.vendor ?? "";
+}
+
+async function openWhatIf(tr: typeof en): Promise<HTMLElement> {
+  const panel = await openTab(tr("tab.weights"));
+  await act(async () => {
+    fireEvent.click(within(panel).getByRole("button", { name: tr("whatif.open") }));
+  });
+  const view = await within(panel).findByRole("region", { name: tr("whatif.title") }, SLOW);
+  await within(view).findAllByRole("slider", {}, SLOW);
+  return view;
+}
+
+const pct1 = (x: number): string => String(Math.round(x * 1000) / 10);
+
+describe("Weights → What if…", () => {
+  jest.setTimeout(60000);
+
+  test("sliders re-rank with the engine, flip points as flipPoints gives them, rank acceptability seeded, Apply writes the Weights sheet and the Import tab undoes it", async () => {
+    const port = await contest();
+    const snapshot = (await port.readWorkbook()) as WorkbookSnapshot;
+    const tree = snapshot.tree;
+    const fp = flipPoints(weightModelOf(tree, snapshot.scores));
+    expect(fp.leader).toBe("Acme");
+    const f1 = fp.flips.find((f) => f.code === "1" && f.parent === null) as NonNullable<(typeof fp.flips)[number]>;
+    expect(f1.rival).toBe("Beta");
+    expect(f1.flipAt).toBeCloseTo(2 / 7, 9);
+
+    renderPane(port);
+    const view = await openWhatIf(en);
+    // Nothing moved yet: every dimension's flip point as the core has it.
+    for (const r of tree.roots) {
+      const f = fp.flips.find((x) => x.code === r.code && x.parent === null);
+      const text = f?.flipAt === null || f === undefined ? en("whatif.noFlip") : en("whatif.flip", { leader: "Acme", from: pct1(f.stableFrom), to: pct1(f.stableTo), at: pct1(f.flipAt), rival: f.rival ?? "" });
+      expect(within(view).getByTestId(`whatif-flip-${r.code}`).textContent).toBe(text);
+    }
+    expect(within(view).getByRole("status").textContent).toBe(en("whatif.leader", { leader: "Acme" }));
+
+    // Dimension 1 just above and just below its flip point (on the slider's 0.5 % steps).
+    const slider = within(view).getByRole("slider", { name: en("whatif.slider", { name: "1 Product" }) });
+    const flipPct = (f1.flipAt as number) * 100;
+    const above = Math.ceil(flipPct * 2) / 2;
+    const below = Math.floor(flipPct * 2) / 2;
+    expect([leaderAt(tree, snapshot, "1", above / 100), leaderAt(tree, snapshot, "1", below / 100)]).toEqual(["Acme", "Beta"]);
+    const firstRow = (): string => (within(within(view).getByRole("table", { name: en("whatif.ranking") })).getAllByRole("row")[1].textContent ?? "");
+    fireEvent.change(slider, { target: { value: String(above) } });
+    expect(within(view).getByRole("status").textContent).toBe(en("whatif.leader", { leader: "Acme" }));
+    fireEvent.change(slider, { target: { value: String(below) } });
+    expect(within(view).getByRole("status").textContent).toBe(en("whatif.leader", { leader: "Beta" }));
+    expect(firstRow()).toMatch(/^1Beta/);
+    // The other dimensions were rescaled in proportion: dimension 2 keeps its share of the rest.
+    const w = withNodeWeight(weightModelOf(tree, snapshot.scores), 0, below / 100);
+    const m0 = weightModelOf(tree, snapshot.scores);
+    const i2 = m0.tree.codes.indexOf("2");
+    const dim2 = within(view).getByRole("group", { name: "2 Technology" });
+    expect(within(dim2).getByText(en("whatif.value", { weight: pct1(w[i2]), now: pct1(m0.base[i2]) }))).toBeTruthy();
+    // Beta now leads: the flip points are Beta's, from the moved weights.
+    const movedTree = { ...tree, roots: tree.roots.map((r) => ({ ...r, weight: w[m0.tree.codes.indexOf(r.code)] * 100 })) };
+    const movedModel = weightModelOf(movedTree, score(movedTree, snapshot.ratings, { missing: snapshot.missing, vendors: snapshot.vendors }));
+    const fpMoved = flipPoints(movedModel);
+    const g1 = fpMoved.flips.find((f) => f.code === "1" && f.parent === null) as NonNullable<(typeof fp.flips)[number]>;
+    expect(within(view).getByTestId("whatif-flip-1").textContent).toBe(en("whatif.flip", { leader: "Beta", from: pct1(g1.stableFrom), to: pct1(g1.stableTo), at: pct1(g1.flipAt as number), rival: "Acme" }));
+
+    // Rank acceptability at these weights: the core's seeded figures.
+    fireEvent.click(within(view).getByRole("button", { name: en("whatif.compute") }));
+    const acc = rankAcceptability(movedModel, { samples: DEFAULT_SAMPLES, spread: DEFAULT_SPREAD, seed: DEFAULT_SEED });
+    const accTable = within(view).getByRole("table", { name: en("whatif.acceptability") });
+    for (const v of acc.vendors) {
+      const row = within(accTable).getByText(v.vendor).closest("tr") as HTMLElement;
+      expect(row.textContent).toContain(en("whatif.share", { share: pct1(v.firstShare), se: (v.standardError * 100).toFixed(2) }));
+    }
+    expect(acc.vendors.find((v) => v.vendor === "Beta")?.firstShare).toBeGreaterThan(0);
+    // Moving a weight makes the figures stale.
+    fireEvent.change(slider, { target: { value: String(below - 0.5) } });
+    expect(within(view).queryByRole("table", { name: en("whatif.acceptability") })).toBeNull();
+    expect(within(view).getByText(en("whatif.stale"))).toBeTruthy();
+    fireEvent.change(slider, { target: { value: String(below) } });
+
+    // Apply: nothing written before; the preview; the write; the pane's tree follows.
+    const before = tree.roots.map((r) => weightAt(port, r.code));
+    expect(before).toEqual([30, 20, 20, 10, 10, 10].slice(0, tree.roots.length));
+    await act(async () => {
+      fireEvent.click(within(view).getByRole("button", { name: en("whatif.apply") }));
+    });
+    const preview = await within(view).findByRole("region", { name: en("pairwise.previewTitle", { sheet: "Weights" }) });
+    expect(weightAt(port, "1")).toBe(30);
+    await act(async () => {
+      fireEvent.click(within(preview).getByRole("button", { name: en("pairwise.apply") }));
+    });
+    await within(view).findByText(new RegExp(`weight\\(s\\) written to the Weights sheet`), {}, SLOW);
+    const written = tree.roots.map((r) => weightAt(port, r.code) as number);
+    expect(written[0]).toBe(below);
+    expect(Math.round(written.reduce((s, x) => s + x, 0) * 100)).toBe(10000);
+    tree.roots.forEach((r, i) => expect(Math.abs(written[i] - w[m0.tree.codes.indexOf(r.code)] * 100)).toBeLessThanOrEqual(0.01));
+    expect(((await port.readWorkbook()) as WorkbookSnapshot).scores.vendors.find((v) => v.rank === 1)?.vendor).toBe("Beta");
+
+    // Undo from the Import tab's list: the weights as they were.
+    const importPanel = await openTab(en("tab.import"));
+    await act(async () => {
+      fireEvent.click(within(importPanel).getByRole("button", { name: en("import.history.show") }));
+    });
+    const undo = await within(importPanel).findByRole("button", { name: en("import.undo") }, SLOW);
+    await act(async () => {
+      fireEvent.click(undo);
+    });
+    await waitFor(() => expect(weightAt(port, "1")).toBe(30), SLOW);
+    expect(tree.roots.map((r) => weightAt(port, r.code))).toEqual(before);
+  });
+
+  test("zh-CN: Reset returns to the workbook's weights; the texts are Chinese", async () => {
+    const port = await contest("zh-CN");
+    renderPane(port, { locale: "zh-CN" });
+    const view = await openWhatIf(zh);
+    const snapshot = (await port.readWorkbook()) as WorkbookSnapshot;
+    const name = `1 ${snapshot.tree.roots[0].name["zh-CN"]}`;
+    const slider = within(view).getByRole("slider", { name: zh("whatif.slider", { name }) });
+    const reset = within(view).getByRole("button", { name: zh("whatif.reset") });
+    expect(reset.hasAttribute("disabled")).toBe(true);
+    fireEvent.change(slider, { target: { value: "10" } });
+    expect(within(view).getByRole("status").textContent).toBe(zh("whatif.leader", { leader: "Beta" }));
+    expect(reset.hasAttribute("disabled")).toBe(false);
+    fireEvent.click(reset);
+    expect(within(view).getByRole("status").textContent).toBe(zh("whatif.leader", { leader: "Acme" }));
+    const m = weightModelOf(snapshot.tree, snapshot.scores);
+    expect(Number((slider as HTMLInputElement).value)).toBeCloseTo(m.base[m.tree.codes.indexOf("1")] * 100, 9);
+    // Nothing was written.
+    expect(weightAt(port, "1")).toBe(30);
   });
 });

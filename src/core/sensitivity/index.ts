@@ -2,4 +2,4 @@ export { weightModel, weightModelOf, totalsWith, withNodeWeight, type WeightMode
 export { flipPoints, priceFlip, stability, rootsInUnit, leaderOf, nodeScores, type Contest, type FlipResult, type LinearFraction, type NodeFlip, type Stability } from "./flips";
 export { rankAcceptability, bootstrapRaters, DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_SPREAD, type Acceptability, type AcceptabilityOptions, type SamplingMode, type VendorAcceptability } from "./acceptability";
 export { seededRandom } from "./prng";
-export { analyseSensitivity, type SensitivityInput, type SensitivityReport } from "./report";
+export { analyseSensitivity, awardContest, type SensitivityInput, type SensitivityReport } from "./report";

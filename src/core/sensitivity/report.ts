@@ -32,6 +32,17 @@ export interface SensitivityInput extends AcceptabilityOptions {
 }
 
 /**
+ * The award's contest (for flipPoints and rankAcceptability): the vendors eligible now (with a price
+ * weight, those with a price score), compared on overall = quality·(1 − p) + price score·p.
+ */
+export function awardContest(vendors: readonly string[], award: Pick<AwardResult, "vendors">, priceWeight: number | null): Contest {
+  const p = priceWeight ?? 0;
+  const byName = new Map(award.vendors.map((v) => [v.vendor, v]));
+  const eligible = vendors.map((v) => byName.get(v)?.eligible === true && (p === 0 || byName.get(v)?.priceScore !== null));
+  return { eligible, a: 1 - p, b: vendors.map((v) => p * (byName.get(v)?.priceScore ?? 0)) };
+}
+
+/**
  * Flip points, the price weight's flip and rank acceptability for a scored tree. With an award,
  * eligibility is held as it is now (a weight change can move a vendor across a minimum; that is
  * not modelled) and the figure compared is overall = quality·(1 − p) + price score·p.
@@ -39,13 +50,7 @@ export interface SensitivityInput extends AcceptabilityOptions {
 export function analyseSensitivity(tree: IndicatorTree, result: ScoreResult, input: SensitivityInput = {}): SensitivityReport {
   const m = weightModelOf(tree, result);
   const award = input.award;
-  let contest: Contest = {};
-  if (award) {
-    const p = input.priceWeight ?? 0;
-    const byName = new Map(award.vendors.map((v) => [v.vendor, v]));
-    const eligible = m.vendors.map((v) => byName.get(v)?.eligible === true && (p === 0 || byName.get(v)?.priceScore !== null));
-    contest = { eligible, a: 1 - p, b: m.vendors.map((v) => p * (byName.get(v)?.priceScore ?? 0)) };
-  }
+  const contest: Contest = award ? awardContest(m.vendors, award, input.priceWeight ?? null) : {};
   const flips = flipPoints(m, contest);
   const price = award && input.priceWeight ? priceFlip(award.vendors, input.priceWeight) : null;
   const acceptability = rankAcceptability(m, input, contest);

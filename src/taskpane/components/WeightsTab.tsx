@@ -20,6 +20,8 @@ import { WeightWarnings } from "./WeightWarnings";
 const PairwiseView = lazy(() => import(/* webpackChunkName: "pairwise" */ "./PairwiseView").then((m) => ({ default: m.PairwiseView })));
 // The maturity self-assessment read back (with src/core/maturity) is fetched when first opened.
 const MaturityView = lazy(() => import(/* webpackChunkName: "maturity" */ "./MaturityView").then((m) => ({ default: m.MaturityView })));
+// What if… (sliders re-ranking with src/core/engine and src/core/sensitivity) is fetched when first opened.
+const WhatIfView = lazy(() => import(/* webpackChunkName: "whatif" */ "./WhatIfView").then((m) => ({ default: m.WhatIfView })));
 
 export interface WeightsTabProps {
   port: WorkbookPort;
@@ -44,6 +46,7 @@ export function WeightsTab(props: WeightsTabProps): JSX.Element {
   // Compare in pairs: the selected node's children, a selected leaf's siblings, else the dimensions.
   const [comparing, setComparing] = useState<string | null | undefined>(undefined);
   const [maturity, setMaturity] = useState(false);
+  const [whatIf, setWhatIf] = useState(false);
   const pairParent = node === undefined ? null : node.children.length > 0 ? node.code : (findByCode(tree, node.code)?.parent?.code ?? null);
   const pairMembers = comparing === undefined ? [] : comparing === null ? tree.roots : (findByCode(tree, comparing)?.node.children ?? []);
   const groupLabel = (parent: string | null): string => {
@@ -89,7 +92,22 @@ export function WeightsTab(props: WeightsTabProps): JSX.Element {
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
         <Button size="small" onClick={() => setComparing(pairParent)}>{`${t("pairwise.open")}: ${groupLabel(pairParent)}`}</Button>
         <Button size="small" aria-expanded={maturity} onClick={() => setMaturity(true)}>{t("maturity.open")}</Button>
+        <Button size="small" aria-expanded={whatIf} onClick={() => setWhatIf(true)}>{t("whatif.open")}</Button>
       </div>
+      {whatIf && (
+        <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
+          <WhatIfView
+            port={port}
+            reasons={reasons}
+            onClose={() => setWhatIf(false)}
+            onApplied={(weights) => {
+              let next = tree;
+              for (const [code, weight] of Object.entries(weights)) next = updateNode(next, code, { weight });
+              onChange(next, true);
+            }}
+          />
+        </Suspense>
+      )}
       {maturity && (
         <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
           <MaturityView port={port} reasons={reasons} onSelect={setSelected} onClose={() => setMaturity(false)} />
