@@ -4,7 +4,7 @@
  * Vendors are scored independently, so batches give the same figures; ranks are then taken over
  * all vendors as the engine does (totals compared at 9 decimals, ties share a rank).
  */
-import { rankKey, score, type Aggregation, type MissingPolicy, type Rating } from "../core/engine";
+import { competitionRanks, score, type Aggregation, type MissingPolicy, type Rating } from "../core/engine";
 import type { IndicatorTree } from "../core/model";
 import { gateFailures, type Gate, type GateFailure } from "../core/award";
 
@@ -60,18 +60,7 @@ export function scoreVendors(
       rows.push({ vendor: v.vendor, total: v.total, rank: null, complete: v.complete, completeness: v.completeness, missing, dimensions, gates: options.gates ? gateFailures(options.gates, v) : [] });
     }
   }
-  const sorted = rows.flatMap((r) => (r.total === null ? [] : [rankKey(r.total)])).sort((a, b) => b - a);
-  for (const r of rows) {
-    if (r.total === null) continue;
-    const t = rankKey(r.total);
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] > t) lo = mid + 1;
-      else hi = mid;
-    }
-    r.rank = lo + 1;
-  }
+  const ranks = competitionRanks(rows.map((r) => r.total));
+  rows.forEach((r, i) => (r.rank = ranks[i]));
   return { vendors: rows, unknownCodes: [...unknown] };
 }

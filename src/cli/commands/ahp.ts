@@ -10,10 +10,11 @@ import { readFile } from "fs/promises";
 import { parseArgs } from "util";
 import { analysePanel, CR_THRESHOLD, judgementText, MAX_GROUP, pairsOf, parseJudgement, reciprocalMatrix, type AhpResult, type Judgement } from "../../core/ahp";
 import { decodeBytes, ENCODING_CHOICES, looksLikeZip, parseDelimited, readXlsx, type EncodingChoice } from "../../core/import";
-import { defaultTree, findByCode, parseTree, type IndicatorNode, type IndicatorTree } from "../../core/model";
+import { findByCode, type IndicatorNode, type IndicatorTree } from "../../core/model";
 import { EXIT } from "../exitCodes";
 import type { CliIO } from "../io";
 import { escapeControls, shown } from "../text";
+import { loadTree } from "../tree";
 
 export const AHP_USAGE = `Usage: scorecard ahp <judgements> [options]
 
@@ -53,20 +54,6 @@ const LISTED = 20;
 function fail(io: CliIO, message: string): number {
   io.stderr(`scorecard ahp: ${escapeControls(message)}\n`);
   return EXIT.usage;
-}
-
-async function loadTree(path: string | undefined): Promise<IndicatorTree | string> {
-  if (path === undefined) return defaultTree();
-  let json: unknown;
-  try {
-    json = JSON.parse((await readFile(path, "utf8")).replace(/^\uFEFF/, ""));
-  } catch (err) {
-    return `cannot read --tree ${path}: ${err instanceof Error ? err.message : String(err)}`;
-  }
-  const { tree, findings } = parseTree(json);
-  const errors = findings.filter((f) => f.severity === "error");
-  if (tree === null || errors.length > 0) return `--tree ${path} is not a valid indicator tree: ${errors.map((f) => f.message["en-US"]).join("; ")}`;
-  return tree;
 }
 
 /** Rows of text with their line (worksheet row) numbers, header first; or why the file cannot be read. */
@@ -176,8 +163,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (parsed.positionals.length !== 1) return fail(io, parsed.positionals.length === 0 ? "missing <judgements> file (see --help)" : `expected one file, got ${parsed.positionals.length}`);
   const encoding = (o.encoding ?? "auto") as EncodingChoice;
   if (!ENCODING_CHOICES.includes(encoding)) return fail(io, `--encoding must be one of ${ENCODING_CHOICES.join(", ")}, got "${o.encoding ?? ""}"`);
-  const tree = await loadTree(o.tree);
-  if (typeof tree === "string") return fail(io, tree);
+  const loaded = await loadTree(o.tree);
+  if (typeof loaded === "string") return fail(io, loaded);
+  const { tree } = loaded;
   const path = parsed.positionals[0];
   let bytes: Uint8Array;
   try {

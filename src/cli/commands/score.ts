@@ -12,10 +12,11 @@ import {
   type EncodingChoice,
   type ImportResult,
 } from "../../core/import";
-import { defaultTree, leaves, parseTree, validateTree, type Finding, type IndicatorTree, type Locale } from "../../core/model";
+import { leaves, type Finding, type IndicatorTree, type Locale } from "../../core/model";
 import { importRatingsFile, type FileImport } from "../../plan/workbookImport";
 import type { CliIO } from "../io";
 import { EXIT, EXIT_HELP } from "../exitCodes";
+import { loadTree } from "../tree";
 import { escapeControls, plural, shown } from "../text";
 import { awardOrder, decideAward, DEFAULT_PRICE, gatesOf, PRICE_METHODS, type AwardResult, type AwardVendor, type PriceMethod, type PriceSettings } from "../../core/award";
 import { allNodes } from "../../core/model";
@@ -110,31 +111,6 @@ function fail(io: CliIO, message: string, code: number = EXIT.usage): number {
 const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 /** Lines of one kind listed before the rest are counted. */
 const LISTED = 10;
-
-async function loadTree(path: string | undefined): Promise<{ tree: IndicatorTree; findings: Finding[] } | string> {
-  if (path === undefined) {
-    const tree = defaultTree();
-    return { tree, findings: validateTree(tree) };
-  }
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (err) {
-    return `cannot read --tree ${path}: ${err instanceof Error ? err.message : String(err)}`;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (err) {
-    return `--tree ${path} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`;
-  }
-  const { tree, findings } = parseTree(json);
-  const errors = findings.filter((f) => f.severity === "error");
-  if (tree === null || errors.length > 0) {
-    return `--tree ${path} is not a valid indicator tree: ${errors.map((f) => f.message["en-US"]).join("; ")}`;
-  }
-  return { tree, findings };
-}
 
 /** Display width: CJK and full-width characters take two columns. */
 function width(s: string): number {

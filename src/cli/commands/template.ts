@@ -1,9 +1,10 @@
 import { existsSync } from "fs";
-import { readFile, writeFile } from "fs/promises";
+import { writeFile } from "fs/promises";
 import { EXIT, EXIT_HELP } from "../exitCodes";
-import { readNameFile, shown } from "../text";
+import { escapeControls, readNameFile, shown } from "../text";
+import { loadTree } from "../tree";
 import type { Aggregation, MissingPolicy } from "../../core/engine/types";
-import { allNodes, defaultTree, parseTree, validateTree, type IndicatorTree, type Locale } from "../../core/model";
+import { allNodes, validateTree, type IndicatorTree, type Locale } from "../../core/model";
 import { DEFAULT_PRICE, type PriceSettings } from "../../core/award";
 import { buildPlan, checkPlanInput, raterCopyPlan, storedModel, type WorkbookPlan } from "../../plan";
 import { writeXlsx } from "../../xlsx";
@@ -195,21 +196,6 @@ async function parseArgs(args: string[]): Promise<Options | string> {
   };
 }
 
-async function loadTree(path: string | undefined, locale: Locale, io: CliIO): Promise<IndicatorTree | null> {
-  if (!path) return defaultTree();
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, "utf8"));
-  } catch (err) {
-    io.stderr(`scorecard template: cannot read ${path}: ${(err as Error).message}\n`);
-    return null;
-  }
-  const { tree, findings } = parseTree(json);
-  const errors = findings.filter((f) => f.severity === "error");
-  for (const f of errors) io.stderr(`scorecard template: ${path}: ${f.message[locale]}${f.path ? ` (${f.path})` : ""}\n`);
-  return errors.length > 0 ? null : tree;
-}
-
 export async function run(args: string[], io: CliIO): Promise<number> {
   if (args.includes("--help") || args.includes("-h")) {
     io.stdout(HELP);
@@ -224,8 +210,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr(`scorecard template: ${shown(opts.out)} exists; nothing written (add --force to overwrite it)\n`);
     return EXIT.usage;
   }
-  const tree = await loadTree(opts.tree, opts.locale, io);
-  if (!tree) return EXIT.usage;
+  const loaded = await loadTree(opts.tree, opts.locale);
+  if (typeof loaded === "string") {
+    io.stderr(`scorecard template: ${escapeControls(loaded)}\n`);
+    return EXIT.usage;
+  }
+  const { tree } = loaded;
   const nodes = new Map(allNodes(tree).map((n) => [n.node.code, n.node]));
   for (const m of opts.mins) {
     const node = nodes.get(m.code);

@@ -1,8 +1,8 @@
-import { competitionRanks } from "../engine/rank";
+import { competitionRanks, rankKey } from "../engine/rank";
 import type { ScoreResult, VendorResult } from "../engine/types";
 import { walk } from "../model/tree";
 import type { IndicatorNode, IndicatorTree, LocalizedText } from "../model/types";
-import { checkBands, DEFAULT_BANDS, gradeOf, round9 } from "./bands";
+import { checkBands, DEFAULT_BANDS, gradeOf } from "./bands";
 import { isValidBid } from "./bid";
 import type { AwardResult, AwardSettings, AwardStatus, AwardVendor, GateFailure, PriceSettings } from "./types";
 
@@ -34,7 +34,7 @@ export const hasMinimums = (tree: IndicatorTree): boolean => gatesOf(tree).lengt
 
 const fig = (n: number): string => String(Number(n.toFixed(6)));
 /** One decimal, as the workbook's TEXT(ROUND(x,9),"0.0"). */
-export const oneDecimal = (x: number): string => (Math.round(round9(x) * 10) / 10).toFixed(1);
+export const oneDecimal = (x: number): string => (Math.round(rankKey(x) * 10) / 10).toFixed(1);
 
 const TOTAL: LocalizedText = { "zh-CN": "总分", "en-US": "Total" };
 
@@ -63,7 +63,7 @@ export function gateFailures(gates: readonly Gate[], r: VendorResult): GateFailu
     const value = g.node === null ? r.total : r.scores[g.code] ?? null;
     const unrated = value === null || (g.leaf && r.leaves[g.code]?.status !== "rated");
     if (unrated) out.push({ code: g.code, value: null, minimum: g.minimum, kind: "unrated", reason: gateReason(g, null) });
-    else if (round9(value) < g.minimum) out.push({ code: g.code, value, minimum: g.minimum, kind: "below", reason: gateReason(g, value) });
+    else if (rankKey(value) < g.minimum) out.push({ code: g.code, value, minimum: g.minimum, kind: "below", reason: gateReason(g, value) });
   }
   return out;
 }

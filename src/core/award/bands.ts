@@ -1,5 +1,6 @@
 import type { LocalizedText } from "../model/types";
 import type { GradeBand } from "./types";
+import { rankKey } from "../engine/rank";
 
 /** 优秀 Excellent ≥ 85, 良好 Good ≥ 70, 合格 Acceptable ≥ 60, 不合格 Unacceptable < 60. */
 export const DEFAULT_BANDS: readonly GradeBand[] = [
@@ -48,12 +49,10 @@ export function checkBands(bands: readonly GradeBand[]): GradeBand[] {
 }
 
 /** Scores are compared at 9 decimals, as the workbook's ROUND(score,9). */
-export const round9 = (x: number): number => Math.round(x * 1e9) / 1e9;
-
 /** The band of a quality score (bands highest first, as checkBands returns them): the first whose min ≤ the score. */
 export function gradeOf(sorted: readonly GradeBand[], quality: number | null): GradeBand | null {
   if (quality === null) return null;
-  const q = round9(quality);
+  const q = rankKey(quality);
   let k = 0;
   while (k < sorted.length && sorted[k].min > q) k++;
   return sorted[k] ?? null;

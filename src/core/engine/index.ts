@@ -5,4 +5,4 @@ export { toScoreResult, type ColumnScores } from "./result";
 export { compileTree, type CompiledTree } from "./compile";
 export { trimCount } from "./cells";
 export { kendallW, averageRanks, type KendallW } from "./agreement";
-export { rankKey } from "./rank";
+export { competitionRanks, rankKey } from "./rank";
