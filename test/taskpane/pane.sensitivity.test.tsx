@@ -2,11 +2,13 @@
 import { enabledButton, hasLabel, modelOf, openTab, planOf, renderPane, typeRatings } from "./setup";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { createDemoPort, type DemoPort } from "../../src/demo";
+import { evaluateAward } from "../../src/core/award";
 import { score } from "../../src/core/engine";
 import { allNodes } from "../../src/core/model";
 import type { IndicatorTree } from "../../src/core/model/types";
-import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_SPREAD, flipPoints, rankAcceptability, weightModelOf, withNodeWeight } from "../../src/core/sensitivity";
+import { analyseSensitivity, DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_SPREAD, flipPoints, rankAcceptability, weightModelOf, withNodeWeight } from "../../src/core/sensitivity";
 import type { WorkbookSnapshot } from "../../src/port";
+import { buildPlan } from "../../src/plan";
 import { publishedTree } from "../../src/taskpane/standard";
 import { translator } from "../../src/i18n";
 
@@ -196,6 +198,43 @@ describe("Weights → What if…", () => {
     });
     await waitFor(() => expect(weightAt(port, "1")).toBe(30), SLOW);
     expect(tree.roots.map((r) => weightAt(port, r.code))).toEqual(before);
+  });
+
+  test("with a Price sheet: ranked on the award's overall score, flip points in the award's contest, re-decided with src/core/award as a weight moves", async () => {
+    const port = await contest();
+    const model = modelOf(port);
+    await port.createWorkbook({ tree: model.tree, vendors: model.vendors, raters: [], locale: "en-US", missing: "exclude", award: { price: { weight: 20, method: "lowest", lowBidThreshold: 20 } } });
+    const A = buildPlan({ tree: model.tree, vendors: model.vendors, options: model.options, award: { settings: modelOf(port).award ?? {} } }).layout.award?.price;
+    if (!A) throw new Error("no price layout");
+    port.excel.put(A.sheet, `${A.bidColumn}${A.firstRow}`, [[1_000_000]]);
+    port.excel.put(A.sheet, `${A.bidColumn}${A.firstRow + 1}`, [[800_000]]);
+    const snapshot = (await port.readWorkbook()) as WorkbookSnapshot;
+    const award = snapshot.award as NonNullable<WorkbookSnapshot["award"]>;
+    // Price turns it: Beta's lower bid puts it first although Acme leads on quality.
+    expect(award.vendors.find((v) => v.rank === 1)?.vendor).toBe("Beta");
+    expect(snapshot.scores.vendors.find((v) => v.rank === 1)?.vendor).toBe("Acme");
+    const report = analyseSensitivity(snapshot.tree, snapshot.scores, { award, priceWeight: 0.2, samples: 1 });
+    const f1 = report.flips.find((f) => f.code === "1" && f.parent === null) as NonNullable<(typeof report.flips)[number]>;
+    expect([report.leader, f1.rival]).toEqual(["Beta", "Acme"]);
+
+    renderPane(port);
+    const view = await openWhatIf(en);
+    expect(within(view).getByRole("status").textContent).toBe(en("whatif.leader", { leader: "Beta" }));
+    expect(within(view).getByText(en("whatif.award"))).toBeTruthy();
+    expect(within(view).getByTestId("whatif-flip-1").textContent).toBe(en("whatif.flip", { leader: "Beta", from: pct1(f1.stableFrom), to: pct1(f1.stableTo), at: pct1(f1.flipAt as number), rival: "Acme" }));
+
+    // Past the flip point: the award decided again on the moved weights.
+    const past = Math.ceil((f1.flipAt as number) * 200) / 2 + 0.5;
+    fireEvent.change(within(view).getByRole("slider", { name: en("whatif.slider", { name: "1 Product" }) }), { target: { value: String(past) } });
+    const m = weightModelOf(snapshot.tree, snapshot.scores);
+    const w = withNodeWeight(m, m.tree.codes.indexOf("1"), past / 100);
+    const moved = { ...snapshot.tree, roots: snapshot.tree.roots.map((r) => ({ ...r, weight: w[m.tree.codes.indexOf(r.code)] * 100 })) };
+    const decided = evaluateAward(moved, score(moved, snapshot.ratings, { missing: snapshot.missing, vendors: snapshot.vendors }), { settings: { bands: award.bands, ...(award.price ? { price: award.price } : {}) }, bids: { Acme: 1_000_000, Beta: 800_000 } });
+    const first = decided.vendors.find((v) => v.rank === 1) as NonNullable<(typeof decided.vendors)[number]>;
+    expect(first.vendor).toBe("Acme");
+    expect(within(view).getByRole("status").textContent).toBe(en("whatif.leader", { leader: "Acme" }));
+    const rows = within(within(view).getByRole("table", { name: en("whatif.ranking") })).getAllByRole("row");
+    expect(rows[1].textContent).toBe(`1Acme${(first.overall as number).toFixed(1)}2`);
   });
 
   test("zh-CN: Reset returns to the workbook's weights; the texts are Chinese", async () => {
