@@ -60,3 +60,37 @@ export function splitBlock(b: CellBlock, maxCells: number): CellBlock[] {
   }
   return out;
 }
+
+/** Cells set one by one in any order, turned into row blocks at the end (split at gaps, so no block spans empty cells). */
+export class SparseCells {
+  private rows = new Map<number, Map<number, GridCell>>();
+
+  set(row: number, col: number, v: GridCell): void {
+    let r = this.rows.get(row);
+    if (!r) this.rows.set(row, (r = new Map()));
+    r.set(col, v);
+  }
+
+  f(row: number, col: number, formula: string): void {
+    this.set(row, col, { f: formula });
+  }
+
+  get(row: number, col: number): GridCell | undefined {
+    return this.rows.get(row)?.get(col);
+  }
+
+  blocks(): CellBlock[] {
+    const out: CellBlock[] = [];
+    for (const [row, cols] of [...this.rows.entries()].sort((x, y) => x[0] - y[0])) {
+      const sorted = [...cols.keys()].sort((x, y) => x - y);
+      let start = 0;
+      for (let i = 1; i <= sorted.length; i++) {
+        if (i === sorted.length || sorted[i] !== sorted[i - 1] + 1) {
+          out.push(...gridBlocks([sorted.slice(start, i).map((c) => cols.get(c) as GridCell)], row, sorted[start]));
+          start = i;
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -22,43 +22,14 @@ import { allNodes } from "../core/model/tree";
 import type { IndicatorTree, Locale } from "../core/model/types";
 import { absCell, absRect, cell, colLetter, formulaString, parseRect, rect } from "./a1";
 import { emptySheet, protection, type PlanContext } from "./context";
-import { gridBlocks, type GridCell } from "./grid";
+import { gridBlocks, SparseCells, type GridCell } from "./grid";
 import { MATURITY_LABELS, type MaturityLabels } from "./maturityLabels";
 import type { MaturityCellMark, MaturitySheetLayout, MaturityTypedMarks } from "./maturityTypes";
-import type { CellBlock, ConditionalFormatPlan, FormatPlan, SheetPlan } from "./types";
+import type { ConditionalFormatPlan, FormatPlan, SheetPlan } from "./types";
 
 /** Fixed rows of every Maturity sheet. */
 export const MATURITY = { stageRow: 4, nameRow: 5, shareRow: 6, firstRow: 7, label: 1, firstStage: 2 } as const;
 const M = MATURITY;
-
-class Cells {
-  private rows = new Map<number, Map<number, GridCell>>();
-  set(row: number, col: number, v: GridCell): void {
-    let r = this.rows.get(row);
-    if (!r) this.rows.set(row, (r = new Map()));
-    r.set(col, v);
-  }
-  f(row: number, col: number, formula: string): void {
-    this.set(row, col, { f: formula });
-  }
-  get(row: number, col: number): GridCell | undefined {
-    return this.rows.get(row)?.get(col);
-  }
-  blocks(): CellBlock[] {
-    const out: CellBlock[] = [];
-    for (const [row, cols] of [...this.rows.entries()].sort((x, y) => x[0] - y[0])) {
-      const sorted = [...cols.keys()].sort((x, y) => x - y);
-      let start = 0;
-      for (let i = 1; i <= sorted.length; i++) {
-        if (i === sorted.length || sorted[i] !== sorted[i - 1] + 1) {
-          out.push(...gridBlocks([sorted.slice(start, i).map((c) => cols.get(c) as GridCell)], row, sorted[start]));
-          start = i;
-        }
-      }
-    }
-    return out;
-  }
-}
 
 /** "5.1.1 开放接口" for each code, in the tree's order; codes the tree lacks are said so. */
 function indicatorText(codes: string[], tree: IndicatorTree, locale: Locale, L: MaturityLabels, sep = "\n"): string {
@@ -137,7 +108,7 @@ export function maturitySheet(ctx: PlanContext, model: MaturityModel, scenario: 
   const todayRange = absRect(M.firstRow, todayIdx, lastRow, todayIdx);
   const aimRange = absRect(M.firstRow, aimIdx, lastRow, aimIdx);
   const rowOf = (key: string): number => M.firstRow + chars.findIndex((c) => c.key === key);
-  const cells = new Cells();
+  const cells = new SparseCells();
   const formats: FormatPlan[] = [];
   const conditional: ConditionalFormatPlan[] = [];
   const merges: string[] = [];

@@ -23,7 +23,7 @@ import { findByCode } from "../core/model/tree";
 import type { IndicatorNode, IndicatorTree, Locale } from "../core/model/types";
 import { absCell, absRect, cell, colLetter, formulaString, parseRect, rect } from "./a1";
 import { emptySheet, protection, type PlanContext } from "./context";
-import { gridBlocks, type GridCell } from "./grid";
+import { gridBlocks, SparseCells, type GridCell } from "./grid";
 import { PAIRWISE_LABELS, type PairwiseLabels } from "./pairwiseLabels";
 import type { PairwiseBlockLayout, PairwiseGroupLayout, PairwiseInput, PairwiseLayout, PairwiseValue } from "./pairwiseTypes";
 import type { ConditionalFormatPlan, FormatPlan, SheetPlan, ValidationPlan } from "./types";
@@ -77,35 +77,6 @@ export function checkPairwise(tree: IndicatorTree, input: PairwiseInput): void {
   resolveGroups(tree, input, "en-US");
 }
 
-/** Cells of the sheet, collected sparsely and turned into row blocks at the end. */
-class Cells {
-  private rows = new Map<number, Map<number, GridCell>>();
-  set(row: number, col: number, v: GridCell): void {
-    let r = this.rows.get(row);
-    if (!r) this.rows.set(row, (r = new Map()));
-    r.set(col, v);
-  }
-  f(row: number, col: number, formula: string): void {
-    this.set(row, col, { f: formula });
-  }
-  blocks(): ReturnType<typeof gridBlocks> {
-    const out: ReturnType<typeof gridBlocks> = [];
-    for (const [row, cols] of [...this.rows.entries()].sort((x, y) => x[0] - y[0])) {
-      const sorted = [...cols.keys()].sort((x, y) => x - y);
-      // Split at gaps so no block spans empty stretches.
-      let start = 0;
-      for (let i = 1; i <= sorted.length; i++) {
-        if (i === sorted.length || sorted[i] !== sorted[i - 1] + 1) {
-          const run = sorted.slice(start, i).map((c) => cols.get(c) as GridCell);
-          out.push(...gridBlocks([run], row, sorted[start]));
-          start = i;
-        }
-      }
-    }
-    return out;
-  }
-}
-
 /** Internals of a built rater block the group block refers to. */
 interface Built {
   layout: PairwiseBlockLayout;
@@ -117,7 +88,7 @@ interface Built {
 }
 
 interface BlockCtx {
-  cells: Cells;
+  cells: SparseCells;
   formats: FormatPlan[];
   validations: ValidationPlan[];
   conditional: ConditionalFormatPlan[];
@@ -379,7 +350,7 @@ export function pairwiseSheet(ctx: PlanContext, input: PairwiseInput, raters: re
   const panel = raters.length >= 2;
   const maxN = Math.max(...groups.map((g) => g.nodes.length));
   const hx = P.matrix + maxN + 1 + (panel ? raters.length : 0) + 1;
-  const b: BlockCtx = { cells: new Cells(), formats: [], validations: [], conditional: [], L, hx, locale: ctx.locale };
+  const b: BlockCtx = { cells: new SparseCells(), formats: [], validations: [], conditional: [], L, hx, locale: ctx.locale };
   const values = new Map<string, PairwiseValue>();
   for (const v of input.values ?? []) values.set(JSON.stringify([panel ? (v.rater ?? null) : null, v.parent, v.a, v.b]), v);
 
