@@ -49,6 +49,7 @@ export interface AwardLabels {
   methodMinimumsNone: string;
   methodMinimums: string;
   methodMinimumsRule: string;
+  methodMinimumsOverflow: string;
   methodPriceNone: string;
   methodPrice: string;
   methodPriceLowest: string;
@@ -107,6 +108,7 @@ export const AWARD_LABELS: Record<Locale, AwardLabels> = {
     methodMinimumsNone: "Minimum scores: none set (every vendor with a total is eligible).",
     methodMinimums: "Minimum scores (a vendor below any of them is not eligible; a blank or N/A rating never passes a minimum on that indicator):",
     methodMinimumsRule: "Minimums live in the Minimum column of the Weights sheet (the first row is the total's).",
+    methodMinimumsOverflow: "⚠ Row too short for the list: AutoFit its height before printing.",
     methodPriceNone: "Price: not scored (no Price sheet); the ranking is by the quality score.",
     methodPrice: "Price: {weight}% of the overall score; overall = quality × (1 − p) + price score × p.",
     methodPriceLowest: "Price score: lowest valid bid ÷ bid × 100 (low-price-first rule, MoF Order No. 87 art. 55).",
@@ -163,6 +165,7 @@ export const AWARD_LABELS: Record<Locale, AwardLabels> = {
     methodMinimumsNone: "最低分：未设置（有总分的供应商均具备资格）。",
     methodMinimums: "最低分（低于任一最低分即不具备资格；设有最低分的指标若空白或不适用，不视为通过）：",
     methodMinimumsRule: "最低分在“权重”表的“最低分”列中填写（第一行为总分的最低分）。",
+    methodMinimumsOverflow: "⚠ 此行过矮，打印前请自动调整行高。",
     methodPriceNone: "价格：不计分（无报价表）；按质量得分排名。",
     methodPrice: "价格：占综合得分的 {weight}%；综合得分 = 质量得分 × (1 − p) + 价格得分 × p。",
     methodPriceLowest: "价格得分：最低有效报价 ÷ 报价 × 100（低价优先法，财政部 87 号令第五十五条）。",

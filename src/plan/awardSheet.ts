@@ -7,13 +7,15 @@
  *    and a running text of the reasons; per vendor the counts, eligibility, price score, overall,
  *    rank key, rank among eligible vendors, low-bid flag, grade and status text;
  *  - Results gains Eligible, Reasons, Grade, (Bid, Price score, Overall, Abnormally low bid) and
- *    Rank (eligible) after its other columns; Method states the rules.
+ *    Rank (eligible) after its other columns; Method states the rules as live formulas over the input
+ *    cells (minimums, price settings, bands), so it never contradicts what the workbook computes.
  * The formulas restate src/core/award (evaluateAward) cell by cell; test/plan/award.test.ts checks
  * them with HyperFormula and test/xlsx/award.libreoffice.test.ts with LibreOffice.
  */
 import { DEFAULT_BANDS, checkBands, gatesOf, type AwardSettings, type GradeBand, type PriceSettings } from "../core/award";
 import { absCell, absRect, cell, colLetter, formulaString, rect, sheetRef } from "./a1";
 import { awardLabelsFor, type AwardLabels } from "./awardLabels";
+import { linesFor } from "./print";
 import { calcCols, ratingsLeafSource, type LeafSource } from "./calcSheet";
 import { CALC, emptySheet, protection, RESULTS as X, WEIGHTS, type PlanContext } from "./context";
 import { block, gridBlocks, type GridCell } from "./grid";
@@ -35,6 +37,20 @@ export const AWARD = {
 
 
 const q = formulaString;
+
+/**
+ * Award calc's running list of the minimums set (one short formula per node, no TEXTJOIN): column
+ * firstVendor + 2V beside the reasons, the total's term in the total's gate row, node k's running text
+ * (the total's term first) in gate row k; `end` is the whole list, "; "-separated with a leading "; ".
+ */
+export function minimumsChain(ctx: PlanContext): { col: number; end: { row: number; col: number } } {
+  const n = ctx.layout.nodes.length;
+  const col = AWARD.firstVendor + 2 * ctx.vendors.length;
+  return { col, end: { row: AWARD.firstGate + (n > 0 ? n - 1 : n), col } };
+}
+
+/** A minimum (or band start) as text, as the engine shows it (String(Number(x.toFixed(6))) = ROUND(x,6)&""). */
+const figF = (ref: string): string => `ROUND(${ref},6)`;
 
 /** Adds the Minimum column and the grade-band table to Weights. */
 export function addMinimums(ctx: PlanContext, weights: { sheet: SheetPlan; layout: WeightsLayout }, bands: GradeBand[]): void {
@@ -165,6 +181,7 @@ export function awardCalcSheet(ctx: PlanContext, leafSource: LeafSource, price: 
   // Gate rows: node i at firstGate + i (pre-order, as Weights), the total last.
   const status: CellValue[][] = [];
   const reasons: CellValue[][] = [];
+  const minimums: CellValue[][] = [];
   const gateRow = (k: number): number => AWARD.firstGate + k;
   for (let k = 0; k <= n; k++) {
     const r = gateRow(k);
@@ -194,6 +211,11 @@ export function awardCalcSheet(ctx: PlanContext, leafSource: LeafSource, price: 
     }
     status.push(sRow);
     reasons.push(tRow);
+    // The minimums list (for Method): minimum and name read from Weights, so edits and renames show live
+    // (the code as text: the structure, codes included, changes only by a rebuild).
+    const term = `IF(ISNUMBER(${m}),${isTotal ? q(`; ${A.total}`) : `${q(`; ${nd?.code} `)}&${wts(absCell(wRow, WEIGHTS.name))}`}&" ≥ "&${figF(m)},"")`;
+    const chainCol = minimumsChain(ctx).col;
+    minimums.push([isTotal ? `=${term}` : `=${cell(k === 0 ? AWARD.firstGate + n : r - 1, chainCol)}&${term}`]);
   }
 
   const summary: CellValue[][] = [[], [], [], [], [], [], [], [], [], [], [], [], []];
@@ -238,6 +260,8 @@ export function awardCalcSheet(ctx: PlanContext, leafSource: LeafSource, price: 
     ...block(AWARD.failed, 1, "values", [["failed"], ["unrated"], ["bid ok"], ["eligible"], ["pool bid"], ["price score"], ["overall"], ["rank key"], ["rank (eligible)"], ["low bid"], ["reasons"], ["grade"], ["status"]]),
     ...block(AWARD.firstGate - 1, 1, "values", [["gate"]]),
     ...block(AWARD.firstGate, 1, "values", [...ctx.layout.nodes.map((nd) => [nd.code]), [""]]),
+    ...block(AWARD.firstGate - 1, minimumsChain(ctx).col, "values", [["minimums (total first)"]]),
+    ...block(AWARD.firstGate, minimumsChain(ctx).col, "formulas", minimums),
     ...(V > 0
       ? [
           ...block(AWARD.failed, AWARD.firstVendor, "formulas", summary),
@@ -335,33 +359,76 @@ function headerOf(A: AwardLabels, kind: ResultsColumn["kind"]): string {
   }
 }
 
-/** Appends the award rules to Method: minimums, price method and weight, the low-bid rule, the bands. */
+/**
+ * Appends the award rules to Method as live formulas over the input cells, so Method always states
+ * what the workbook computes with: the minimums (Award calc's running list of the Weights Minimum
+ * column), the price weight, method and low-bid threshold (the Price sheet's cells), the grade bands
+ * (the band table on Weights). Formula rows get heights for their text as built (spreadsheets do not
+ * size rows on opening a file); the minimums row one line more, and a note beside it when the list
+ * outgrows it.
+ */
 export function addAwardMethod(ctx: PlanContext, method: SheetPlan, settings: AwardSettings | undefined, bands: GradeBand[]): void {
   const A = awardLabelsFor(ctx.locale);
   const L = ctx.locale;
   const top = Math.max(0, ...method.blocks.map((b) => Number(/(\d+)$/.exec(b.address)?.[1] ?? 0))) + 2;
-  const gates = gatesOf(ctx.tree);
   const fig = (x: number): string => String(Number(x.toFixed(6)));
-  const rows: GridCell[][] = [[A.methodHeading]];
-  if (gates.length === 0) rows.push([A.methodMinimumsNone]);
-  else {
-    rows.push([A.methodMinimums]);
-    for (const g of gates) rows.push([`  ${g.node ? `${g.code} ${g.node.name[L]}` : A.total} ≥ ${fig(g.minimum)}`]);
-  }
-  rows.push([A.methodMinimumsRule]);
+  const wts = (r: number, c: number): string => sheetRef(ctx.names.weights, absCell(r, c));
+  const pr = (row: number): string => sheetRef(A.sheetPrice, absCell(row, PRICE.value));
+  /** A template's text around its placeholder as a formula: "before"&value&"after". */
+  const fill = (template: string, key: string, value: string): string => {
+    const [before, after] = template.split(key);
+    return `${q(before)}&${value}&${q(after ?? "")}`;
+  };
+  // Each row: what the cell holds, and its text as built (for the row height).
+  const rows: { cell: GridCell; text: string; extra?: number }[] = [];
+  const add = (cellValue: GridCell, text: string, extra = 0): number => rows.push({ cell: cellValue, text, extra }) - 1;
+  add(A.methodHeading, A.methodHeading);
+  const gates = gatesOf(ctx.tree);
+  const chain = minimumsChain(ctx).end;
+  const list = sheetRef(A.sheetAward, absCell(chain.row, chain.col));
+  const sep = L === "zh-CN" ? "" : " ";
+  const minText = gates.length === 0 ? A.methodMinimumsNone : `${A.methodMinimums}${sep}${gates.map((g) => `${g.node ? `${g.code} ${g.node.name[L]}` : A.total} ≥ ${fig(g.minimum)}`).join("; ")}`;
+  const minRow = add({ f: `=IF(${list}="",${q(A.methodMinimumsNone)},${q(A.methodMinimums + sep)}&MID(${list},3,32767))` }, minText, 1);
+  add(A.methodMinimumsRule, A.methodMinimumsRule);
   const price = settings?.price;
-  if (!price) rows.push([A.methodPriceNone]);
+  if (!price) add(A.methodPriceNone, A.methodPriceNone);
   else {
-    rows.push([A.methodPrice.replace("{weight}", fig(price.weight))]);
-    rows.push([price.method === "linear" ? A.methodPriceLinear : A.methodPriceLowest]);
-    rows.push([A.methodLowBid.replace("{t}", fig(price.lowBidThreshold))]);
-    if (price.weight < 30) rows.push([price.weight < 10 ? A.guidanceServices : A.guidanceGoods]);
+    const [w, m, t] = [pr(PRICE.weightRow), pr(PRICE.methodRow), pr(PRICE.thresholdRow)];
+    add({ f: `=${fill(A.methodPrice, "{weight}", figF(w))}` }, A.methodPrice.replace("{weight}", fig(price.weight)));
+    // As Award calc: the linear method when the cell holds its drop-down label, else lowest.
+    add({ f: `=IF(${m}=${q(A.methodLinear)},${q(A.methodPriceLinear)},${q(A.methodPriceLowest)})` }, price.method === "linear" ? A.methodPriceLinear : A.methodPriceLowest);
+    add({ f: `=${fill(A.methodLowBid, "{t}", figF(t))}` }, A.methodLowBid.replace("{t}", fig(price.lowBidThreshold)));
+    add(
+      { f: `=IF(AND(ISNUMBER(${w}),${w}<10),${q(A.guidanceServices)},IF(AND(ISNUMBER(${w}),${w}<30),${q(A.guidanceGoods)},""))` },
+      price.weight < 10 ? A.guidanceServices : price.weight < 30 ? A.guidanceGoods : "",
+    );
   }
-  rows.push([A.methodBands]);
-  for (const b of bands) rows.push([`  ${b.label[L]} ≥ ${fig(b.min)}`]);
-  rows.push([A.methodRank]);
-  method.blocks.push(...gridBlocks(rows, top, 1));
-  method.formats.push({ ranges: [`A${top}`], style: "header" }, { ranges: [`A${top + 1}:A${top + rows.length - 1}`], style: "wrap" });
+  add(A.methodBands, A.methodBands);
+  bands.forEach((b, i) => {
+    const r = AWARD_W.bandsFirstRow + i;
+    const from = wts(r, AWARD_W.bandsFrom);
+    add({ f: `="  "&${wts(r, AWARD_W.bandsGrade)}&" ≥ "&IF(ISNUMBER(${from}),${figF(from)},${from})` }, `  ${b.label[L]} ≥ ${fig(b.min)}`);
+  });
+  add(A.methodRank, A.methodRank);
+  // The note beside the minimums when the list outgrows its row: the row holds the text as built and
+  // one line more; a line is taken as 80% of the column's width in characters (CJK two wide, as in zh-CN names).
+  const width = method.columns.find((c) => c.range === "A")?.width ?? 100;
+  const room = minText.length + Math.floor(((width - 1) * 0.8) / (L === "zh-CN" ? 2 : 1));
+  const minCell = `A${top + minRow}`;
+  const note = `=IF(LEN(${minCell})>${room},${q(A.methodMinimumsOverflow)},"")`;
+  method.blocks.push(...gridBlocks(rows.map((r, i) => (i === minRow ? [r.cell, { f: note }] : [r.cell])), top, 1));
+  method.formats.push(
+    { ranges: [`A${top}`], style: "header" },
+    { ranges: [`A${top + 1}:A${top + rows.length - 1}`, `B${top + minRow}`], style: "wrap" },
+  );
+  method.conditionalFormats.push({ kind: "expression", range: `B${top + minRow}`, formula: `=B${top + minRow}<>""`, style: { fontColor: "#C00000", bold: true } });
+  // Formula rows: heights for their text as built (literal rows are sized by src/plan/print.ts).
+  const heights = rows.flatMap((r, i) => {
+    if (typeof r.cell !== "object" || r.cell === null) return [];
+    const lines = linesFor(r.text, width) + (r.extra ?? 0);
+    return lines > 1 ? [{ rows: `${top + i}:${top + i}`, height: lines * 15 + 3 }] : [];
+  });
+  method.rowHeights = [...(method.rowHeights ?? []), ...heights];
 }
 
 /** Everything of the award decision, for buildPlan: the bands (checked), the sheets, the layout. */

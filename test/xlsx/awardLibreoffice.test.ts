@@ -3,7 +3,8 @@
  * recalculated by LibreOffice headless, Results' award columns equal evaluateAward: price scores and
  * overall to 1e-9, eligibility, reasons, grades, low-bid flags and ranks exactly — random trees,
  * ratings, minimums and bids under both methods, ties at the lowest bid, a single bidder, every vendor
- * ineligible, missing bids, a panel (the consolidated ratings), both locales.
+ * ineligible, missing bids, a panel (the consolidated ratings), both locales; Method's award section
+ * (live formulas) states the minimums, price settings and bands the workbook holds.
  */
 import ExcelJS from "exceljs";
 import fc from "fast-check";
@@ -17,6 +18,7 @@ import { allNodes, defaultTree, type IndicatorTree } from "../../src/core/model"
 import { buildPlan, type CellValue, type RatingsGrid, type WorkbookPlan } from "../../src/plan";
 import { writeXlsx } from "../../src/xlsx";
 import { compareAward } from "../plan/awardCompare";
+import { expectedMethodLines, methodLines } from "../plan/awardMethodExpect";
 import { compareResults } from "../plan/compare";
 import { gridFrom, leafCodes, ratingArb, treeArb } from "../plan/arbitraries";
 import { describeWithLibreOffice, recalculate } from "./libreoffice";
@@ -85,6 +87,11 @@ function makeCases(): Case[] {
     { file: "no-bids-en.xlsx", tree: base, locale: "en-US", missing: "zero", grid, bids: {}, settings: price("lowest") },
     { file: "no-price-en.xlsx", tree: min, locale: "en-US", missing: "exclude", grid, bids: {} },
   );
+  // Fractional minimums and settings: Method states them as the engine does (ROUND(x,6)&"" in both engines).
+  out.push({
+    file: "method-fractions-en.xlsx", tree: withMinimums(base, (code) => (code === "1" ? 100 / 3 : code === "4.1" ? 62.5 : null), 72.5), locale: "en-US", missing: "exclude", grid,
+    bids: { A: 100000, B: 90000, C: 95000, D: null }, settings: { price: { weight: 12.5, method: "linear", lowBidThreshold: 17.25 } },
+  });
   const ann: RatingsGrid = { A: full(90), B: full(60), C: full(75), D: { ...full(70), "1.1": "NA" } };
   const bo: RatingsGrid = { A: full(50), B: full(62), C: full(80), D: full(40) };
   out.push({ file: "panel-en.xlsx", tree: withMinimums(base, (code) => (code === "1" ? 65 : null), 60), locale: "en-US", missing: "exclude", grid: {}, raters: ["Ann", "Bo"], raterRatings: { Ann: ann, Bo: bo }, bids: { A: 90000, B: 100000, C: 95000, D: 50000 }, settings: price("lowest") });
@@ -148,5 +155,7 @@ describeLo("LibreOffice recalculates the award decision to evaluateAward's", () 
       expect(compareAward(plan, c.tree, c.grid, c.missing, c.bids, c.settings, get)).toEqual([]);
       expect(compareResults(plan, c.tree, c.grid, c.missing, get, true)).toEqual([]);
     }
+    // Method's award section is live formulas over the input cells: the same lines as the rules built in.
+    expect(methodLines(plan, get).lines).toEqual(expectedMethodLines(c.tree, c.settings?.price, c.locale));
   });
 });
