@@ -3,7 +3,7 @@ import { evaluateAward } from "../../src/core/award";
 import { compileTree, score, scoreCube, toCube, type MissingPolicy, type Rating } from "../../src/core/engine";
 import { rankKey } from "../../src/core/engine/rank";
 import { cloneTree, defaultTree, findByCode, leaves, type IndicatorTree } from "../../src/core/model";
-import { analyseSensitivity, bootstrapRaters, flipPoints, priceFlip, rankAcceptability, totalsWith, weightModel, withNodeWeight, type WeightModel } from "../../src/core/sensitivity";
+import { analyseSensitivity, bootstrapRaters, flipPoints, raterBootstrap, priceFlip, rankAcceptability, totalsWith, weightModel, withNodeWeight, type WeightModel } from "../../src/core/sensitivity";
 import { treeArb } from "../plan/arbitraries";
 import { node, tree } from "./fixtures";
 
@@ -232,6 +232,28 @@ describe("rank acceptability", () => {
     const leader = scoreCube(t, one).vendors[scoreCube(t, one).rank.indexOf(1)];
     expect(single.vendors.find((v) => v.vendor === leader)?.firstShare).toBe(1);
     expect(single.vendors.filter((v) => v.firstShare > 0)).toHaveLength(1);
+  });
+
+  test("bootstrap of raters drawn in slices (raterBootstrap) gives the unsliced figures, and partial figures over the samples drawn so far", () => {
+    const ct = compileTree(t);
+    const cube = toCube(t, ratings);
+    const whole = bootstrapRaters(ct, cube, {}, { samples: 60, seed: 11 });
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 25 }), { minLength: 1, maxLength: 12 }), (slices) => {
+        const run = raterBootstrap(ct, cube, {}, { samples: 60, seed: 11 });
+        let done = 0;
+        for (const k of slices) {
+          done = Math.min(60, done + k);
+          expect(run.next(k)).toBe(done);
+          expect(run.done).toBe(done);
+          if (done > 0 && done < 60) expect(run.result()).toEqual(bootstrapRaters(ct, cube, {}, { samples: done, seed: 11 }));
+        }
+        while (run.done < run.samples) run.next(7);
+        expect(run.next(5)).toBe(60);
+        expect(run.result()).toEqual(whole);
+      }),
+      { numRuns: 15 },
+    );
   });
 
   test("bad options are refused with the reason", () => {

@@ -123,33 +123,62 @@ export function rankAcceptability(m: WeightModel, options: AcceptabilityOptions 
   return { samples, mode, spread: mode === "spread" ? spread : null, seed, vendors: tally.result(m.vendors, samples) };
 }
 
+/** A rater bootstrap drawn in slices (so a pane can spread it over ticks): same seed, same figures, however it is sliced. */
+export interface RaterBootstrap {
+  /** Samples asked for. */
+  readonly samples: number;
+  /** Samples drawn so far. */
+  readonly done: number;
+  /** Draws up to `count` more samples (never past `samples`); returns `done`. */
+  next(count: number): number;
+  /** The figures over the samples drawn so far (`samples` in the result is `done`). */
+  result(): Acceptability;
+}
+
 /**
  * For a panel: how much the ranking depends on who rated. Each sample draws as many raters as the
  * panel has, with replacement (a rater drawn twice counts twice in every aggregate), and scores the
- * vendors as the engine does. A cube with one rater gives every sample the same ranking.
+ * vendors as the engine does. A cube with one rater gives every sample the same ranking. The draws
+ * come from one seeded sequence consumed in sample order, so slicing the samples changes nothing.
  */
-export function bootstrapRaters(tree: CompiledTree, cube: RatingCube, score: ScoreInput, options: Pick<AcceptabilityOptions, "samples" | "seed"> = {}, contest: Contest = {}): Acceptability {
+export function raterBootstrap(tree: CompiledTree, cube: RatingCube, score: ScoreInput, options: Pick<AcceptabilityOptions, "samples" | "seed"> = {}, contest: Contest = {}): RaterBootstrap {
   const { samples, seed } = checked(options);
   const rnd = seededRandom(seed);
   const [V, K, R] = [cube.vendors.length, cube.codes.length, cube.raters.length];
   const values = new Float64Array(V * K * R);
   const raters = cube.raters.map((_, r) => `#${r + 1}`);
   const pick = new Int32Array(R);
-  let names: string[] = [];
-  let tally: Tally | null = null;
-  let figures = new Float64Array(0);
+  // The vendors as scoreCube lists them (options.vendors, then the cube's); refuses a bad cube now.
+  const names = scoreCube(tree, cube, score).vendors;
+  const tally = new Tally(names.length);
+  const figures = new Float64Array(names.length);
   const a = contest.a ?? 1;
-  for (let s = 0; s < samples; s++) {
-    for (let r = 0; r < R; r++) pick[r] = Math.floor(rnd() * R);
-    for (let cell = 0; cell < V * K; cell++) for (let r = 0; r < R; r++) values[cell * R + r] = cube.values[cell * R + pick[r]];
-    const cs = scoreCube(tree, { vendors: cube.vendors, codes: cube.codes, raters, values }, score);
-    if (tally === null) {
-      names = cs.vendors;
-      tally = new Tally(names.length);
-      figures = new Float64Array(names.length);
-    }
-    for (let v = 0; v < names.length; v++) figures[v] = a * cs.total[v] + (contest.b?.[v] ?? 0);
-    tally.add(figures, contest.eligible);
-  }
-  return { samples, mode: "bootstrap", spread: null, seed, vendors: (tally as Tally).result(names, samples) };
+  let done = 0;
+  return {
+    samples,
+    get done() {
+      return done;
+    },
+    next(count: number): number {
+      const until = Math.min(samples, done + Math.max(0, Math.floor(count)));
+      for (; done < until; done++) {
+        for (let r = 0; r < R; r++) pick[r] = Math.floor(rnd() * R);
+        for (let cell = 0; cell < V * K; cell++) for (let r = 0; r < R; r++) values[cell * R + r] = cube.values[cell * R + pick[r]];
+        const cs = scoreCube(tree, { vendors: cube.vendors, codes: cube.codes, raters, values }, score);
+        for (let v = 0; v < names.length; v++) figures[v] = a * cs.total[v] + (contest.b?.[v] ?? 0);
+        tally.add(figures, contest.eligible);
+      }
+      return done;
+    },
+    result(): Acceptability {
+      return { samples: done, mode: "bootstrap", spread: null, seed, vendors: tally.result(names, done) };
+    },
+  };
+}
+
+/** The rater bootstrap in one go (raterBootstrap drawn to the end). */
+export function bootstrapRaters(tree: CompiledTree, cube: RatingCube, score: ScoreInput, options: Pick<AcceptabilityOptions, "samples" | "seed"> = {}, contest: Contest = {}): Acceptability {
+  const run = raterBootstrap(tree, cube, score, options, contest);
+  run.next(run.samples);
+  return run.result();
 }
