@@ -28,6 +28,15 @@ export function maturityMarksRemoved(sheet: string, address: string, count: numb
   );
 }
 
+/** A re-create without the Report sheet would drop what was typed in its signature block (issue #14). */
+export function reportSignaturesRemoved(sheet: string, address: string, count: number): ScorecardError {
+  return new ScorecardError(
+    "ScorecardReportSignaturesRemoved",
+    `Sheet "${sheet}" holds ${count} signature-block row(s) typed in (from cell ${address}) that re-creating without it would lose. Keep the Report sheet, or clear those cells (or delete the sheet) first.`,
+    { sheet, address, vars: { sheet, count } },
+  );
+}
+
 /** A re-create would drop judgements typed on the Pairwise sheet (a group left out or no longer 2–10, or a criterion gone). */
 export function pairwiseJudgementsDropped(sheet: string, address: string, group: string, count: number): ScorecardError {
   return new ScorecardError(

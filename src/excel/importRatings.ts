@@ -36,6 +36,7 @@ import { carryOver } from "./carryOver";
 import { pairwiseCarry } from "./pairwiseCarry";
 import { awardCarry, treeWithMinimums } from "./awardCarry";
 import { maturityCarry } from "./maturity";
+import { reportCarry } from "./reportCarry";
 import { noScorecard, ScorecardError, sheetMissing } from "./errors";
 import { widthPoints } from "./styles";
 import { sameWeight, weightBlocks, weightCells } from "./weightCells";
@@ -152,7 +153,7 @@ export async function importRatings(env: ImportEnv, request: ImportRatingsReques
   const state = await probeWorkbook(context, syncer);
   const extentOf = queueLogExtent(context, syncer, state);
   // Ratings with its formulas (same range, same sync): an overwritten formula is logged as one.
-  const card = await readScorecard(context, syncer, state, ["ratings", "weights", "archive", "pairwise", "maturity", "price"], { formulas: ["ratings"] });
+  const card = await readScorecard(context, syncer, state, ["ratings", "weights", "archive", "pairwise", "maturity", "price", "report"], { formulas: ["ratings", "report"] });
   if (!card) throw noScorecard();
   const ratings = ratingsOf(card);
   const leafCodes = new Set(card.plan.layout.ratings.rows.filter((r) => r.leaf).map((r) => r.code));
@@ -202,7 +203,8 @@ async function rebuild(env: ImportEnv, card: Scorecard, state: WorkbookState, ve
   // Weights and minimums as they stand on Weights; the Price sheet's settings and bids (see ./awardCarry.ts).
   const tree = treeWithMinimums(treeWithWeights(card.model.tree, weights.grid, W), weights.grid, W, card.plan.layout.award);
   const award = awardCarry(card);
-  const input = { tree, vendors, options: card.model.options, createdAt: time, ...(card.model.report ? { report: true } : {}) };
+  // The Report as the workbook has it, with what was typed in its signature block (see ./reportCarry.ts).
+  const input = { tree, vendors, options: card.model.options, createdAt: time, ...reportCarry(card) };
   const carried = carryOver(card, storedModel(input));
   const kept = carried.kept;
   for (const e of edits) (kept[e.vendor] ??= {})[e.code] = e.newValue;

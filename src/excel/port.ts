@@ -52,6 +52,7 @@ import { awardCarry, sheetAwardSettings, withSheetMinimums } from "./awardCarry"
 import { withAward } from "./awardSnapshot";
 import { maturityCarry, readMaturity } from "./maturity";
 import { prepareReport } from "./report";
+import { reportCarry, reportInPlace } from "./reportCarry";
 import {
   checkRatingsLayout,
   checkResultsLayout,
@@ -125,7 +126,7 @@ class ExcelPort implements WorkbookPort {
     return this.run("createWorkbook", options, async (syncer) => {
       options?.onProgress?.(0, "prepare");
       const state = await probeWorkbook(syncer.context, syncer);
-      const old = await readScorecard(syncer.context, syncer, state, ["ratings", "archive", "pairwise", "maturity", "weights", "price"], { panel: true });
+      const old = await readScorecard(syncer.context, syncer, state, ["ratings", "archive", "pairwise", "maturity", "weights", "price", "report"], { panel: true, formulas: ["report"] });
       options?.onProgress?.(0.1, "ratings");
       const panel = request.raters.length >= 2;
       // The Maturity sheets' marks are carried (a sheet with marks is never dropped silently; see ./maturity.ts).
@@ -137,8 +138,8 @@ class ExcelPort implements WorkbookPort {
         options: { missing: request.missing, locale: request.locale, ...(panel ? { aggregate: request.aggregate ?? "mean" } : {}) },
         ...(request.raters.length > 0 ? { raters: request.raters } : {}),
         ...(maturity ? { maturity } : {}),
-        // The Report sheet (issue #14): as asked, else as the workbook has it (formulas and blank signature cells).
-        ...((request.report ?? old?.model.report) ? { report: true } : {}),
+        // The Report sheet (issue #14): as asked, else as the workbook has it, with what was typed in its signature block (see ./reportCarry.ts).
+        ...reportCarry(old, request.report),
       };
       // Every rater's ratings, the Archive and the Moderation inputs are carried over (see ./panel.ts).
       const carried = old ? panelCarryOver(old, storedModel(input)) : { ratings: {}, raterRatings: {}, archived: [], moderation: [], droppedRaters: [] };
@@ -219,7 +220,7 @@ class ExcelPort implements WorkbookPort {
     return this.run("applyWeights", options, async (syncer) => {
       options?.onProgress?.(0, "weights");
       const state = await probeWorkbook(syncer.context, syncer);
-      const card = await readScorecard(syncer.context, syncer, state, ["weights", "price"], { panel: true });
+      const card = await readScorecard(syncer.context, syncer, state, ["weights", "price", "report"], { panel: true });
       if (!card) throw noScorecard();
       const weights = required(card, "weights");
       checkWeightsLayout(weights.sheet, weights.grid, card.plan.layout.weights);
@@ -233,9 +234,12 @@ class ExcelPort implements WorkbookPort {
         ...(maturity ? { maturity: { scenarios: maturity.scenarios, ...(maturity.model ? { model: maturity.model } : {}) } } : {}),
         ...(award ? { award: { settings: award } } : {}),
         ...(card.model.sensitivity ? { sensitivity: true } : {}),
+        ...(card.model.report ? { report: true } : {}),
       });
       if (!sameStructure(card.plan, next)) throw structureChanged();
-      const ops = rewriteOps(syncer.context.workbook, next, state, this.supports);
+      // The Report's names are rewritten above its signature block (never the block); a Report not laid out as expected is left for "Prepare report".
+      const target = reportInPlace(card) ? next : { ...next, sheets: next.sheets.filter((s) => s.key !== "report") };
+      const ops = rewriteOps(syncer.context.workbook, target, state, this.supports);
       await runOps(syncer, ops.ops);
       options?.onProgress?.(1, "weights");
     });
@@ -417,6 +421,8 @@ function labelSheets(plan: WorkbookPlan): SheetPlan[] {
       return M !== undefined && r.r1 >= M.firstRow && r.c2 < M.columns.firstRater;
     },
     results: (b) => parseRect(b.address).r2 < X.firstRow,
+    // The Report above its signature block (names of nodes and vendors; the block holds what people typed).
+    report: (b) => plan.layout.report !== undefined && parseRect(b.address).r2 < plan.layout.report.signatureBlock.titleRow,
     model: () => true,
   };
   // Maturity sheets: their indicator names (built without marks, so no block holds a mark cell; checked anyway).

@@ -16,6 +16,7 @@ import {
   readStoredModel,
   type ArchivedRating,
   type CellValue,
+  type PlanInput,
   type RatingsGrid,
   type RatingsLayout,
   type ResultsLayout,
@@ -27,6 +28,7 @@ import { cellFormula } from "../plan/importWrite";
 import { MATURITY_LABELS } from "../plan/maturityLabels";
 import { AWARD_LABELS } from "../plan/awardLabels";
 import { PAIRWISE_LABELS } from "../plan/pairwiseLabels";
+import { REPORT_LABELS } from "../plan/reportLabels";
 import { Grid, text } from "./address";
 import type { Syncer } from "./batch";
 import { layoutChanged, panelNotSupported } from "./errors";
@@ -64,7 +66,7 @@ export function findSheet(state: WorkbookState, name: string): ExistingSheet | u
 }
 
 /** "maturity": every Maturity sheet the model asks for (in `Scorecard.maturity`, not `grids`). */
-export type SheetRole = "ratings" | "weights" | "results" | "archive" | "pairwise" | "maturity" | "price";
+export type SheetRole = "ratings" | "weights" | "results" | "archive" | "pairwise" | "maturity" | "price" | "report";
 
 /** A sheet's used range as read: its values and, when asked for, its formulas (same address). */
 export interface SheetGrid {
@@ -119,14 +121,15 @@ function panelCandidate(name: string): boolean {
   return Object.values(LABELS).some((l) => name.startsWith(l.sheetRaterPrefix) || name === l.sheetModeration);
 }
 
-/** The plan the stored model was built from (layout, sheet names, styles). */
-export function rebuildPlan(model: StoredModel): WorkbookPlan {
+/** The plan the stored model was built from (layout, sheet names, styles); `report` in place of the model's (e.g. with carried signature entries). */
+export function rebuildPlan(model: StoredModel, report?: PlanInput["report"]): WorkbookPlan {
+  const withReport = report ?? model.report;
   return buildPlan({
     tree: model.tree, vendors: model.vendors, options: model.options, createdAt: model.createdAt, ...(model.raters ? { raters: model.raters } : {}),
     ...(model.pairwise ? { pairwise: { groups: model.pairwise.groups } } : {}),
     ...(model.maturity ? { maturity: { scenarios: model.maturity.scenarios, ...(model.maturity.model ? { model: model.maturity.model } : {}) } } : {}),
     ...(model.award ? { award: { settings: model.award } } : {}),
-    ...(model.report ? { report: true } : {}),
+    ...(withReport ? { report: withReport } : {}),
     ...(model.sensitivity ? { sensitivity: true } : {}),
   });
 }
@@ -138,6 +141,7 @@ function roleNames(role: SheetRole, state: WorkbookState): string[] {
   if (role === "maturity") return state.sheets.filter((s) => MATURITY_PREFIXES.some((p) => s.name.startsWith(p))).map((s) => s.name);
   if (role === "pairwise") return [...new Set(Object.values(PAIRWISE_LABELS).map((l) => l.sheet))];
   if (role === "price") return [...new Set(Object.values(AWARD_LABELS).map((l) => l.sheetPrice))];
+  if (role === "report") return [...new Set(Object.values(REPORT_LABELS).map((l) => l.sheet))];
   const key = { ratings: "sheetRatings", weights: "sheetWeights", results: "sheetResults", archive: "sheetArchive" } as const;
   return [...new Set(Object.values(LABELS).map((l) => l[key[role]]))];
 }

@@ -381,6 +381,8 @@ export const enUS = {
   "error.ScorecardMaturityRemoved.action": "Keep its scenario in the Maturity choice (or choose “None” to keep the workbook's sheets), or clear the marks first.",
   "error.ScorecardPairwiseDropped": "The sheet “{sheet}” holds {count} judgement(s) in group {group} that the new scorecard has no place for (the group is left out, no longer has 2–10 members, a compared indicator is gone, or its rater is).",
   "error.ScorecardPairwiseDropped.action": "Keep the group, its indicators and raters, or clear those judgements first.",
+  "error.ScorecardReportSignaturesRemoved": "The sheet “{sheet}” holds {count} signature row(s) typed in that re-creating without the Report would lose.",
+  "error.ScorecardReportSignaturesRemoved.action": "Keep the Report sheet, or clear those name, role, signature and date cells first.",
   "pairwise.title": "Compare in pairs: {group}",
   "pairwise.close": "Close",
   "pairwise.intro": "For each pair, pick the more important one and say how much: 1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely (2, 4, 6, 8 in between). You may type 3, 1/3 or 0.333.",

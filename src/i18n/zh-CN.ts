@@ -380,6 +380,8 @@ export const zhCN: Messages = {
   "error.ScorecardMaturityRemoved.action": "请在“成熟度自评”中保留该场景（或选择“不添加”以保留工作簿中已有的工作表），或先清除这些标注。",
   "error.ScorecardPairwiseDropped": "工作表“{sheet}”中组 {group} 有 {count} 项判断在新的评分卡中没有位置（该组未选、已不是 2–10 项、比较的指标已删除，或其评分人已移除）。",
   "error.ScorecardPairwiseDropped.action": "请保留该组及其指标和评分人，或先清除这些判断。",
+  "error.ScorecardReportSignaturesRemoved": "工作表“{sheet}”的签字栏中有 {count} 行已填写的内容，不保留评审报告重新创建会丢失这些内容。",
+  "error.ScorecardReportSignaturesRemoved.action": "请保留评审报告，或先清除这些姓名、职责、签字和日期单元格。",
   "pairwise.title": "两两比较：{group}",
   "pairwise.close": "关闭",
   "pairwise.intro": "每一对中选出更重要的一项并说明重要多少：1 同等重要，3 稍重要，5 明显重要，7 强烈重要，9 极端重要（2、4、6、8 介于其间）。也可输入 3、1/3 或 0.333。",

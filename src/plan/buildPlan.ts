@@ -96,9 +96,15 @@ function pairwiseIfAsked(input: PlanInput, ctx: PlanContext, raters: string[], m
 }
 
 /** The optional Report sheet (issue #14), only when the input asks for it. */
-function reportIfAsked(input: PlanInput, ctx: PlanContext, scored: PlanContext, results: ResultsLayout, panel: Parameters<typeof reportSheet>[3]): { sheets: SheetPlan[]; layout: Pick<PlanLayout, "report"> } {
+function reportIfAsked(input: PlanInput, ctx: PlanContext, scored: PlanContext, results: ResultsLayout, panel: Parameters<typeof reportSheet>[3], maturity: Pick<PlanLayout, "maturity">): { sheets: SheetPlan[]; layout: Pick<PlanLayout, "report"> } {
   if (!input.report) return { sheets: [], layout: {} };
-  const built = reportSheet(ctx, scored, results, panel);
+  // The typed signature-block entries a rebuild carries; the Maturity sheets' assessed stages (issue #16).
+  const signatures = typeof input.report === "object" ? input.report.signatures : undefined;
+  const layouts = maturity.maturity ?? [];
+  const built = reportSheet(ctx, scored, results, panel, {
+    ...(signatures ? { signatures } : {}),
+    ...(layouts.length > 0 ? { maturity: { model: input.maturity?.model ?? defaultMaturityModel(), layouts } } : {}),
+  });
   return { sheets: [built.sheet], layout: { report: built.layout } };
 }
 
@@ -132,7 +138,7 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
   const pairwise = pairwiseIfAsked(input, ctx, [], method);
   const maturity = maturityIfAsked(input, ctx, method);
   const award = awardParts(ctx, ctx, input.award, weights, results, method);
-  const report = reportIfAsked(input, ctx, ctx, award.results, { raters: single !== undefined ? [single] : [] });
+  const report = reportIfAsked(input, ctx, ctx, award.results, { raters: single !== undefined ? [single] : [] }, maturity.layout);
   const sensitivity = sensitivityIfAsked(input, ctx, method);
   const sheets = [
     ratings.sheet, weights.sheet, ...award.price, ...pairwise.sheets, results.sheet, chartsSheet(ctx), ...report.sheets, ...sensitivity.sheets, ...maturity.sheets, method,
@@ -181,7 +187,7 @@ function buildPanelPlan(input: PlanInput, model: StoredModel, ctx: PlanContext):
   const maturity = maturityIfAsked(input, ctx, method);
   const award = awardParts(ctx, scored, input.award, weights, { sheet: results.sheet, layout: resultsLayout }, method);
   const modelPart = modelSheet(model, ctx.protect, ctx.password);
-  const report = reportIfAsked(input, ctx, scored, award.results, { raters: p.raters, moderation: panel.moderation.layout });
+  const report = reportIfAsked(input, ctx, scored, award.results, { raters: p.raters, moderation: panel.moderation.layout }, maturity.layout);
   const sensitivity = sensitivityIfAsked(input, scored, method);
   const sheets = [
     ...panel.raters.map((r) => r.sheet), panel.consolidated.sheet, panel.moderation.sheet,

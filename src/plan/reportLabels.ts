@@ -41,6 +41,19 @@ export interface ReportLabels {
   roleRater: string;
   roleEvaluator: string;
   roleChair: string;
+  /** Above the rows kept from signers no longer on the panel. */
+  signKept: string;
+  /** The assessed maturity (issue #16). */
+  maturity: string;
+  colScenario: string;
+  colCurrent: string;
+  colTarget: string;
+  /** "Stage {n}: {name}" split around the number and the name. */
+  stageBefore: string;
+  stageBetween: string;
+  notMarked: string;
+  lookFor: string;
+  maturityNote: string;
 }
 
 export const REPORT_LABELS: Record<Locale, ReportLabels> = {
@@ -84,6 +97,16 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     roleRater: "Rater",
     roleEvaluator: "Evaluator",
     roleChair: "Chair",
+    signKept: "Kept from the previous version of this report (signers no longer on the panel):",
+    maturity: "Maturity self-assessment",
+    colScenario: "Scenario",
+    colCurrent: "Current stage",
+    colTarget: "Target stage (2–3 years)",
+    stageBefore: "Stage ",
+    stageBetween: ": ",
+    notMarked: "not marked",
+    lookFor: "Indicators to look for in vendors",
+    maturityNote: "From the Maturity sheets (median of the marks); the indicators are the product's mapping of the target stage's platform needs, not the standard's.",
   },
   "zh-CN": {
     sheet: "评审报告",
@@ -125,5 +148,15 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     roleRater: "评审人",
     roleEvaluator: "评审人",
     roleChair: "评审组长",
+    signKept: "保留自本报告上一版本（已不在评审组中的签字人）：",
+    maturity: "成熟度自评",
+    colScenario: "场景",
+    colCurrent: "当前阶段",
+    colTarget: "目标阶段（2–3 年）",
+    stageBefore: "第 ",
+    stageBetween: " 阶段：",
+    notMarked: "未标记",
+    lookFor: "应在供应商中考察的指标",
+    maturityNote: "取自成熟度表（各项标记的中位数）；指标为本产品对目标阶段平台需求的映射，而非标准原文。",
   },
 };

@@ -1,7 +1,12 @@
-import { absCell, absRect, cell, colLetter, formulaString, rect, sheetRef } from "./a1";
+import { mappingFor, orderCodes, scenarioOf } from "../core/maturity/assess";
+import { allNodes } from "../core/model/tree";
+import type { Locale } from "../core/model/types";
+import { absCell, absRect, cell, colLetter, formulaString, parseCell, rect, sheetRef } from "./a1";
 import { emptySheet, protection, RATINGS, WEIGHTS, type PlanContext } from "./context";
 import { gridBlocks, type GridCell } from "./grid";
+import { wrappedHeight } from "./maturitySheet";
 import { REPORT_LABELS } from "./reportLabels";
+import { SIGNATURE_COLUMNS, type ReportMaturity, type ReportSignatureEntry, type ReportSigner, type ReportTypedCell } from "./reportTypes";
 import { NUMBER_FORMATS } from "./styles";
 import type { ChartPlan, ModerationLayout, ReportLayout, ResultsLayout, SheetPlan } from "./types";
 
@@ -16,6 +21,28 @@ const MOD_CUM = (V: number): number => FIRST_VENDOR_HELPER + 3 * V;
 /** Moderation decisions listed on the Report (the Moderation sheet has all). */
 const MOD_SLOTS = 12;
 const PROFILE_CHART_ROWS = 16;
+/** Printed widths (characters) of A, B and each of C–G. */
+const WIDTH = { a: 9, b: 34, c: 14 } as const;
+
+/** The signers of a Report's signature block, in order: the raters (or one evaluator), then the chair. */
+export function reportSigners(raters: string[]): ReportSigner[] {
+  return [...(raters.length > 0 ? raters.map((name): ReportSigner => ({ kind: "rater", name })) : [{ kind: "evaluator" } as const]), { kind: "chair" }];
+}
+
+/** What a signer's row holds before anything is typed: the rater's name (else blank) and the role. */
+export function signerDefaults(signer: ReportSigner, locale: Locale): { name: string | null; role: string | null } {
+  const R = REPORT_LABELS[locale];
+  if (signer.kind === "rater") return { name: signer.name, role: R.roleRater };
+  if (signer.kind === "evaluator") return { name: null, role: R.roleEvaluator };
+  if (signer.kind === "chair") return { name: null, role: R.roleChair };
+  return { name: null, role: null };
+}
+
+function sameSigner(a: ReportSigner, b: ReportSigner): boolean {
+  return a.kind === b.kind && a.kind !== "other" && (a.kind !== "rater" || (b.kind === "rater" && a.name === b.name));
+}
+
+const typedCell = (v: ReportTypedCell | undefined, fallback: string | null): GridCell => (v === undefined ? fallback : v);
 
 /**
  * The Report sheet (issue #14), built to print and sign: title, the standard and method in three
@@ -31,6 +58,7 @@ export function reportSheet(
   scored: PlanContext,
   results: ResultsLayout,
   panel: { raters: string[]; moderation?: ModerationLayout },
+  parts: { signatures?: ReportSignatureEntry[]; maturity?: ReportMaturity } = {},
 ): { sheet: SheetPlan; layout: ReportLayout } {
   const R = REPORT_LABELS[ctx.locale];
   const { vendors, layout, tree, locale } = ctx;
@@ -126,6 +154,50 @@ export function reportSheet(
     percentCells.push(cell(row, 4));
     row++;
   });
+
+  // The assessed maturity (issue #16): per Maturity sheet its current and target stage and the indicators to look for, live from its result cells.
+  const maturity: NonNullable<ReportLayout["maturity"]> = [];
+  const heights: { rows: string; height: number }[] = [];
+  const wrapRows: string[] = [];
+  if (parts.maturity && parts.maturity.layouts.length > 0) {
+    const { model, layouts } = parts.maturity;
+    row++;
+    title(row, R.maturity);
+    row++;
+    put(row, [R.maturityNote]);
+    sheet.merges.push(rect(row, 1, row, PRINTED));
+    wrapRows.push(rect(row, 1, row, PRINTED));
+    heights.push({ rows: `${row}:${row}`, height: wrappedHeight([{ text: R.maturityNote, width: WIDTH.a + WIDTH.b + 5 * WIDTH.c }]) });
+    row++;
+    put(row, [R.colScenario, null, R.colCurrent, null, R.colTarget]);
+    sheet.merges.push(rect(row, 1, row, 2), rect(row, 3, row, 4), rect(row, 5, row, PRINTED));
+    headerRows.push(rect(row, 1, row, PRINTED));
+    row++;
+    const names = new Map(allNodes(tree).map((n) => [n.node.code, n.node.name[locale]]));
+    for (const ml of layouts) {
+      const scenario = scenarioOf(model, ml.scenario);
+      const ref = (a1: string): string => {
+        const p = parseCell(a1);
+        return sheetRef(ml.sheet, absCell(p.row, p.col));
+      };
+      const stage = (num: string, name: string): GridCell => ({
+        f: `=IF(ISNUMBER(${ref(num)}),${formulaString(R.stageBefore)}&${ref(num)}&${formulaString(R.stageBetween)}&${ref(name)},${formulaString(R.notMarked)})`,
+      });
+      put(row, [scenario.name[locale], null, stage(ml.current, ml.currentName), null, stage(ml.target, ml.targetName)]);
+      sheet.merges.push(rect(row, 1, row, 2), rect(row, 3, row, 4), rect(row, 5, row, PRINTED));
+      labelRows.push(rect(row, 1, row, PRINTED));
+      put(row + 1, [R.lookFor, null, { f: `=IF(${ref(ml.indicators)}="",${formulaString(R.notMarked)},${ref(ml.indicators)})` }]);
+      sheet.merges.push(rect(row + 1, 1, row + 1, 2), rect(row + 1, 3, row + 1, PRINTED));
+      labelRows.push(rect(row + 1, 1, row + 1, PRINTED));
+      wrapRows.push(rect(row + 1, 1, row + 1, PRINTED));
+      // Tall enough for every indicator the mapping gives this scenario (the most the cell can show).
+      const all = orderCodes(mappingFor(model, ml.scenario, scenario.stages.map((_, k) => k + 1)).flatMap((e) => e.codes), tree);
+      const longest = all.map((c) => `${c} ${names.get(c) ?? ""}`).join("; ");
+      heights.push({ rows: `${row + 1}:${row + 1}`, height: wrappedHeight([{ text: longest, width: 5 * WIDTH.c }, { text: R.lookFor, width: WIDTH.a + WIDTH.b }]) });
+      maturity.push({ scenario: ml.scenario, current: cell(row, 3), target: cell(row, 5), indicators: cell(row + 1, 3) });
+      row += 2;
+    }
+  }
 
   // Helpers (hidden): the leaves' codes and names, and per vendor its ratings (numbers only) with a
   // unique rank from the top and from the bottom (ties: the earlier indicator first).
@@ -244,22 +316,48 @@ export function reportSheet(
     }
     row++;
   }
+  const titleRow = row;
   title(row, R.signatures);
   row++;
   put(row, [R.signName, null, R.signRole, R.signSignature, null, null, R.signDate]);
   sheet.merges.push(rect(row, 1, row, 2), rect(row, 4, row, 6));
   headerRows.push(rect(row, 1, row, PRINTED));
   row++;
-  const signers = [...(panel.raters.length > 0 ? panel.raters.map((r) => [r, R.roleRater]) : [["", R.roleEvaluator]]), ["", R.roleChair]];
+  // Entries carried from the Report as it was (issue #14: nothing typed is lost): each to its signer's row, the rest kept below a note.
+  const slots = reportSigners(panel.raters).map((signer) => ({ signer, entry: undefined as ReportSignatureEntry | undefined }));
+  const kept: ReportSignatureEntry[] = [];
+  for (const e of parts.signatures ?? []) {
+    const slot = slots.find((x) => x.entry === undefined && sameSigner(x.signer, e.signer));
+    if (slot) slot.entry = e;
+    else kept.push(e);
+  }
   const signatures: string[] = [];
   const signRows: number[] = [];
-  for (const [name, role] of signers) {
-    put(row, [name === "" ? null : name, null, role]);
+  const signRow = (signer: ReportSigner, entry: ReportSignatureEntry | undefined): number => {
+    const d = signerDefaults(signer, locale);
+    const C = SIGNATURE_COLUMNS;
+    const cells: GridCell[] = [null, null, null, null, null, null, null];
+    cells[C.name - 1] = typedCell(entry?.name, d.name);
+    cells[C.role - 1] = typedCell(entry?.role, d.role);
+    cells[C.signature - 1] = typedCell(entry?.signature, null);
+    cells[C.date - 1] = typedCell(entry?.date, null);
+    put(row, cells);
     sheet.merges.push(rect(row, 1, row, 2), rect(row, 4, row, 6));
     labelRows.push(rect(row, 1, row, PRINTED));
-    signatures.push(cell(row, 1));
     signRows.push(row);
+    return row++;
+  };
+  const signerRows = slots.map(({ signer, entry }) => {
+    signatures.push(cell(row, 1));
+    return { signer, row: signRow(signer, entry) };
+  });
+  const keptRows: { signer: ReportSigner; row: number }[] = [];
+  if (kept.length > 0) {
+    put(row, [R.signKept]);
+    sheet.merges.push(rect(row, 1, row, PRINTED));
+    wrapRows.push(rect(row, 1, row, PRINTED));
     row++;
+    for (const e of kept) keptRows.push({ signer: e.signer, row: signRow(e.signer, e) });
   }
   const last = row - 1;
 
@@ -272,13 +370,21 @@ export function reportSheet(
     { ranges: headerRows, style: "header" },
     ...(scoreCells.length > 0 ? [{ ranges: scoreCells, numberFormat: NUMBER_FORMATS.score }] : []),
     ...(percentCells.length > 0 ? [{ ranges: percentCells, numberFormat: NUMBER_FORMATS.percent }] : []),
+    ...(wrapRows.length > 0 ? [{ ranges: wrapRows, style: "wrap" as const }] : []),
     { ranges: signRows.map((r) => rect(r, 1, r, PRINTED)), locked: false },
+    // A date typed in Excel is a serial number: shown as a date when carried into a rebuilt sheet.
+    { ranges: signRows.map((r) => cell(r, SIGNATURE_COLUMNS.date)), numberFormat: "yyyy-mm-dd" },
   );
-  sheet.rowHeights = signRows.map((r) => ({ rows: `${r}:${r}`, height: 32 }));
+  sheet.rowHeights = [...heights, ...signRows.map((r) => ({ rows: `${r}:${r}`, height: 32 }))];
   sheet.columns = [
-    { range: "A", width: 9 }, { range: "B", width: 34 }, { range: "C:G", width: 14 },
+    { range: "A", width: WIDTH.a }, { range: "B", width: WIDTH.b }, { range: "C:G", width: WIDTH.c },
     { range: `${colLetter(POS)}:${colLetter(MOD_CUM(V))}`, width: 10, hidden: true },
   ];
   sheet.print = { orientation: "portrait", fitToWidth: true, area: `A1:${colLetter(PRINTED)}${last}`, rowBreaks: breaks };
-  return { sheet, layout: { sheet: R.sheet, ranking, profiles, signatures } };
+  return { sheet, layout: {
+      sheet: R.sheet, ranking, profiles, signatures,
+      signatureBlock: { titleRow, signers: signerRows, kept: keptRows },
+      ...(maturity.length > 0 ? { maturity } : {}),
+    },
+  };
 }

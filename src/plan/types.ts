@@ -46,9 +46,11 @@ import type { PairwiseInput, PairwiseLayout } from "./pairwiseTypes";
 import type { MaturityInput, MaturitySheetLayout } from "./maturityTypes";
 import type { AwardSettings } from "../core/award/types";
 import type { AwardLayout, AwardPlanInput } from "./awardTypes";
+import type { ReportInput, ReportSignatureLayout } from "./reportTypes";
 
 export type { PairwiseInput, PairwiseLayout, PairwiseValue, PairwiseGroupLayout, PairwiseBlockLayout } from "./pairwiseTypes";
 export type { MaturityInput, MaturitySheetLayout } from "./maturityTypes";
+export type { ReportInput, ReportSignatureEntry, ReportSigner, ReportTypedCell, ReportSignatureLayout } from "./reportTypes";
 
 /** Version of the stored model (the very hidden sheet). Bump on incompatible changes. */
 export const MODEL_SCHEMA_VERSION = 1;
@@ -167,8 +169,8 @@ export interface PlanInput {
   maturity?: MaturityInput;
   /** Award decision (issue #11): price settings (a Price sheet), grade bands, bids to pre-fill. */
   award?: AwardPlanInput;
-  /** Add the printable Report sheet (issue #14); absent or false = none. */
-  report?: boolean;
+  /** Add the printable Report sheet (issue #14); absent or false = none; an object: with its signature block's entries (a rebuild carries them). */
+  report?: boolean | ReportInput;
   /** Optional Sensitivity sheet (issue #12): flip points and stable intervals of every weighted node. */
   sensitivity?: boolean;
 }
@@ -433,6 +435,10 @@ export interface ReportLayout {
   profiles: { vendor: string; firstRow: number; strongest: { code: string; score: string }[]; weakest: { code: string; score: string }[] }[];
   /** The signature rows (name cells). */
   signatures: string[];
+  /** The signature block: its heading row, a row per signer, rows kept from signers without one. */
+  signatureBlock: ReportSignatureLayout;
+  /** The assessed maturity stages (issue #16), per Maturity sheet, when the workbook has them: cells of the current and target stage and the indicators to look for. */
+  maturity?: { scenario: string; current: string; target: string; indicators: string }[];
 }
 
 export interface ModerationLayout {

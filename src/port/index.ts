@@ -90,7 +90,7 @@ export interface CreateWorkbookRequest {
    * re-create keeps it when the workbook has one; false removes it (it holds only formulas).
    */
   sensitivity?: boolean;
-  /** The Report sheet (issue #14). Absent: a re-create keeps it when the workbook has one; false removes it. */
+  /** The Report sheet (issue #14). Absent: a re-create keeps it when the workbook has one, with what was typed in its signature block; false removes it (refused, ScorecardReportSignaturesRemoved, while that block holds entries). */
   report?: boolean;
 }
 

@@ -25,6 +25,8 @@ export const KNOWN_ERROR_CODES = [
   // A re-create that would drop what the user entered on a Maturity or Pairwise sheet.
   "ScorecardMaturityRemoved",
   "ScorecardPairwiseDropped",
+  // A re-create without the Report sheet whose signature block holds entries.
+  "ScorecardReportSignaturesRemoved",
   // "Use these weights" (Compare in pairs): the group as the workbook has it.
   "ScorecardGroupSize",
   "ScorecardGroupNotFound",

@@ -51,3 +51,24 @@ test("a failure is shown as an alert and nothing is opened", async () => {
   expect((await within(panel).findByRole("alert")).textContent).not.toBe("");
   expect(port.excel.sheets.some((s) => s.name === "Report")).toBe(false);
 });
+
+test("what was typed in the signature block survives Prepare report", async () => {
+  const port = await withScorecard("en-US");
+  const panel = await openCheck(port, "en-US");
+  fireEvent.click(await enabledButton("Check workbook"));
+  fireEvent.click(await within(panel).findByRole("button", { name: "Prepare report" }));
+  await within(panel).findByText(/The report is ready in “Report”/);
+  // The evaluator's row: the first row under the block's header (the heading, then Name/Role/…).
+  const sheet = port.excel.sheet("Report");
+  const heading = [...(sheet?.cells.entries() ?? [])].find(([, c]) => c.value === "Signatures of the evaluation panel")?.[0] ?? "";
+  const row = Number(heading.split(",")[0]) + 2;
+  expect(port.excel.cell("Report", `C${row}`)?.value).toBe("Evaluator");
+  port.excel.put("Report", `A${row}`, [["Pat Lee"]]);
+  port.excel.put("Report", `D${row}`, [["P. Lee"]]);
+  port.excel.selection = null;
+  fireEvent.click(await enabledButton("Prepare report"));
+  // Written afresh (it opens the sheet last), with the typed cells.
+  await waitFor(() => expect(port.excel.selection).toEqual({ sheet: "Report", address: "A1" }));
+  expect(port.excel.cell("Report", `D${row}`)?.value).toBe("P. Lee");
+  expect(port.excel.cell("Report", `A${row}`)?.value).toBe("Pat Lee");
+});
