@@ -1,12 +1,12 @@
 /** @jest-environment jsdom */
-import { enabledButton, hasLabel, modelOf, openTab, planOf, renderPane, typeRatings } from "./setup";
+import { enabledButton, hasLabel, modelOf, moderationAt, openTab, planOf, renderPane, typeRatings } from "./setup";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { createDemoPort, type DemoPort } from "../../src/demo";
 import { evaluateAward } from "../../src/core/award";
-import { score } from "../../src/core/engine";
+import { compileTree, score, toCube } from "../../src/core/engine";
 import { allNodes } from "../../src/core/model";
 import type { IndicatorTree } from "../../src/core/model/types";
-import { analyseSensitivity, DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_SPREAD, flipPoints, rankAcceptability, weightModelOf, withNodeWeight } from "../../src/core/sensitivity";
+import { analyseSensitivity, bootstrapRaters, DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_SPREAD, flipPoints, rankAcceptability, weightModelOf, withNodeWeight } from "../../src/core/sensitivity";
 import type { WorkbookSnapshot } from "../../src/port";
 import { buildPlan } from "../../src/plan";
 import { publishedTree } from "../../src/taskpane/standard";
@@ -255,5 +255,173 @@ describe("Weights → What if…", () => {
     expect(Number((slider as HTMLInputElement).value)).toBeCloseTo(m.base[m.tree.codes.indexOf("1")] * 100, 9);
     // Nothing was written.
     expect(weightAt(port, "1")).toBe(30);
+  });
+});
+
+// ——— What if…: a chosen group's children; a panel's raters resampled ———
+
+/**
+ * Within 2.1 (four indicators of blank weight, 25 % each) Acme is strong on 2.1.1 (90 against 40),
+ * Beta on the other three (70 against 50); everything else is rated 60 by both. 2.1's score is
+ * 40 + 50·w for Acme and 70 − 30·w for Beta (w: 2.1.1's share), so Beta leads at 25 % and Acme
+ * takes first place above 37.5 %.
+ */
+async function groupContest(): Promise<DemoPort> {
+  const port = createDemoPort();
+  await port.createWorkbook({ tree: publishedTree(), vendors: ["Acme", "Beta"], raters: [], locale: "en-US", missing: "exclude" });
+  const entries: [string, string, number][] = [];
+  for (const { node } of allNodes(publishedTree())) {
+    if (node.children.length > 0) continue;
+    const [a, b] = node.code === "2.1.1" ? [90, 40] : node.code.startsWith("2.1.") ? [40, 70] : [60, 60];
+    entries.push(["Acme", node.code, a], ["Beta", node.code, b]);
+  }
+  typeRatings(port, entries);
+  return port;
+}
+
+function chooseGroup(view: HTMLElement, label: string): void {
+  const select = within(view).getByRole("combobox", { name: en("whatif.group") });
+  const option = within(select).getAllByRole("option").find((o) => o.textContent === label) as HTMLOptionElement;
+  fireEvent.change(select, { target: { value: option.value } });
+}
+
+describe("What if…: a group's children, a panel's raters", () => {
+  jest.setTimeout(60000);
+
+  test("a sub-dimension's indicators: flip points as flipPoints gives them, re-ranked past the flip, Apply writes that group's weight cells and the Import tab undoes it", async () => {
+    const port = await groupContest();
+    const snapshot = (await port.readWorkbook()) as WorkbookSnapshot;
+    const tree = snapshot.tree;
+    const m0 = weightModelOf(tree, snapshot.scores);
+    const fp = flipPoints(m0);
+    const f = fp.flips.find((x) => x.code === "2.1.1" && x.parent === "2.1") as NonNullable<(typeof fp.flips)[number]>;
+    expect([fp.leader, f.rival, f.weight]).toEqual(["Beta", "Acme", 0.25]);
+    expect(f.flipAt).toBeCloseTo(0.375, 9);
+    const kids = ["2.1.1", "2.1.2", "2.1.3", "2.1.4"];
+    const before = kids.map((c) => weightAt(port, c));
+    expect(before).toEqual([null, null, null, null]);
+
+    renderPane(port);
+    const view = await openWhatIf(en);
+    const select = within(view).getByRole("combobox", { name: en("whatif.group") });
+    // The dimensions, then every node with two or more children, in tree order.
+    const groups = [null, ...allNodes(tree).filter((n) => n.node.children.length >= 2).map((n) => n.node)];
+    expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual(groups.map((g) => (g === null ? en("weights.groupTop") : en("weights.groupUnder", { name: `${g.code} ${g.name["en-US"]}` }))));
+    // A dimension moved, then another group chosen: it starts again from the workbook's weights.
+    fireEvent.change(within(view).getByRole("slider", { name: en("whatif.slider", { name: "1 Product" }) }), { target: { value: "60" } });
+    chooseGroup(view, en("weights.groupUnder", { name: "2.1 Core technical capability" }));
+    expect(within(view).getAllByRole("slider")).toHaveLength(4);
+    expect(within(view).queryByRole("slider", { name: en("whatif.slider", { name: "1 Product" }) })).toBeNull();
+    expect(within(view).getByRole("status").textContent).toBe(en("whatif.leader", { leader: "Beta" }));
+    for (const code of kids) {
+      const g = fp.flips.find((x) => x.code === code && x.parent === "2.1") as NonNullable<(typeof fp.flips)[number]>;
+      const text = g.flipAt === null ? en("whatif.noFlip") : en("whatif.flip", { leader: "Beta", from: pct1(g.stableFrom), to: pct1(g.stableTo), at: pct1(g.flipAt), rival: g.rival ?? "" });
+      expect(within(view).getByTestId(`whatif-flip-${code}`).textContent).toBe(text);
+    }
+    expect(within(view).getByTestId("whatif-flip-2.1.1").textContent).toBe(en("whatif.flip", { leader: "Beta", from: "0", to: "37.5", at: "37.5", rival: "Acme" }));
+
+    // Just below the flip Beta stays first; just above Acme leads, with 2.1's others rescaled in proportion.
+    const slider = within(view).getByRole("slider", { name: en("whatif.slider", { name: "2.1.1 Stability" }) });
+    fireEvent.change(slider, { target: { value: "37" } });
+    expect(within(view).getByRole("status").textContent).toBe(en("whatif.leader", { leader: "Beta" }));
+    fireEvent.change(slider, { target: { value: "38" } });
+    expect(within(view).getByRole("status").textContent).toBe(en("whatif.leader", { leader: "Acme" }));
+    const w = withNodeWeight(m0, m0.tree.codes.indexOf("2.1.1"), 0.38);
+    const i2 = m0.tree.codes.indexOf("2.1.2");
+    expect(within(within(view).getByRole("group", { name: "2.1.2 Smoothness" })).getByText(en("whatif.value", { weight: pct1(w[i2]), now: "25" }))).toBeTruthy();
+    // The ranking is the engine's on the moved tree.
+    const moved = { ...tree, roots: tree.roots.map((r) => (r.code !== "2" ? r : { ...r, children: r.children.map((c) => (c.code !== "2.1" ? c : { ...c, children: c.children.map((k) => ({ ...k, weight: w[m0.tree.codes.indexOf(k.code)] * 100 })) })) })) };
+    const rescored = score(moved, snapshot.ratings, { missing: snapshot.missing, vendors: snapshot.vendors });
+    const acme = rescored.vendors.find((v) => v.vendor === "Acme") as NonNullable<(typeof rescored.vendors)[number]>;
+    expect(acme.rank).toBe(1);
+    expect(within(within(view).getByRole("table", { name: en("whatif.ranking") })).getAllByRole("row")[1].textContent).toBe(`1Acme${(acme.total as number).toFixed(1)}2`);
+
+    // Apply writes 2.1's four weight cells (blank before) and nothing else.
+    const dims = tree.roots.map((r) => weightAt(port, r.code));
+    await act(async () => {
+      fireEvent.click(within(view).getByRole("button", { name: en("whatif.apply") }));
+    });
+    const preview = await within(view).findByRole("region", { name: en("pairwise.previewTitle", { sheet: "Weights" }) });
+    expect(weightAt(port, "2.1.1")).toBeNull();
+    await act(async () => {
+      fireEvent.click(within(preview).getByRole("button", { name: en("pairwise.apply") }));
+    });
+    await within(view).findByText(new RegExp(`weight\\(s\\) written to the Weights sheet`), {}, SLOW);
+    const written = kids.map((c) => weightAt(port, c) as number);
+    expect(written[0]).toBe(38);
+    kids.forEach((c, k) => expect(Math.abs(written[k] - w[m0.tree.codes.indexOf(c)] * 100)).toBeLessThanOrEqual(0.01));
+    expect(Math.round(written.reduce((s, x) => s + x, 0) * 100)).toBe(10000);
+    expect(tree.roots.map((r) => weightAt(port, r.code))).toEqual(dims);
+    expect(((await port.readWorkbook()) as WorkbookSnapshot).scores.vendors.find((v) => v.rank === 1)?.vendor).toBe("Acme");
+    // The view now counts the written weights as the workbook's: nothing left to reset.
+    expect(within(view).getByRole("button", { name: en("whatif.reset") }).hasAttribute("disabled")).toBe(true);
+
+    // Undo from the Import tab: the cells blank again.
+    const importPanel = await openTab(en("tab.import"));
+    await act(async () => {
+      fireEvent.click(within(importPanel).getByRole("button", { name: en("import.history.show") }));
+    });
+    const undo = await within(importPanel).findByRole("button", { name: en("import.undo") }, SLOW);
+    await act(async () => {
+      fireEvent.click(undo);
+    });
+    await waitFor(() => expect(weightAt(port, "2.1.1")).toBeNull(), SLOW);
+    expect(kids.map((c) => weightAt(port, c))).toEqual(before);
+  });
+
+  test("a panel: the raters resampled in slices give the core's seeded bootstrap; Cancel stops it; a consensus on Moderation holds in every sample", async () => {
+    const port = createDemoPort();
+    const raters = ["Ann", "Bo", "Cy"];
+    await port.createWorkbook({ tree: publishedTree(), vendors: ["Acme", "Beta", "Gamma"], raters, locale: "en-US", missing: "exclude" });
+    // Ann favours Acme, Bo Beta, Cy Gamma a little: who rated decides the winner.
+    const entries: [string, string, number, string][] = [];
+    const codes = allNodes(publishedTree()).filter((n) => n.node.children.length === 0).map((n) => n.node.code);
+    codes.forEach((code, k) => {
+      raters.forEach((rater, r) => {
+        ["Acme", "Beta", "Gamma"].forEach((vendor, v) => entries.push([vendor, code, 60 + (v === r ? (r === 2 ? 8 : 15) : 0) + ((k * 7 + v * 3 + r) % 5), rater]));
+      });
+    });
+    typeRatings(port, entries);
+    const snapshot = (await port.readWorkbook()) as WorkbookSnapshot;
+    const tree = snapshot.tree;
+    const core = bootstrapRaters(compileTree(tree), toCube(tree, snapshot.ratings), { missing: snapshot.missing, vendors: snapshot.scores.vendors.map((v) => v.vendor) }, { samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED });
+    expect(core.vendors.filter((v) => v.firstShare > 0).length).toBeGreaterThanOrEqual(2);
+
+    renderPane(port);
+    const view = await openWhatIf(en);
+    const section = within(view).getByRole("region", { name: en("whatif.bootstrap") });
+    expect(within(section).getByText(en("whatif.bootstrapIntro", { samples: DEFAULT_SAMPLES.toLocaleString("en-US"), raters: 3, seed: DEFAULT_SEED }))).toBeTruthy();
+    // Started and cancelled at once: a progress bar, then nothing.
+    fireEvent.click(within(section).getByRole("button", { name: en("whatif.bootstrapCompute") }));
+    expect(within(section).getByRole("progressbar")).toBeTruthy();
+    fireEvent.click(within(section).getByRole("button", { name: en("task.cancel") }));
+    expect(within(section).queryByRole("progressbar")).toBeNull();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(within(section).queryByRole("table")).toBeNull();
+
+    // Run to the end: the core's figures with the same seed.
+    fireEvent.click(within(section).getByRole("button", { name: en("whatif.bootstrapCompute") }));
+    const table = await within(section).findByRole("table", { name: en("whatif.bootstrap") }, SLOW);
+    for (const v of core.vendors) {
+      const row = within(table).getByText(v.vendor).closest("tr") as HTMLElement;
+      const range = v.bestRank === v.worstRank ? String(v.bestRank) : en("whatif.range", { best: v.bestRank ?? "", worst: v.worstRank ?? "" });
+      expect(row.textContent).toBe(`${v.vendor}${en("whatif.share", { share: pct1(v.firstShare), se: (v.standardError * 100).toFixed(2) })}${range}`);
+    }
+    expect(within(section).getByRole("button", { name: en("whatif.bootstrapCompute") }).hasAttribute("disabled")).toBe(true);
+
+    // The panel agrees Gamma deserves 100 throughout: Gamma is first whoever rated.
+    for (const code of codes) {
+      const at = moderationAt(port, "Gamma", code, "consensus");
+      port.excel.put(at.sheet, at.address, [[100]]);
+      const why = moderationAt(port, "Gamma", code, "reason");
+      port.excel.put(why.sheet, why.address, [["agreed in the panel meeting"]]);
+    }
+    await act(async () => {
+      fireEvent.click(within(view).getByRole("button", { name: en("whatif.reread") }));
+    });
+    const again = await within(view).findByRole("region", { name: en("whatif.bootstrap") }, SLOW);
+    fireEvent.click(within(again).getByRole("button", { name: en("whatif.bootstrapCompute") }));
+    const agreed = await within(again).findByRole("table", { name: en("whatif.bootstrap") }, SLOW);
+    expect((within(agreed).getByText("Gamma").closest("tr") as HTMLElement).textContent).toBe(`Gamma${en("whatif.share", { share: "100", se: "0.00" })}1`);
   });
 });
