@@ -120,7 +120,8 @@ export function createDemoPort(options: DemoPortOptions = {}): DemoPort {
  * Types demo ratings into every rating sheet's vendor columns that are wholly empty (so a
  * re-create with more vendors rates only the new ones), then the deliberate problems on the first
  * rater's sheet where it was just filled: the first vendor's second indicator out of range, the
- * last vendor's first indicator blank and its third not a number.
+ * last vendor's first indicator blank and its third not a number; and a bid into every empty bid
+ * cell of a Price sheet.
  */
 export async function typeDemoRatings(excel: MemoryExcel): Promise<void> {
   const card = await excel.quietly(() =>
@@ -155,5 +156,14 @@ export async function typeDemoRatings(excel: MemoryExcel): Promise<void> {
       excel.put(sheet, at(last, 2), [["n/a?"]]);
     }
   });
+  // A Price sheet: a demo bid for every vendor whose bid cell is empty.
+  const price = card.plan.layout.award?.price;
+  if (price) {
+    vendors.forEach((_, v) => {
+      const address = `${price.bidColumn}${price.firstRow + v}`;
+      const now = excel.cell(price.sheet, address)?.value;
+      if (now === undefined || now === null || now === "") excel.put(price.sheet, address, [[90_000 + ((v * 53) % 7) * 6_000]]);
+    });
+  }
   await recalculate(excel);
 }

@@ -135,3 +135,19 @@ test("read without a scorecard is null; freeze and apply need one", async () => 
   await expect(port.freezeResults()).rejects.toMatchObject({ code: "ItemNotFound" });
   await expect(port.applyWeights(publishedTree())).rejects.toMatchObject({ code: "ItemNotFound" });
 });
+
+test("demo data with a Price sheet: a bid for every vendor, so the demo has an award ranking; typed bids are kept", async () => {
+  const port = createDemoPort({ demoRatings: true });
+  await port.createWorkbook(request({ award: { price: { weight: 30, method: "lowest", lowBidThreshold: 20 } } }));
+  const snap = await port.readWorkbook();
+  const award = snap!.award!;
+  expect(award.vendors.map((v) => v.bid)).toEqual([90_000, 114_000, 96_000]);
+  expect(award.lowest).toBe(90_000);
+  // No minimums: every vendor with a total and a bid is eligible and ranked by overall score.
+  expect(award.vendors.map((v) => [v.vendor, v.eligible, v.priceScore])).toEqual([["Acme", true, 100], ["Beta", true, (90_000 / 114_000) * 100], ["Gamma", true, (90_000 / 96_000) * 100]]);
+  expect(award.vendors.every((v) => v.rank !== null)).toBe(true);
+  // A re-create with another vendor keeps the bids typed so far and gives only the new one a demo bid.
+  await port.createWorkbook(request({ vendors: ["Acme", "Beta", "Gamma", "Delta"], award: { price: { weight: 30, method: "lowest", lowBidThreshold: 20 } } }));
+  const again = await port.readWorkbook();
+  expect(again!.award!.vendors.map((v) => v.bid)).toEqual([90_000, 114_000, 96_000, 120_000]);
+});

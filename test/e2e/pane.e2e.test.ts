@@ -13,6 +13,7 @@ import { tmpdir } from "os";
 import { extname, join, normalize } from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { buildPane, bundleReport, ROOT } from "./build";
+import { translator } from "../../src/i18n";
 
 const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_DIST = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
@@ -241,6 +242,43 @@ describeE2E("task pane in Chromium, outside Office", () => {
     expect(problems).toEqual([]);
     await page.context().close();
   }, 90_000);
+
+  test.each(["en-US", "zh-CN"] as const)("%s: the award, maturity, pairwise and what-if views at 340 px; no console errors, no horizontal scroll", async (lang) => {
+    const t = translator(lang);
+    const { page, problems } = await openPane(`?lang=${lang}`);
+    await page.getByRole("heading", { name: t("app.title") }).waitFor({ timeout: 30_000 });
+    await page.getByRole("textbox", { name: new RegExp(`^${t("new.vendors")}`) }).fill("Acme Cloud\nBrightLive\nCoStream");
+    await page.getByRole("checkbox", { name: t("new.price") }).check();
+    await page.getByRole("combobox", { name: t("new.maturity") }).selectOption({ label: t("new.maturity.marketing") });
+    await page.getByRole("button", { name: t("new.create") }).click();
+    await page.getByText(new RegExp(t("new.created", { sheets: "" }).slice(0, 6))).waitFor({ timeout: 30_000 });
+    await noHorizontalScroll(page);
+
+    await page.getByRole("tab", { name: t("tab.check") }).click();
+    await page.getByRole("button", { name: t("check.read") }).click();
+    // The demo types a bid for every vendor: all three are eligible and ranked with a price score.
+    await page.getByRole("table", { name: t("check.ranking") }).getByText("CoStream").waitFor({ timeout: 20_000 });
+    expect(await page.getByRole("table", { name: t("check.ranking") }).getByRole("row").count()).toBe(4);
+    await noHorizontalScroll(page);
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT, `pane-award-${lang}.png`), fullPage: true });
+
+    await page.getByRole("tab", { name: t("tab.weights") }).click();
+    for (const [open, shot] of [[t("whatif.open"), "whatif"], [t("maturity.open"), "maturity"]] as const) {
+      await page.getByRole("button", { name: open }).click();
+      if (shot === "whatif") await page.getByRole("slider").first().waitFor({ timeout: 20_000 });
+      else await page.getByText(t("maturity.characteristic"), { exact: true }).first().waitFor({ timeout: 20_000 });
+      await noHorizontalScroll(page);
+      await page.screenshot({ path: join(OUTPUT, `pane-${shot}-${lang}.png`), fullPage: true });
+      await page.getByRole("button", { name: t(shot === "whatif" ? "whatif.close" : "maturity.close") }).first().click();
+    }
+    await page.getByRole("button", { name: new RegExp(`^${t("pairwise.open")}`) }).click();
+    await page.getByRole("button", { name: t("pairwise.close") }).first().waitFor({ timeout: 20_000 });
+    await noHorizontalScroll(page);
+    await page.screenshot({ path: join(OUTPUT, `pane-pairwise-${lang}.png`), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 
   test("Chinese display language and pseudo-locale via ?lang=", async () => {
     const { page, problems } = await openPane("?lang=zh-CN");

@@ -122,7 +122,12 @@ function WhatIfBody(props: { snapshot: WorkbookSnapshot; base: WhatIfBase; port:
     <div style={column}>
       {base.groups.length > 1 && (
         <Field label={t("whatif.group")} hint={t("whatif.groupHint")}>
-          <Select value={String(groupIndex)} onChange={(_, d) => choose(Number(d.value))}>
+          <Select
+            value={String(groupIndex)}
+            onChange={(_, d) => choose(Number(d.value))}
+            root={{ style: { minWidth: 0 } }}
+            select={{ style: { minWidth: 0, textOverflow: "ellipsis" } }}
+          >
             {base.groups.map((g, i) => (
               <option key={g.parent ?? ""} value={String(i)}>{groupLabel(g)}</option>
             ))}
