@@ -151,8 +151,9 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
 /** The optional Sensitivity sheet (issue #12) and its Method section, only when the input asks for it. */
 function sensitivityIfAsked(input: PlanInput, ctx: PlanContext, method: SheetPlan): { sheets: SheetPlan[]; layout: Pick<PlanLayout, "sensitivity"> } {
   if (!input.sensitivity) return { sheets: [], layout: {} };
-  const built = sensitivitySheet(ctx);
-  addSensitivityMethod(method, ctx.locale);
+  const withPrice = input.award?.settings?.price !== undefined;
+  const built = sensitivitySheet(ctx, withPrice);
+  addSensitivityMethod(method, ctx.locale, withPrice);
   return { sheets: [built.sheet], layout: { sensitivity: built.layout } };
 }
 

@@ -18,6 +18,8 @@ import type { Locale } from "../core/model/types";
 import { absCell, absRect, cell, colLetter, parseRect, rect, sheetRef } from "./a1";
 import { CALC, emptySheet, protection, type PlanContext } from "./context";
 import { calcCols } from "./calcSheet";
+import { awardLabelsFor } from "./awardLabels";
+import { AWARD, PRICE } from "./awardSheet";
 import { block, gridBlocks, type GridCell } from "./grid";
 import type { CellValue, SensitivityLayout, SheetPlan } from "./types";
 
@@ -47,6 +49,10 @@ export interface SensitivityLabels {
   chartDimensions: string;
   chartWeight: string;
   chartSlopes: string;
+  priceLeader: string;
+  priceName: string;
+  priceNoFlipText: string;
+  priceMethod: string;
 }
 
 export const SENSITIVITY_LABELS: Record<Locale, SensitivityLabels> = {
@@ -82,6 +88,10 @@ export const SENSITIVITY_LABELS: Record<Locale, SensitivityLabels> = {
     chartDimensions: "Dimension",
     chartWeight: "Weight",
     chartSlopes: "Slope of each vendor's total",
+    priceLeader: "Leader on overall score (with price)",
+    priceName: "Price weight (overall score, vendors eligible now)",
+    priceNoFlipText: "No price weight changes the winner",
+    priceMethod: "With a Price sheet, the last row of the table does the same for the price weight p (the Price sheet's weight ÷ 100): overall = quality·(1 − p) + price score·p is a straight line in p for every vendor eligible now (their price scores do not depend on p), so leader L on overall score (row 4) and rival j tie at p = (Q_L − Q_j)/((Q_L − Q_j) − (P_L − P_j)); the nearest tie strictly between 0 and 1 above and below p bounds the stable interval, as for the nodes. Computed among the vendors eligible now (eligibility is held as it is; the node rows above compare quality totals), exact, as the add-in's What-if and `scorecard score --sensitivity` compute it.",
   },
   "zh-CN": {
     sheet: "敏感性",
@@ -115,12 +125,17 @@ export const SENSITIVITY_LABELS: Record<Locale, SensitivityLabels> = {
     chartDimensions: "维度",
     chartWeight: "权重",
     chartSlopes: "各供应商总分的斜率",
+    priceLeader: "综合得分第一名（含价格）",
+    priceName: "价格权重（综合得分，当前合格的供应商）",
+    priceNoFlipText: "价格权重怎么变都不改变第一名",
+    priceMethod: "有“报价”工作表时，表格最后一行对价格权重 p（报价表上的权重 ÷ 100）做同样的分析：对当前合格的每家供应商，综合得分 = 质量得分·(1 − p) + 价格得分·p 是 p 的直线（价格得分与 p 无关），故综合得分第一名 L（第 4 行）与对手 j 在 p = (Q_L − Q_j)/((Q_L − Q_j) − (P_L − P_j)) 处持平；p 之上与之下、严格介于 0 与 1 之间最近的持平点即稳定区间的两端，与各指标相同。只在当前合格的供应商之间计算（合格与否按现状不变；上方各指标行比较的是质量总分），为精确值，与加载项的“假设分析”及 `scorecard score --sensitivity` 相同。",
   },
 };
 
-const S = { titleRow: 1, noteRow: 2, leaderRow: 3, headerRow: 5, firstRow: 6, code: 1, name: 2, weight: 3, flipAt: 4, rival: 5, from: 6, to: 7, firstHelper: 9 } as const;
+const S = { titleRow: 1, noteRow: 2, leaderRow: 3, priceLeaderRow: 4, headerRow: 5, firstRow: 6, code: 1, name: 2, weight: 3, flipAt: 4, rival: 5, from: 6, to: 7, firstHelper: 9 } as const;
 
-export function sensitivitySheet(ctx: PlanContext): { sheet: SheetPlan; layout: SensitivityLayout } {
+/** `withPrice`: the workbook has a Price sheet, so the table ends with the price weight's row. */
+export function sensitivitySheet(ctx: PlanContext, withPrice = false): { sheet: SheetPlan; layout: SensitivityLayout } {
   const L = SENSITIVITY_LABELS[ctx.locale];
   const { layout, vendors } = ctx;
   const V = vendors.length;
@@ -141,6 +156,24 @@ export function sensitivitySheet(ctx: PlanContext): { sheet: SheetPlan; layout: 
   const up0 = tie0 + V;
   const down0 = up0 + V;
   const calcWeight = (i: number): string => calc(`$${colLetter(CALC.weight)}$${ctx.calcRow[i]}`);
+  // Row r's ties (column tie0 + v) inside (0, 1) above w (else 2) and below w (else -1); the nearest bounds the stable interval.
+  const ups = (r: number, w: string): string[] => vendors.map((_, v) => {
+    const t = cell(r, tie0 + v);
+    return `=IF(ISNUMBER(${t}),IF(AND(${t}>${w},${t}<1),${t},2),2)`;
+  });
+  const downs = (r: number, w: string): string[] => vendors.map((_, v) => {
+    const t = cell(r, tie0 + v);
+    return `=IF(ISNUMBER(${t}),IF(AND(${t}<${w},${t}>0),${t},-1),-1)`;
+  });
+  // Flip point, rival, stable from, stable to of row r.
+  const stable = (r: number, w: string, noFlipText: string): string[] => {
+    const up = V > 0 ? `MIN(${rect(r, up0, r, up0 + V - 1)})` : "2";
+    const down = V > 0 ? `MAX(${rect(r, down0, r, down0 + V - 1)})` : "-1";
+    const flipAt = `=IF(AND(${up}>1,${down}<0),"${L.noFlip}",IF(${up}-${w}<=${w}-${down},${up},${down}))`;
+    const d = cell(r, S.flipAt);
+    const rival = V > 0 ? `=IF(ISNUMBER(${d}),INDEX(${names},1,IF(${d}>${w},MATCH(${d},${rect(r, up0, r, up0 + V - 1)},0),MATCH(${d},${rect(r, down0, r, down0 + V - 1)},0))),"${noFlipText}")` : `="${noFlipText}"`;
+    return [flipAt, rival, `=MAX(0,${down})`, `=MIN(1,${up})`];
+  };
   const rows: CellValue[][] = weighted.map(({ n, i }, k) => {
     const r = S.firstRow + k;
     const w = `$C${r}`;
@@ -162,22 +195,41 @@ export function sensitivitySheet(ctx: PlanContext): { sheet: SheetPlan; layout: 
       const sv = cell(r, slope0 + v);
       return `=IF(OR(${leaderIdx}="",${leaderIdx}=${v + 1},INDEX(${keys},1,${v + 1})=""),"",IF(${sv}=${slopeL},"",${w}+(INDEX(${totals},1,${leaderIdx})-INDEX(${totals},1,${v + 1}))/(${sv}-${slopeL})))`;
     });
-    const ups = vendors.map((_, v) => {
-      const t = cell(r, tie0 + v);
-      return `=IF(ISNUMBER(${t}),IF(AND(${t}>${w},${t}<1),${t},2),2)`;
-    });
-    const downs = vendors.map((_, v) => {
-      const t = cell(r, tie0 + v);
-      return `=IF(ISNUMBER(${t}),IF(AND(${t}<${w},${t}>0),${t},-1),-1)`;
-    });
-    const up = V > 0 ? `MIN(${rect(r, up0, r, up0 + V - 1)})` : "2";
-    const down = V > 0 ? `MAX(${rect(r, down0, r, down0 + V - 1)})` : "-1";
-    const flipAt = `=IF(AND(${up}>1,${down}<0),"${L.noFlip}",IF(${up}-${w}<=${w}-${down},${up},${down}))`;
-    const d = cell(r, S.flipAt);
-    const rival = V > 0 ? `=IF(ISNUMBER(${d}),INDEX(${names},1,IF(${d}>${w},MATCH(${d},${rect(r, up0, r, up0 + V - 1)},0),MATCH(${d},${rect(r, down0, r, down0 + V - 1)},0))),"${L.noFlipText}")` : `="${L.noFlipText}"`;
-    return [`=${calcWeight(i)}`, flipAt, rival, `=MAX(0,${down})`, `=MIN(1,${up})`, null, ...slopes, ...ties, ...ups, ...downs];
+    return [`=${calcWeight(i)}`, ...stable(r, w, L.noFlipText), null, ...slopes, ...ties, ...ups(r, w), ...downs(r, w)];
   });
   const codeNames: CellValue[][] = weighted.map(({ n }) => [n.code, n.node.name[ctx.locale]]);
+  const priceRow = withPrice && V > 0 ? S.firstRow + weighted.length : null;
+  if (priceRow !== null) {
+    // The price weight p (issue #12): overall_v(p) = Q_v + (P_v − Q_v)·p among the vendors eligible now (Award calc),
+    // leader by overall score in row 4 (its index in the hidden working column), ties (Q_L − Q_v)/(slope_v − slope_L).
+    const A = awardLabelsFor(ctx.locale);
+    const aw = (ref: string): string => sheetRef(A.sheetAward, ref);
+    const awKeys = aw(absRect(AWARD.key, AWARD.firstVendor, AWARD.key, AWARD.firstVendor + V - 1));
+    const li = `$${colLetter(S.firstHelper)}$${S.priceLeaderRow}`;
+    const r = priceRow;
+    const w = `$C${r}`;
+    const slopes = vendors.map((_, v) => {
+      const c = AWARD.firstVendor + v;
+      return `=IF(${aw(cell(AWARD.eligible, c))}=1,${aw(cell(AWARD.priceScore, c))}-${calc(cell(CALC.rootRow, cols(v).s))},"")`;
+    });
+    const slopeL = `INDEX(${absRect(r, slope0, r, slope0 + V - 1)},1,${li})`;
+    const ties = vendors.map((_, v) => {
+      const sv = cell(r, slope0 + v);
+      return `=IF(OR(${li}="",${li}=${v + 1},NOT(ISNUMBER(${sv}))),"",IF(${sv}=${slopeL},"",(INDEX(${totals},1,${li})-INDEX(${totals},1,${v + 1}))/(${sv}-${slopeL})))`;
+    });
+    sheet.blocks.push(
+      ...block(S.priceLeaderRow, 1, "values", [[L.priceLeader]]),
+      ...block(S.priceLeaderRow, S.weight, "formulas", [[`=IF(${li}="","",INDEX(${names},1,${li}))`]]),
+      ...block(S.priceLeaderRow, S.firstHelper, "formulas", [[`=IF(COUNT(${awKeys})=0,"",MATCH(MAX(${awKeys}),${awKeys},0))`]]),
+      ...block(r, S.name, "values", [[L.priceName]]),
+      ...block(r, S.weight, "formulas", [[`=${sheetRef(A.sheetPrice, absCell(PRICE.weightRow, PRICE.value))}/100`, ...stable(r, w, L.priceNoFlipText), null, ...slopes, ...ties, ...ups(r, w), ...downs(r, w)]]),
+    );
+    sheet.formats.push(
+      { ranges: [rect(r, S.weight, r, S.flipAt), rect(r, S.from, r, S.to)], numberFormat: "0.0%" },
+      { ranges: [cell(r, S.flipAt), `C${S.priceLeaderRow}`], style: "total" },
+    );
+    sheet.merges.push(`A${S.priceLeaderRow}:B${S.priceLeaderRow}`);
+  }
   sheet.blocks.push(
     ...block(S.titleRow, 1, "values", [[L.title]]),
     ...block(S.noteRow, 1, "values", [[L.note]]),
@@ -208,10 +260,12 @@ export function sensitivitySheet(ctx: PlanContext): { sheet: SheetPlan; layout: 
   ];
   sheet.freeze = { rows: S.headerRow, columns: 2 };
   const dimRows = weighted.map(({ n }, k) => ({ n, row: S.firstRow + k })).filter(({ n }) => n.parent < 0);
-  const chart = V > 0 && dimRows.length >= 2 ? weightChart(ctx, sheet, L, { names, keys, totals, firstFree: down0 + V, chooserRow: S.firstRow + weighted.length + 1, slope0, dimRows }) : undefined;
+  const chart = V > 0 && dimRows.length >= 2 ? weightChart(ctx, sheet, L, { names, keys, totals, firstFree: down0 + V, chooserRow: S.firstRow + weighted.length + (priceRow !== null ? 2 : 1), slope0, dimRows }) : undefined;
   return {
     sheet,
-    layout: { sheet: L.sheet, leaderCell: `C${S.leaderRow}`, leaderIndexCell: `${colLetter(S.firstHelper)}${S.leaderRow}`, firstRow: S.firstRow, codes: weighted.map(({ n }) => n.code), cols: { weight: S.weight, flipAt: S.flipAt, rival: S.rival, from: S.from, to: S.to }, ...(chart ? { chart } : {}) },
+    layout: { sheet: L.sheet, leaderCell: `C${S.leaderRow}`, leaderIndexCell: `${colLetter(S.firstHelper)}${S.leaderRow}`, firstRow: S.firstRow, codes: weighted.map(({ n }) => n.code), cols: { weight: S.weight, flipAt: S.flipAt, rival: S.rival, from: S.from, to: S.to },
+      ...(priceRow !== null ? { price: { row: priceRow, leaderCell: `C${S.priceLeaderRow}`, leaderIndexCell: `${colLetter(S.firstHelper)}${S.priceLeaderRow}` } } : {}),
+      ...(chart ? { chart } : {}) },
   };
 }
 
@@ -301,10 +355,11 @@ function weightChart(
   return { chooserCell: `C${at.chooserRow}`, choices: chooserNames, codes: at.dimRows.map(({ n }) => n.code), currentCell: `D${at.chooserRow}`, xCol: x0, firstRow: C.xRow + 1, points: C.points };
 }
 
-export function addSensitivityMethod(method: SheetPlan, locale: Locale): void {
+export function addSensitivityMethod(method: SheetPlan, locale: Locale, withPrice = false): void {
   const L = SENSITIVITY_LABELS[locale];
   const top = Math.max(0, ...method.blocks.map((bl) => parseRect(bl.address).r2)) + 2;
-  const rows: GridCell[][] = [[L.methodHeading], ...L.methodText.map((t) => [t])];
+  const text = withPrice ? [...L.methodText, L.priceMethod] : L.methodText;
+  const rows: GridCell[][] = [[L.methodHeading], ...text.map((t) => [t])];
   method.blocks.push(...gridBlocks(rows, top, 1));
-  method.formats.push({ ranges: [`A${top}`], style: "header" }, { ranges: [`A${top + 1}:A${top + L.methodText.length}`], style: "wrap" });
+  method.formats.push({ ranges: [`A${top}`], style: "header" }, { ranges: [`A${top + 1}:A${top + text.length}`], style: "wrap" });
 }

@@ -550,6 +550,8 @@ export interface SensitivityLayout {
   codes: string[];
   /** Columns (1-based) of the weight, flip point, rival, stable from and stable to. */
   cols: { weight: number; flipAt: number; rival: number; from: number; to: number };
+  /** With a Price sheet: the price weight's row (same columns), and the leader on overall score among the vendors eligible now (name; index, 1-based or ""). */
+  price?: { row: number; leaderCell: string; leaderIndexCell: string };
   /**
    * The weight chart (two or more dimensions and a vendor): the chooser cell and its choices (the
    * dimensions' names, or codes when a name cannot sit in a list), the codes chosen by them, the

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { score, type MissingPolicy, type Rating } from "../../src/core/engine";
 import type { IndicatorTree, Locale } from "../../src/core/model";
-import { flipPoints, totalsWith, weightModelOf, withNodeWeight } from "../../src/core/sensitivity";
+import { evaluateAward, type PriceSettings } from "../../src/core/award";
+import { flipPoints, priceFlip, totalsWith, weightModelOf, withNodeWeight } from "../../src/core/sensitivity";
 import { buildPlan, type RatingsGrid, type WorkbookPlan } from "../../src/plan";
 import { cell, colLetter } from "../../src/plan/a1";
 import { SENSITIVITY_LABELS } from "../../src/plan/sensitivitySheet";
@@ -129,5 +130,74 @@ describe("Sensitivity sheet", () => {
       { numRuns: 40 },
     );
     expect(points).toBeGreaterThan(500);
+  });
+
+  test("HyperFormula: with a Price sheet, the price weight's row (weight, leader on overall, flip point, rival, stable interval) equals the core's priceFlip (1e-9), also after typing another weight", () => {
+    // Bids: some missing (not eligible), both price methods, any weight 0–100 (fractional too).
+    const priceArb = fc.record({
+      weight: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true })),
+      method: fc.constantFrom<PriceSettings["method"]>("lowest", "linear"),
+      lowBidThreshold: fc.constant(20),
+    });
+    const bidsArb = fc.array(fc.option(fc.integer({ min: 1, max: 100_000 }), { freq: 5 }), { minLength: VENDORS.length, maxLength: VENDORS.length });
+    let flips = 0;
+    let none = 0;
+    fc.assert(
+      fc.property(caseArb, priceArb, bidsArb, fc.double({ min: 0, max: 100, noNaN: true }), fc.constantFrom<Locale>("en-US", "zh-CN"), ({ tree, missing, grid, ratings }, price, draws, typed, locale) => {
+        const bids = Object.fromEntries(VENDORS.map((v, i) => [v, draws[i] === null ? null : draws[i]! / 100]));
+        const p = buildPlan({ tree, vendors: VENDORS, options: { missing, locale }, createdAt: CREATED, ratings: grid, sensitivity: true, award: { settings: { price }, bids } });
+        const L = SENSITIVITY_LABELS[locale];
+        const lay = p.layout.sensitivity!;
+        const at = lay.price!;
+        expect(at.row).toBe(lay.firstRow + lay.codes.length);
+        const book = hfFromPlan(p);
+        const scored = score(tree, ratings, { missing, vendors: VENDORS });
+        for (const weight of [price.weight, typed]) {
+          if (weight !== price.weight) book.set(p.layout.award!.price!.sheet, p.layout.award!.price!.weight, weight);
+          const award = evaluateAward(tree, scored, { settings: { price: { ...price, weight } }, bids });
+          const core = priceFlip(award.vendors, weight / 100);
+          const get = (c: number): unknown => book.get(lay.sheet, cell(at.row, c));
+          expect(Math.abs((get(lay.cols.weight) as number) - weight / 100)).toBeLessThan(1e-12);
+          expect(book.get(lay.sheet, at.leaderCell)).toBe(core.leader ?? "");
+          // Preconditions: a leader, alone first on overall (ties at 9 decimals are the engine's to break).
+          const overall = award.vendors.filter((v) => v.eligible && v.overall !== null).map((v) => Math.round(v.overall! * 1e9));
+          fc.pre(core.leader !== null && overall.filter((o) => o === Math.max(...overall)).length === 1);
+          expect(Math.abs((get(lay.cols.from) as number) - core.stableFrom)).toBeLessThan(1e-9);
+          expect(Math.abs((get(lay.cols.to) as number) - core.stableTo)).toBeLessThan(1e-9);
+          if (core.flipAt === null) {
+            expect(get(lay.cols.flipAt)).toBe(L.noFlip);
+            expect(get(lay.cols.rival)).toBe(L.priceNoFlipText);
+            none++;
+          } else {
+            expect(Math.abs((get(lay.cols.flipAt) as number) - core.flipAt)).toBeLessThan(1e-9);
+            expect(get(lay.cols.rival)).toBe(core.rival);
+            flips++;
+          }
+        }
+      }),
+      { numRuns: 80 },
+    );
+    expect(flips).toBeGreaterThan(10);
+    expect(none).toBeGreaterThan(10);
+  });
+
+  test("the price row and its Method text only with a Price sheet, in both languages", () => {
+    const tree = fc.sample(treeArb, { numRuns: 1, seed: 3 })[0];
+    for (const locale of ["en-US", "zh-CN"] as const) {
+      const L = SENSITIVITY_LABELS[locale];
+      const method = (pl: WorkbookPlan): string => JSON.stringify(pl.sheets.find((s) => s.key === "method")?.blocks);
+      const without = plan(tree, {}, "exclude", locale);
+      expect(without.layout.sensitivity?.price).toBeUndefined();
+      expect(method(without)).not.toContain(L.priceMethod);
+      const withPrice = buildPlan({ tree, vendors: VENDORS, options: { missing: "exclude", locale }, createdAt: CREATED, ratings: {}, sensitivity: true, award: { settings: { price: { weight: 30, method: "lowest", lowBidThreshold: 20 } } } });
+      expect(method(withPrice)).toContain(L.priceMethod);
+      const lay = withPrice.layout.sensitivity!;
+      const book = hfFromPlan(withPrice);
+      expect(book.get(lay.sheet, cell(lay.price!.row, 2))).toBe(L.priceName);
+      // No bids: nobody is eligible, no leader, no flip.
+      expect(book.get(lay.sheet, lay.price!.leaderCell)).toBe("");
+      expect(book.get(lay.sheet, cell(lay.price!.row, lay.cols.rival))).toBe(L.priceNoFlipText);
+      expect(book.get(lay.sheet, cell(lay.price!.row, lay.cols.weight))).toBeCloseTo(0.3, 12);
+    }
   });
 });

@@ -10,7 +10,8 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { score, type MissingPolicy, type Rating } from "../../src/core/engine";
 import { defaultTree, leaves, type Locale } from "../../src/core/model";
-import { flipPoints, totalsWith, weightModelOf, withNodeWeight } from "../../src/core/sensitivity";
+import { evaluateAward, type PriceSettings } from "../../src/core/award";
+import { flipPoints, priceFlip, totalsWith, weightModelOf, withNodeWeight } from "../../src/core/sensitivity";
 import { buildPlan, type RatingsGrid, type WorkbookPlan } from "../../src/plan";
 import { cell, colLetter } from "../../src/plan/a1";
 import { SENSITIVITY_LABELS } from "../../src/plan/sensitivitySheet";
@@ -18,6 +19,9 @@ import { writeXlsx } from "../../src/xlsx";
 import { describeWithLibreOffice, recalculate } from "./libreoffice";
 
 const VALIDATE = join(__dirname, "..", "..", "..", "shared", "tools", "ooxml-validate", "validate");
+/** Price sheets: a vendor without a bid (not eligible), fractional weights, both methods. */
+const PRICE_A: Case["price"] = { settings: { weight: 30, method: "lowest", lowBidThreshold: 20 }, bids: { Acme: 1000, Globex: 900, Initech: 1250, Umbrella: null, Hooli: 1100 } };
+const PRICE_B: Case["price"] = { settings: { weight: 45.5, method: "linear", lowBidThreshold: 20 }, bids: { Acme: 800, Globex: 1000, Initech: 950, Umbrella: 1200, Hooli: 700 } };
 const describeLo = describeWithLibreOffice("LibreOffice Sensitivity check");
 const describeValidator = existsSync(VALIDATE) ? describe : describe.skip;
 if (!existsSync(VALIDATE)) console.warn(`OOXML validation of the Sensitivity workbooks SKIPPED: ${VALIDATE} not found`);
@@ -32,10 +36,12 @@ interface Case {
   raters?: string[];
   grid: RatingsGrid;
   ratings: Rating[];
+  /** A Price sheet: settings and bids (the table gains the price weight's row). */
+  price?: { settings: PriceSettings; bids: Record<string, number | null> };
 }
 
 /** Every leaf rated (blanks too under "zero"); vendor i strong on dimension i, so weights decide. */
-function makeCase(file: string, locale: Locale, missing: MissingPolicy, seed0: number): Case {
+function makeCase(file: string, locale: Locale, missing: MissingPolicy, seed0: number, price?: Case["price"]): Case {
   let seed = seed0;
   const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const grid: RatingsGrid = {};
@@ -48,18 +54,18 @@ function makeCase(file: string, locale: Locale, missing: MissingPolicy, seed0: n
       ratings.push({ vendor, code: node.code, value });
     }
   });
-  return { file, locale, missing, grid, ratings };
+  return { file, locale, missing, grid, ratings, ...(price ? { price } : {}) };
 }
 
 function planOf(c: Case): WorkbookPlan {
-  return buildPlan({ tree, vendors: VENDORS, options: { locale: c.locale, missing: c.missing }, createdAt: "2026-12-01T00:00:00.000Z", ratings: c.grid, sensitivity: true });
+  return buildPlan({ tree, vendors: VENDORS, options: { locale: c.locale, missing: c.missing }, createdAt: "2026-12-01T00:00:00.000Z", ratings: c.grid, sensitivity: true, ...(c.price ? { award: { settings: { price: c.price.settings }, bids: c.price.bids } } : {}) });
 }
 
 describeValidator("the Sensitivity workbooks pass the OOXML validator", () => {
   test.each(["en-US", "zh-CN"] as const)("%s, as written", async (locale) => {
     const dir = mkdtempSync(join(tmpdir(), "sc-sens-val-"));
     const path = join(dir, `sensitivity-${locale}.xlsx`);
-    writeFileSync(path, await writeXlsx(planOf(makeCase("", locale, "exclude", 5))));
+    writeFileSync(path, await writeXlsx(planOf(makeCase("", locale, "exclude", 5, PRICE_A))));
     const r = spawnSync(VALIDATE, [path], { encoding: "utf8", timeout: 120000 });
     expect(`${r.stdout}${r.stderr}`).toMatch(/parts valid, 0 invalid/);
     expect(r.status).toBe(0);
@@ -67,17 +73,17 @@ describeValidator("the Sensitivity workbooks pass the OOXML validator", () => {
 });
 
 describeLo("LibreOffice recalculates the Sensitivity sheet to the core's flip points", () => {
-  test("6 workbooks, both locales, both policies: weight, flip point, rival and stable interval (1e-9)", async () => {
+  test("6 workbooks, both locales, both policies, two with a Price sheet: weight, flip point, rival and stable interval of every node and of the price weight (1e-9)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sc-sens-lo-"));
     const out = join(dir, "out");
     mkdirSync(out);
     const cases = [
       makeCase("s-0-en.xlsx", "en-US", "exclude", 11),
       makeCase("s-1-en.xlsx", "en-US", "zero", 12),
-      makeCase("s-2-en.xlsx", "en-US", "exclude", 13),
+      makeCase("s-2-en.xlsx", "en-US", "exclude", 13, PRICE_A),
       makeCase("s-3-zh.xlsx", "zh-CN", "exclude", 14),
       makeCase("s-4-zh.xlsx", "zh-CN", "zero", 15),
-      makeCase("s-5-zh.xlsx", "zh-CN", "zero", 16),
+      makeCase("s-5-zh.xlsx", "zh-CN", "zero", 16, PRICE_B),
     ];
     const plans = new Map<string, WorkbookPlan>();
     for (const [k, c] of cases.entries()) {
@@ -92,6 +98,7 @@ describeLo("LibreOffice recalculates the Sensitivity sheet to the core's flip po
     recalculate(dir, cases.map((c) => join(dir, c.file)), out);
     let flips = 0;
     let points = 0;
+    let prices = 0;
     for (const [k, c] of cases.entries()) {
       const p = plans.get(c.file) as WorkbookPlan;
       const lay = p.layout.sensitivity!;
@@ -132,7 +139,21 @@ describeLo("LibreOffice recalculates the Sensitivity sheet to the core's flip po
           expect([ctx, Math.abs((at(lay.cols.flipAt) as number) - f.flipAt) < 1e-9, at(lay.cols.rival)]).toEqual([ctx, true, f.rival]);
         }
       });
+      // The price weight's row: among the vendors eligible now, on overall score.
+      expect(lay.price === undefined).toBe(c.price === undefined);
+      if (c.price && lay.price) {
+        const scored = score(tree, c.ratings, { missing: c.missing, vendors: VENDORS });
+        const pf = priceFlip(evaluateAward(tree, scored, { settings: { price: c.price.settings }, bids: c.price.bids }).vendors, c.price.settings.weight / 100);
+        const at = (col: number): unknown => val(cell(lay.price!.row, col));
+        const ctx = `${c.file} price`;
+        expect([ctx, val(lay.price.leaderCell)]).toEqual([ctx, pf.leader]);
+        expect([ctx, Math.abs((at(lay.cols.weight) as number) - pf.weight) < 1e-9, Math.abs((at(lay.cols.from) as number) - pf.stableFrom) < 1e-9, Math.abs((at(lay.cols.to) as number) - pf.stableTo) < 1e-9]).toEqual([ctx, true, true, true]);
+        if (pf.flipAt === null) expect([ctx, at(lay.cols.flipAt), at(lay.cols.rival)]).toEqual([ctx, L.noFlip, L.priceNoFlipText]);
+        else expect([ctx, Math.abs((at(lay.cols.flipAt) as number) - pf.flipAt) < 1e-9, at(lay.cols.rival)]).toEqual([ctx, true, pf.rival]);
+        prices++;
+      }
     }
+    expect(prices).toBe(2);
     expect(flips).toBeGreaterThan(20);
     expect(points).toBe(6 * 11 * VENDORS.length);
   }, 240000);
