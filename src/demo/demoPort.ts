@@ -112,6 +112,7 @@ export function createDemoPort(options: DemoPortOptions = {}): DemoPort {
     previewGroupWeights: (request, o) => start("previewGroupWeights", () => adapter.previewGroupWeights(request, o)),
     applyGroupWeights: (preview, o) => start("applyGroupWeights", () => adapter.applyGroupWeights(preview, o)),
     readMaturity: (o) => start("readMaturity", () => adapter.readMaturity(o)),
+    writeMaturityMarks: (request, o) => start("writeMaturityMarks", () => adapter.writeMaturityMarks(request, o)),
     prepareReport: (o) => start("prepareReport", () => adapter.prepareReport(o)),
   };
 }

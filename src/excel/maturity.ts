@@ -12,10 +12,11 @@ import type { LocalizedText } from "../core/model/types";
 import { parseCell, type CellValue, type StoredModel } from "../plan";
 import { MATURITY } from "../plan/maturitySheet";
 import type { MaturityCellMark, MaturityInput, MaturitySheetLayout, MaturityTypedMarks } from "../plan/maturityTypes";
-import type { MaturityMarkRead, MaturityReading, MaturityScenarioRead } from "../port";
+import type { MaturityMarkRead, MaturityMarksRequest, PortCallOptions, MaturityMarksWritten, MaturityReading, MaturityScenarioRead } from "../port";
 import { text, type Grid } from "./address";
-import type { Syncer } from "./batch";
-import { layoutChanged, maturityMarksRemoved, noScorecard } from "./errors";
+import { protectOps } from "./applyPlan";
+import { estimate, OpList, runOps, type Syncer } from "./batch";
+import { layoutChanged, maturityMarksRemoved, noScorecard, sheetMissing } from "./errors";
 import { probeWorkbook, readScorecard, type Scorecard } from "./readBack";
 
 /** The maturity model a stored model's sheets were built from (its own, else the bundled one). */
@@ -137,4 +138,53 @@ export async function readMaturity(syncer: Syncer): Promise<MaturityReading | nu
   const card = await readScorecard(syncer.context, syncer, state, ["maturity"], { panel: true, panelSheets: false });
   if (!card) throw noScorecard();
   return readMaturityCard(card);
+}
+
+/** The cell value a stage mark is written as: the stage's name in the workbook's language (the drop-down's value), or blank. */
+function markValue(stage: number | null, names: string[], address: string): string {
+  if (stage === null) return "";
+  if (!Number.isInteger(stage) || stage < 1 || stage > names.length) throw new RangeError(`writeMaturityMarks: ${address}: stage ${stage} is not 1…${names.length}`);
+  return names[stage - 1];
+}
+
+/**
+ * Syncs: 3 (list sheets; read the model and the Maturity sheets; write), 2 when nothing changes.
+ * Writes the stages asked for into one scenario's mark cells as the sheet's drop-down would (the
+ * stage's name in the workbook's language; null clears). Only cells whose reading changes are
+ * written: a mark already read as that stage (a number, another case) stays as typed; a mark that
+ * is not a stage is replaced (the pane warns first). Refused (layoutChanged / sheetMissing) when
+ * the sheet's characteristic labels are not where the layout says or the sheet is gone.
+ */
+export async function writeMaturityMarks(env: { syncer: Syncer; supports(v: string): boolean; options?: PortCallOptions }, request: MaturityMarksRequest): Promise<MaturityMarksWritten> {
+  const { syncer } = env;
+  const context = syncer.context;
+  const state = await probeWorkbook(context, syncer);
+  const card = await readScorecard(context, syncer, state, ["maturity"], { panel: true, panelSheets: false });
+  if (!card) throw noScorecard();
+  const layout = (card.plan.layout.maturity ?? []).find((l) => l.scenario === request.scenario);
+  if (!layout) throw sheetMissing(request.scenario);
+  const read = sheetMarks(card).find((s) => s.layout.scenario === request.scenario);
+  if (!read) throw sheetMissing(layout.sheet);
+  const model = maturityModelOf(card.model);
+  const n = model.characteristics.length;
+  if (request.today.length !== n || request.aim.length !== n) throw new RangeError(`writeMaturityMarks: ${n} marks expected per column, got ${request.today.length} and ${request.aim.length}`);
+  const locale = card.model.options.locale;
+  const names = (model.scenarios.find((s) => s.key === request.scenario)?.stages ?? []).map((st) => st.name[locale]);
+  const pairs: [MaturityMarkRead, number | null][] = [...read.today.map((m, i): [MaturityMarkRead, number | null] => [m, request.today[i]]), ...read.aim.map((m, i): [MaturityMarkRead, number | null] => [m, request.aim[i]])];
+  const writes = pairs
+    .map(([m, stage]) => ({ m, stage, value: markValue(stage, names, m.address) }))
+    .filter(({ m, stage }) => (stage === null ? m.typed !== null : m.stage !== stage));
+  if (writes.length === 0) return { sheet: read.sheet, written: [] };
+  // Unprotected around the write when protected (the mark cells are unlocked inputs, but a
+  // protected sheet refuses API writes), then protected again as planned.
+  // (Written here rather than with importRatings' ratingOps: that module imports this one.)
+  const ops = new OpList();
+  const plan = card.plan.sheets.find((s) => s.name === read.sheet);
+  const ws = (): Excel.Worksheet => context.workbook.worksheets.getItem(read.sheet);
+  const wasProtected = (state.sheets.find((s) => s.name === read.sheet)?.protected ?? false) && plan !== undefined;
+  if (wasProtected) ops.push(estimate(2), () => ws().protection.unprotect(plan.protection.password ?? undefined));
+  for (const w of writes) ops.push(estimate(1, [[w.value]]), () => (ws().getRange(w.m.address).values = [[w.value]]));
+  if (wasProtected) protectOps(plan, ws, env.supports, () => undefined, ops);
+  await runOps(syncer, ops.ops);
+  return { sheet: read.sheet, written: writes.map((w) => w.m.address) };
 }

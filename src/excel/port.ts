@@ -16,6 +16,8 @@ import type {
   ApplyGroupWeightsResult,
   GroupWeightsPreview,
   GroupWeightsRequest,
+  MaturityMarksRequest,
+  MaturityMarksWritten,
   MaturityReading,
   PrepareReportResult,
   PairwiseReading,
@@ -50,7 +52,7 @@ import { applyGroupWeights, previewGroupWeights, readPairwise } from "./pairwise
 import { pairwiseCarry } from "./pairwiseCarry";
 import { awardCarry, sheetAwardSettings, withSheetMinimums } from "./awardCarry";
 import { withAward } from "./awardSnapshot";
-import { maturityCarry, readMaturity } from "./maturity";
+import { maturityCarry, readMaturity, writeMaturityMarks } from "./maturity";
 import { prepareReport } from "./report";
 import { reportCarry, reportInPlace } from "./reportCarry";
 import {
@@ -315,6 +317,16 @@ class ExcelPort implements WorkbookPort {
       const reading = await readMaturity(syncer);
       options?.onProgress?.(1, "check");
       return reading;
+    });
+  }
+
+  /** Syncs: 3 (list sheets; read the model and the Maturity sheets; write the changed marks), 2 when none changes (see ./maturity.ts). */
+  async writeMaturityMarks(request: MaturityMarksRequest, options?: PortCallOptions): Promise<MaturityMarksWritten> {
+    return this.run("writeMaturityMarks", options, async (syncer) => {
+      options?.onProgress?.(0, "read");
+      const written = await writeMaturityMarks({ syncer, supports: this.supports, ...(options ? { options } : {}) }, request);
+      options?.onProgress?.(1, "import");
+      return written;
     });
   }
 }

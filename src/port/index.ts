@@ -14,7 +14,7 @@ import type { ImportChoice } from "../plan/importWrite";
 import type { ImportSummary } from "../plan/importLog";
 import type { SnapshotAward } from "./award";
 import type { ApplyGroupWeightsResult, GroupWeightsPreview, GroupWeightsRequest, PairwiseReading } from "./pairwise";
-import type { MaturityReading } from "./maturity";
+import type { MaturityMarksRequest, MaturityMarksWritten, MaturityReading } from "./maturity";
 
 export type { ApplyCopyResult, MergeChoice, RaterCopyFile, ReturnedCopyPreview } from "../plan/copyTypes";
 export type { WorkbookProblem, WorkbookProblemKind } from "../plan/problems";
@@ -225,6 +225,8 @@ export interface WorkbookPort {
   applyGroupWeights(preview: GroupWeightsPreview, options?: PortCallOptions): Promise<ApplyGroupWeightsResult>;
   /** The Maturity sheets' marks with the self-assessment they give (src/core/maturity); null when the workbook has no Maturity sheet. */
   readMaturity(options?: PortCallOptions): Promise<MaturityReading | null>;
+  /** Writes one scenario's marks into its Maturity sheet as the sheet's drop-down would (the stage names in the workbook's language; null clears). */
+  writeMaturityMarks(request: MaturityMarksRequest, options?: PortCallOptions): Promise<MaturityMarksWritten>;
   /** Writes the Report sheet afresh (issue #14), records it in the stored model and opens it. */
   prepareReport(options?: PortCallOptions): Promise<PrepareReportResult>;
 }
@@ -253,6 +255,7 @@ export const FEATURE_REQUIREMENTS = {
   previewGroupWeights: "1.4",
   applyGroupWeights: "1.4",
   readMaturity: "1.4", // used ranges, named items
+  writeMaturityMarks: "1.4", // used ranges, named items
   prepareReport: "1.4", // named items (the model); older features are skipped with a note
 } as const;
 

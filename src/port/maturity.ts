@@ -39,3 +39,16 @@ export interface MaturityReading {
   /** Scenarios whose sheet is missing (renamed or deleted). */
   missing: string[];
 }
+
+/** writeMaturityMarks: one scenario's marks, one entry per characteristic in the model's order (a stage 1…N, or null = blank). */
+export interface MaturityMarksRequest {
+  scenario: string;
+  today: (number | null)[];
+  aim: (number | null)[];
+}
+
+export interface MaturityMarksWritten {
+  sheet: string;
+  /** The mark cells written (those whose reading changed), A1 addresses on `sheet`. */
+  written: string[];
+}

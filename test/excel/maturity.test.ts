@@ -191,3 +191,62 @@ describe("readMaturity", () => {
     await expect(port.createWorkbook(request({}))).rejects.toMatchObject({ code: "ScorecardLayoutChanged" });
   });
 });
+
+describe("writeMaturityMarks", () => {
+  test("writes the stage names in the workbook's language into the mark cells (3 syncs), only the cells whose reading changes; a non-stage mark stays until saved; readMaturity assesses what was written", async () => {
+    const fake = new FakeExcel();
+    const stats: Record<string, SyncStats> = {};
+    const port = portOn(fake, undefined, stats);
+    const tree = defaultTree();
+    await port.createWorkbook(request({ tree, maturity: ["marketing"], locale: "zh-CN" }));
+    const [m] = layoutsOf(tree, ["marketing"], "zh-CN");
+    type(fake, m, [2, "not sure", null, null, null, null, null, null, null, null, null, null]);
+    const z = (k: number): string => stageName("marketing", k, "zh-CN");
+
+    const today = [2, 3, 1, null, 5, 4];
+    const aim = [4, 4, 5, null, null, 3];
+    const result = await port.writeMaturityMarks({ scenario: "marketing", today, aim });
+    expect(stats.writeMaturityMarks.syncs).toBe(3);
+    expect(result.sheet).toBe(m.sheet);
+    expect(fake.sheet(m.sheet)?.protected).toBe(true); // unprotected around the write only
+    // The number 2 already reads as stage 2: left as typed; the rest written as names.
+    expect(marksOf(fake, m)).toEqual([2, z(3), z(1), null, z(5), z(4), z(4), z(4), z(5), null, null, z(3)]);
+    expect(result.written).toEqual([m.today[1], m.today[2], m.today[4], m.today[5], m.aim[0], m.aim[1], m.aim[2], m.aim[5]]);
+    const reading = await port.readMaturity();
+    const s = reading?.scenarios[0];
+    expect(s?.today.map((x) => x.stage)).toEqual(today);
+    expect(s?.assessment).toEqual(assessMaturity(MODEL, "marketing", { today, aim }, tree));
+
+    // The same again: nothing to write, 2 syncs. Clearing a mark writes a blank.
+    await port.writeMaturityMarks({ scenario: "marketing", today, aim });
+    expect(stats.writeMaturityMarks.syncs).toBe(2);
+    await port.writeMaturityMarks({ scenario: "marketing", today: [...today.slice(0, 5), null], aim });
+    expect(stats.writeMaturityMarks.syncs).toBe(3);
+    expect(marksOf(fake, m)[5]).toBeNull();
+  });
+
+  test("a mark that is not a stage is replaced only when saved; a stage out of range or a wrong count is refused; a moved label is refused naming the cell, nothing written", async () => {
+    const fake = new FakeExcel();
+    const port = portOn(fake);
+    const tree = defaultTree();
+    await port.createWorkbook(request({ tree, maturity: ["training"] }));
+    const [t] = layoutsOf(tree, ["training"]);
+    type(fake, t, ["not sure", null, null, null, null, null, 2.5, null, null, null, null, null]);
+    const read = await port.readMaturity();
+    expect(read?.scenarios[0].today[0]).toMatchObject({ typed: "not sure", stage: null });
+    expect(marksOf(fake, t)[0]).toBe("not sure");
+    const none = Array(6).fill(null);
+    await expect(port.writeMaturityMarks({ scenario: "training", today: [6, ...none.slice(1)], aim: none })).rejects.toThrow(/stage 6 is not 1…5/);
+    await expect(port.writeMaturityMarks({ scenario: "training", today: none.slice(1), aim: none })).rejects.toThrow(/6 marks expected/);
+    await expect(port.writeMaturityMarks({ scenario: "marketing", today: none, aim: none })).rejects.toMatchObject({ code: "ItemNotFound" });
+    expect(marksOf(fake, t)[0]).toBe("not sure");
+    await port.writeMaturityMarks({ scenario: "training", today: [1, ...none.slice(1)], aim: none });
+    expect(marksOf(fake, t)).toEqual([stageName("training", 1, "en-US"), ...Array(11).fill(null)]);
+
+    // A label moved by hand: refused, the sheet and cell named, the marks untouched.
+    fake.put(t.sheet, "A7", [["moved"]]);
+    const before = marksOf(fake, t);
+    await expect(port.writeMaturityMarks({ scenario: "training", today: [3, ...none.slice(1)], aim: none })).rejects.toMatchObject({ code: "ScorecardLayoutChanged", sheet: t.sheet, address: "A7" });
+    expect(marksOf(fake, t)).toEqual(before);
+  });
+});

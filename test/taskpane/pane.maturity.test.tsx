@@ -4,6 +4,7 @@ import { rebuildPlan } from "../../src/excel/readBack";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { createDemoPort } from "../../src/demo";
 import { translator } from "../../src/i18n";
+import { assessMaturity, defaultMaturityModel } from "../../src/core/maturity";
 
 const en = translator("en-US");
 const zh = translator("zh-CN");
@@ -153,4 +154,43 @@ test("zh-CN: the Maturity self-assessment in Chinese (stages, suggestion, a work
   expect(within(scenario).getByText("2–3 年内：第 3 阶段「小有建树」（已标注 6/6 项）。")).toBeTruthy();
   expect(within(scenario).getByText(zh("maturity.suggest"))).toBeTruthy();
   expect(within(scenario).getByText(zh("maturity.platform"))).toBeTruthy();
+}, 60000);
+
+test("Maturity self-assessment: pick stages (a non-stage mark shown as typed, with the warning), save to the sheet, the assessment shown is assessMaturity's and the cells hold the stage names", async () => {
+  const port = createDemoPort();
+  renderPane(port);
+  fireEvent.change(await screen.findByRole("combobox", { name: en("new.maturity") }), { target: { value: "marketing" } });
+  typeVendors(/^Vendors/, "Acme, Beta");
+  fireEvent.click(await enabledButton(en("new.create")));
+  await screen.findByText(/Scorecard created: .*Maturity \(Marketing\)/, {}, SLOW);
+  const { sheet, cells } = typeMarks(port, { today: ["not sure", 2, null, null, null, null], aim: [null, null, null, null, null, null] });
+  const weights = await openTab(en("tab.weights"));
+  fireEvent.click(within(weights).getByRole("button", { name: en("maturity.open") }));
+  let scenario = await within(weights).findByRole("region", { name: "Marketing — Maturity (Marketing)" }, SLOW);
+  const model = defaultMaturityModel();
+  const chars = model.characteristics.map((c) => c.name["en-US"]);
+  const names = (model.scenarios.find((s) => s.key === "marketing")?.stages ?? []).map((s) => s.name["en-US"]);
+  const pick = (i: number, col: "today" | "aim"): HTMLSelectElement => within(scenario).getByRole("combobox", { name: `${chars[i]} — ${en(`maturity.${col}`)}` }) as HTMLSelectElement;
+  expect(pick(0, "today").value).toBe("typed");
+  expect(within(pick(0, "today")).getAllByRole("option").map((o) => o.textContent)).toEqual([en("maturity.notMarked"), "not sure", ...names]);
+  expect(within(scenario).getByText(new RegExp(en("maturity.replaced").replace(/[()]/g, ".")))).toBeTruthy();
+  expect(pick(1, "today").value).toBe("2");
+  // Nothing written until saved.
+  expect(port.excel.cell(sheet, cells[0])?.value).toBe("not sure");
+  const today = [3, 2, 2, 1, 3, 4];
+  const aim = [4, 4, 5, 4, null, 3];
+  today.forEach((k, i) => fireEvent.change(pick(i, "today"), { target: { value: String(k) } }));
+  aim.forEach((k, i) => fireEvent.change(pick(i, "aim"), { target: { value: k === null ? "" : String(k) } }));
+  fireEvent.click(within(scenario).getByRole("button", { name: en("maturity.save") }));
+  await waitFor(() => expect(port.excel.cell(sheet, cells[0])?.value).toBe(names[2]), SLOW);
+  // The cells hold the stage names (the 2 typed by hand already read as stage 2: left as typed).
+  expect(cells.map((a) => port.excel.cell(sheet, a)?.value ?? null)).toEqual([names[2], 2, names[1], names[0], names[2], names[3], names[3], names[3], names[4], names[3], null, names[2]]);
+  scenario = await within(weights).findByRole("region", { name: "Marketing — Maturity (Marketing)" }, SLOW);
+  const a = assessMaturity(model, "marketing", { today, aim }, modelOf(port).tree);
+  const stage = (k: number | null): string => (k === null ? "—" : en("maturity.stage", { n: k, name: names[k - 1] }));
+  expect(await within(scenario).findByText(en("maturity.current", { stage: stage(a.current), marked: a.markedToday, of: 6 }), {}, SLOW)).toBeTruthy();
+  expect(within(scenario).getByText(en("maturity.target", { stage: stage(a.target), marked: a.markedAim, of: 6 }))).toBeTruthy();
+  const list = within(scenario).getByRole("list", { name: en("maturity.suggest") });
+  expect(within(list).getAllByRole("listitem")).toHaveLength(a.indicators.length);
+  expect(pick(0, "today").value).toBe("3");
 }, 60000);

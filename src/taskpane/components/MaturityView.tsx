@@ -5,8 +5,8 @@
  * suggestion — never applied by itself — to emphasise the indicators the product maps to the way
  * there, each selectable in the weight tree. Loaded as its own chunk when first opened.
  */
-import { useEffect } from "react";
-import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, tokens } from "@fluentui/react-components";
 import { useTask } from "../hooks";
 import { useLocale } from "../locale";
 import type { MaturityMarkRead, MaturityReading, MaturityScenarioRead, WorkbookPort } from "../../port";
@@ -63,7 +63,7 @@ export function MaturityView(props: MaturityViewProps): JSX.Element {
             </MessageBar>
           )}
           {task.result.scenarios.map((s) => (
-            <ScenarioResult key={s.scenario} read={s} onSelect={props.onSelect} />
+            <ScenarioResult key={`${s.scenario}:${JSON.stringify([s.today.map((m) => m.typed), s.aim.map((m) => m.typed)])}`} read={s} onSelect={props.onSelect} blocked={reasons.writeMaturityMarks} onSave={(today, aim) => void run(async (o) => { await port.writeMaturityMarks({ scenario: s.scenario, today, aim }, o); return port.readMaturity(o); })} />
           ))}
         </>
       )}
@@ -71,19 +71,33 @@ export function MaturityView(props: MaturityViewProps): JSX.Element {
   );
 }
 
-function ScenarioResult(props: { read: MaturityScenarioRead; onSelect(code: string): void }): JSX.Element {
+/** The Select's value of a mark: its stage, "" when blank, "typed" for a mark that is not a stage (shown as typed until saved). */
+const valueOf = (m: MaturityMarkRead): string => (m.stage !== null ? String(m.stage) : m.typed === null ? "" : "typed");
+
+function ScenarioResult(props: { read: MaturityScenarioRead; blocked: string | null; onSelect(code: string): void; onSave(today: (number | null)[], aim: (number | null)[]): void }): JSX.Element {
   const { read } = props;
   const { t, content } = useLocale();
+  const [today, setToday] = useState(() => read.today.map(valueOf));
+  const [aim, setAim] = useState(() => read.aim.map(valueOf));
+  const stageOf = (v: string): number | null => (v === "" || v === "typed" ? null : Number(v));
+  const picker = (m: MaturityMarkRead, label: string, value: string, set: (v: string) => void): JSX.Element => (
+    <>
+      <Select size="small" value={value} onChange={(_, d) => set(d.value)} aria-label={label}>
+        <option value="">{t("maturity.notMarked")}</option>
+        {valueOf(m) === "typed" && <option value="typed">{String(m.typed)}</option>}
+        {read.stages.map((st, k) => (
+          <option key={k} value={String(k + 1)}>{st.name[content]}</option>
+        ))}
+      </Select>
+      {valueOf(m) === "typed" && (
+        <Text size={200} style={{ color: tokens.colorPaletteRedForeground1 }}>
+          {t("maturity.notAStage", { typed: String(m.typed) })} {t("maturity.replaced")}
+        </Text>
+      )}
+    </>
+  );
   const a = read.assessment;
   const stage = (k: number | null): string => (k === null ? "—" : t("maturity.stage", { n: k, name: read.stages[k - 1]?.name[content] ?? "" }));
-  const mark = (m: MaturityMarkRead): JSX.Element =>
-    m.stage !== null ? (
-      <>{read.stages[m.stage - 1]?.name[content] ?? m.stage}</>
-    ) : m.typed === null ? (
-      <span style={muted}>—</span>
-    ) : (
-      <span style={{ color: tokens.colorPaletteRedForeground1 }}>{t("maturity.notAStage", { typed: String(m.typed) })}</span>
-    );
   const heading = `${read.name[content]} — ${read.sheet}`;
   return (
     <section aria-label={heading} style={{ ...column, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: 6 }}>
@@ -100,12 +114,17 @@ function ScenarioResult(props: { read: MaturityScenarioRead; onSelect(code: stri
           {read.today.map((m, i) => (
             <tr key={m.characteristic}>
               <td style={cellStyle}>{m.name[content]}</td>
-              <td style={cellStyle}>{mark(m)}</td>
-              <td style={cellStyle}>{read.aim[i] ? mark(read.aim[i]) : null}</td>
+              <td style={cellStyle}>{picker(m, `${m.name[content]} — ${t("maturity.today")}`, today[i], (v) => setToday(today.map((x, j) => (j === i ? v : x))))}</td>
+              <td style={cellStyle}>{read.aim[i] ? picker(read.aim[i], `${m.name[content]} — ${t("maturity.aim")}`, aim[i], (v) => setAim(aim.map((x, j) => (j === i ? v : x)))) : null}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+        <Button size="small" appearance="primary" disabled={props.blocked !== null} onClick={() => props.onSave(today.map(stageOf), aim.map(stageOf))}>
+          {t("maturity.save")}
+        </Button>
+      </div>
       <Text>{t("maturity.current", { stage: stage(a.current), marked: a.markedToday, of: read.today.length })}</Text>
       {a.peersAtOrBelow !== null && <Text size={200}>{t("maturity.peersBelow", { share: a.peersAtOrBelow })}</Text>}
       {a.spread !== null && a.spread >= 2 && (
