@@ -21,9 +21,8 @@ import { compareAward } from "../plan/awardCompare";
 import { expectedMethodLines, methodLines } from "../plan/awardMethodExpect";
 import { compareResults } from "../plan/compare";
 import { gridFrom, leafCodes, ratingArb, treeArb } from "../plan/arbitraries";
-import { describeWithLibreOffice, recalculate } from "./libreoffice";
+import { describeWithLibreOffice, recalculate, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
 
-const VALIDATE = join(__dirname, "..", "..", "..", "shared", "tools", "ooxml-validate", "validate");
 const describeLo = describeWithLibreOffice("LibreOffice award check");
 const describeValidator = existsSync(VALIDATE) ? describe : describe.skip;
 if (!existsSync(VALIDATE)) console.warn(`OOXML validation of the award workbooks SKIPPED: ${VALIDATE} not found`);

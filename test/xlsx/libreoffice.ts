@@ -3,6 +3,9 @@ import { execFileSync, spawnSync } from "child_process";
 import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 
+/** The OOXML validator beside the repository (../shared); absent on a machine without shared/. */
+export const OOXML_VALIDATE = join(__dirname, "..", "..", "..", "shared", "tools", "ooxml-validate", "validate");
+
 export const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
 
 /** `describe` when soffice is there, else `describe.skip` with a warning naming the check. */

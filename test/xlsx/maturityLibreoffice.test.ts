@@ -14,9 +14,8 @@ import { defaultTree } from "../../src/core/model";
 import { buildPlan, type CellValue, type WorkbookPlan } from "../../src/plan";
 import { writeXlsx } from "../../src/xlsx";
 import { compareSheet, marksArb, typedValue, type Typed } from "../plan/maturityHelpers";
-import { describeWithLibreOffice, recalculate } from "./libreoffice";
+import { describeWithLibreOffice, recalculate, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
 
-const VALIDATE = join(__dirname, "..", "..", "..", "shared", "tools", "ooxml-validate", "validate");
 const describeLo = describeWithLibreOffice("LibreOffice Maturity check");
 const describeValidator = existsSync(VALIDATE) ? describe : describe.skip;
 if (!existsSync(VALIDATE)) console.warn(`OOXML validation of the Maturity workbooks SKIPPED: ${VALIDATE} not found`);

@@ -16,9 +16,8 @@ import { buildPlan, type CellValue, type PairwiseBlockLayout, type PairwiseInput
 import { PAIRWISE_LABELS } from "../../src/plan/pairwiseLabels";
 import { writeXlsx } from "../../src/xlsx";
 import { compareBlock, expectPanel, judgementsOf, typedArb } from "../plan/pairwiseHelpers";
-import { describeWithLibreOffice, recalculate } from "./libreoffice";
+import { describeWithLibreOffice, recalculate, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
 
-const VALIDATE = join(__dirname, "..", "..", "..", "shared", "tools", "ooxml-validate", "validate");
 const describeLo = describeWithLibreOffice("LibreOffice Pairwise check");
 const describeValidator = existsSync(VALIDATE) ? describe : describe.skip;
 if (!existsSync(VALIDATE)) console.warn(`OOXML validation of the Pairwise workbooks SKIPPED: ${VALIDATE} not found`);

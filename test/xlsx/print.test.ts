@@ -13,7 +13,7 @@ import { buildPlan } from "../../src/plan";
 import { linesFor, textWidth } from "../../src/plan/print";
 import type { Locale } from "../../src/core/model/types";
 import { writeXlsx } from "../../src/xlsx";
-import { describeWithPdf, pdfFonts, pdfPages, printPdf } from "./libreoffice";
+import { describeWithPdf, pdfFonts, pdfPages, printPdf, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
 
 const plan = (locale: Locale, raters: string[] = []) =>
   buildPlan({ tree: defaultTree(), vendors: ["Acme", "Globex", "Initech"], raters, options: { locale }, createdAt: "2026-12-04T10:00:00Z" });
@@ -96,7 +96,6 @@ describeWithPdf("LibreOffice print check")("printed by LibreOffice", () => {
     for (const p of all) expect(p).toMatch(locale === "zh-CN" ? /第 \d+ 页，共 \d+ 页/ : /Page \d+ of \d+/);
   });
 
-  const VALIDATE = join(__dirname, "..", "..", "..", "shared", "tools", "ooxml-validate", "validate");
   (existsSync(VALIDATE) ? test : test.skip)("the printed workbooks (print areas, titles, breaks, fonts) pass the OOXML validator", () => {
     for (const locale of ["en-US", "zh-CN"]) expect(() => execFileSync(VALIDATE, [join(dir, `${locale}.xlsx`)], { stdio: "pipe" })).not.toThrow();
   });

@@ -16,9 +16,8 @@ import { writeXlsx } from "../../src/xlsx";
 import { evaluateAward } from "../../src/core/award/award";
 import { ratingsList } from "../plan/compare";
 import { compareReport } from "../plan/reportCompare";
-import { describeWithLibreOffice, describeWithPdf, pdfPages, printPdf, recalculate } from "./libreoffice";
+import { describeWithLibreOffice, describeWithPdf, pdfPages, printPdf, recalculate, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
 
-const VALIDATE = join(__dirname, "..", "..", "..", "shared", "tools", "ooxml-validate", "validate");
 const VENDORS = ["Acme", "Globex", "Initech"];
 const tree = defaultTree();
 const codes = leaves(tree).map((l) => l.node.code);

@@ -13,9 +13,8 @@ import { defaultTree } from "../../src/core/model";
 import { buildPlan, type CellValue, type WorkbookPlan } from "../../src/plan";
 import { writeXlsx } from "../../src/xlsx";
 import { expectedReport } from "../plan/reportMaturityExpect";
-import { describeWithLibreOffice, recalculate } from "./libreoffice";
+import { describeWithLibreOffice, recalculate, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
 
-const VALIDATE = join(__dirname, "..", "..", "..", "shared", "tools", "ooxml-validate", "validate");
 const tree = defaultTree();
 const model = defaultMaturityModel();
 const MARKS = {

@@ -16,9 +16,8 @@ import { buildPlan, type RatingsGrid, type WorkbookPlan } from "../../src/plan";
 import { cell, colLetter } from "../../src/plan/a1";
 import { SENSITIVITY_LABELS } from "../../src/plan/sensitivitySheet";
 import { writeXlsx } from "../../src/xlsx";
-import { describeWithLibreOffice, recalculate } from "./libreoffice";
+import { describeWithLibreOffice, recalculate, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
 
-const VALIDATE = join(__dirname, "..", "..", "..", "shared", "tools", "ooxml-validate", "validate");
 /** Price sheets: a vendor without a bid (not eligible), fractional weights, both methods. */
 const PRICE_A: Case["price"] = { settings: { weight: 30, method: "lowest", lowBidThreshold: 20 }, bids: { Acme: 1000, Globex: 900, Initech: 1250, Umbrella: null, Hooli: 1100 } };
 const PRICE_B: Case["price"] = { settings: { weight: 45.5, method: "linear", lowBidThreshold: 20 }, bids: { Acme: 800, Globex: 1000, Initech: 950, Umbrella: 1200, Hooli: 700 } };
