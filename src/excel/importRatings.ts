@@ -210,7 +210,7 @@ async function rebuild(env: ImportEnv, card: Scorecard, state: WorkbookState, ve
   for (const e of edits) (kept[e.vendor] ??= {})[e.code] = e.newValue;
   const pairwise = pairwiseCarry(card, tree);
   const maturity = maturityCarry(card);
-  const plan = buildPlan({ ...input, ratings: kept, archived: carried.archived, ...(pairwise ? { pairwise } : {}), ...(maturity ? { maturity } : {}), ...(award ? { award } : {}), ...(card.model.sensitivity ? { sensitivity: true } : {}) });
+  const plan = buildPlan({ ...input, ratings: kept, notes: carried.notes, archived: carried.archived, ...(pairwise ? { pairwise } : {}), ...(maturity ? { maturity } : {}), ...(award ? { award } : {}), ...(card.model.sensitivity ? { sensitivity: true } : {}) });
   await applyPlan(env.syncer.context, plan, { supports: env.supports, state, scorecardSheets: card.sheets, syncer: env.syncer, signal: env.options?.signal });
 }
 

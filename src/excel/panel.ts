@@ -9,6 +9,7 @@ import {
   reconcile,
   type ArchivedRating,
   type CellValue,
+  type NotesGrid,
   type RatingsGrid,
   type StoredModel,
   type WorkbookPlan,
@@ -17,7 +18,7 @@ import type { WorkbookProblem, WorkbookSnapshot } from "../port";
 import { Grid, text } from "./address";
 import { ScorecardError, sheetMissing } from "./errors";
 import { CubeFill } from "./ratingCube";
-import { checkRatingsLayout, checkWeightsLayout, classify, ratingCells, ratingsGrid, readArchive, readWeights, type PanelGrids, type Scorecard } from "./readBack";
+import { checkRatingsLayout, checkWeightsLayout, classify, noteCells, notesGrid, ratingCells, ratingsGrid, readArchive, readWeights, type PanelGrids, type Scorecard } from "./readBack";
 
 /** A consensus score and its reason as typed on Moderation, by vendor and leaf code. */
 export interface ModerationInput {
@@ -32,6 +33,9 @@ export interface PanelCarry {
   ratings: RatingsGrid;
   /** Panel target: the ratings kept per rater. */
   raterRatings: Record<string, RatingsGrid>;
+  /** The reasons (notes grid) kept, as the ratings: single-rater target, and per rater. */
+  notes: NotesGrid;
+  raterNotes: Record<string, NotesGrid>;
   archived: ArchivedRating[];
   moderation: ModerationInput[];
   /** Raters of the old workbook with ratings that the new one has no sheet for (their ratings are not carried). */
@@ -46,6 +50,19 @@ export function ratersRemoved(raters: string[]): ScorecardError {
     "ScorecardRatersRemoved",
     `Rater(s) ${raters.map((r) => `"${r}"`).join(", ")} have ratings in this workbook but are not in the new rater list. Keep them in the list, or clear their ratings first.`,
   );
+}
+
+/** Every rater's reasons (notes grid) as they stand, keyed as ratingsByRater. */
+export function notesByRater(card: Scorecard): Map<string, NotesGrid> {
+  const layout = card.plan.layout.ratings;
+  const out = new Map<string, NotesGrid>();
+  if (card.panel) {
+    for (const r of card.panel.raters) if (r.grid) out.set(r.rater, notesGrid(noteCells(r.grid, layout)));
+    return out;
+  }
+  const single = card.grids.ratings;
+  if (single) out.set(card.model.raters?.[0] ?? "", notesGrid(noteCells(single.grid, layout)));
+  return out;
 }
 
 /** Every rater's ratings as they stand (single-rater workbook: one entry keyed by its rater or ""). */
@@ -68,7 +85,7 @@ export function ratingsByRater(card: Scorecard): Map<string, RatingsGrid> {
   return out;
 }
 
-const hasRatings = (g: RatingsGrid | undefined): boolean => g !== undefined && Object.values(g).some((byCode) => Object.keys(byCode).length > 0);
+const hasRatings = (g: RatingsGrid | NotesGrid | undefined): boolean => g !== undefined && Object.values(g).some((byCode) => Object.keys(byCode).length > 0);
 
 /**
  * What a re-create keeps: every rater's ratings reconciled into the new model (by rater name;
@@ -78,31 +95,36 @@ const hasRatings = (g: RatingsGrid | undefined): boolean => g !== undefined && O
  */
 export function panelCarryOver(old: Scorecard, next: StoredModel): PanelCarry {
   const byRater = ratingsByRater(old);
+  const notesOf = notesByRater(old);
   const earlier = old.grids.archive ? readArchive(old.grids.archive.grid) : [];
   const archived: ArchivedRating[] = [...earlier];
   const nextRaters = next.raters ?? [];
   const used = new Set<string>();
-  const keep = (source: string | undefined): RatingsGrid => {
-    if (source === undefined) return {};
+  const keep = (source: string | undefined): { kept: RatingsGrid; notes: NotesGrid } => {
+    if (source === undefined) return { kept: {}, notes: {} };
     used.add(source);
-    const r = reconcile(old.model, byRater.get(source) ?? {}, next, old.panel ? source : undefined);
+    const r = reconcile(old.model, byRater.get(source) ?? {}, next, old.panel ? source : undefined, notesOf.get(source) ?? {});
     archived.push(...r.archived);
-    return r.kept;
+    return r;
   };
   const oldSingle = old.panel ? undefined : [...byRater.keys()][0];
-  const result: PanelCarry = { ratings: {}, raterRatings: {}, archived, moderation: [], droppedRaters: [] };
+  const result: PanelCarry = { ratings: {}, raterRatings: {}, notes: {}, raterNotes: {}, archived, moderation: [], droppedRaters: [] };
   if (nextRaters.length >= 2) {
     nextRaters.forEach((rater, i) => {
       const own = byRater.has(rater) ? rater : undefined;
       const fromSingle = own === undefined && oldSingle !== undefined && !nextRaters.includes(oldSingle) && i === 0 ? oldSingle : undefined;
-      result.raterRatings[rater] = keep(own ?? fromSingle);
+      const k = keep(own ?? fromSingle);
+      result.raterRatings[rater] = k.kept;
+      result.raterNotes[rater] = k.notes;
     });
   } else {
     const wanted = nextRaters[0];
     const source = wanted !== undefined && byRater.has(wanted) ? wanted : (oldSingle ?? old.panel?.raters[0]?.rater);
-    result.ratings = keep(source);
+    const k = keep(source);
+    result.ratings = k.kept;
+    result.notes = k.notes;
   }
-  result.droppedRaters = [...byRater.keys()].filter((r) => !used.has(r) && hasRatings(byRater.get(r)));
+  result.droppedRaters = [...byRater.keys()].filter((r) => !used.has(r) && (hasRatings(byRater.get(r)) || hasRatings(notesOf.get(r))));
   result.moderation = moderationInputs(old);
   return result;
 }

@@ -144,7 +144,7 @@ class ExcelPort implements WorkbookPort {
         ...reportCarry(old, request.report),
       };
       // Every rater's ratings, the Archive and the Moderation inputs are carried over (see ./panel.ts).
-      const carried = old ? panelCarryOver(old, storedModel(input)) : { ratings: {}, raterRatings: {}, archived: [], moderation: [], droppedRaters: [] };
+      const carried = old ? panelCarryOver(old, storedModel(input)) : { ratings: {}, raterRatings: {}, notes: {}, raterNotes: {}, archived: [], moderation: [], droppedRaters: [] };
       if (carried.droppedRaters.length > 0) throw ratersRemoved(carried.droppedRaters);
       // The Pairwise sheet's groups and judgements too (see ./pairwise.ts).
       const pairwise = pairwiseCarry(old, tree, request.pairwise, request.raters);
@@ -152,7 +152,7 @@ class ExcelPort implements WorkbookPort {
       const award = awardCarry(old, request.award);
       // The Sensitivity sheet: as asked, else as the workbook has it (its cells are all formulas).
       const sensitivity = request.sensitivity ?? old?.model.sensitivity ?? false;
-      const built = buildPlan({ ...input, ratings: carried.ratings, raterRatings: carried.raterRatings, archived: carried.archived, ...(pairwise ? { pairwise } : {}), ...(award ? { award } : {}), ...(sensitivity ? { sensitivity } : {}) });
+      const built = buildPlan({ ...input, ratings: carried.ratings, raterRatings: carried.raterRatings, notes: carried.notes, raterNotes: carried.raterNotes, archived: carried.archived, ...(pairwise ? { pairwise } : {}), ...(award ? { award } : {}), ...(sensitivity ? { sensitivity } : {}) });
       const plan = withModerationInputs(built, carried.moderation);
       const firstInput = firstInputCell(plan);
       const result = await applyPlan(syncer.context, plan, {
@@ -237,6 +237,7 @@ class ExcelPort implements WorkbookPort {
         ...(award ? { award: { settings: award } } : {}),
         ...(card.model.sensitivity ? { sensitivity: true } : {}),
         ...(card.model.report ? { report: true } : {}),
+        notesGrid: card.model.notesGrid === true,
       });
       if (!sameStructure(card.plan, next)) throw structureChanged();
       // The Report's names are rewritten above its signature block (never the block); a Report not laid out as expected is left for "Prepare report".

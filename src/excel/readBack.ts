@@ -16,6 +16,7 @@ import {
   readStoredModel,
   type ArchivedRating,
   type CellValue,
+  type NotesGrid,
   type PlanInput,
   type RatingsGrid,
   type RatingsLayout,
@@ -131,6 +132,7 @@ export function rebuildPlan(model: StoredModel, report?: PlanInput["report"]): W
     ...(model.award ? { award: { settings: model.award } } : {}),
     ...(withReport ? { report: withReport } : {}),
     ...(model.sensitivity ? { sensitivity: true } : {}),
+    notesGrid: model.notesGrid === true,
   });
 }
 
@@ -247,6 +249,7 @@ const CODE_COLUMN = 1;
 /** Throws when a code or vendor header is not where the layout says. */
 export function checkRatingsLayout(sheet: string, grid: Grid, layout: RatingsLayout): void {
   layout.vendors.forEach((v, i) => expectCell(sheet, grid, layout.headerRow, layout.firstCol + i, v));
+  layout.notes?.headers.forEach((h, i) => expectCell(sheet, grid, layout.headerRow, (layout.notes?.firstCol ?? 0) + i, h));
   for (const r of layout.rows) expectCell(sheet, grid, r.row, CODE_COLUMN, r.code);
 }
 
@@ -312,6 +315,34 @@ export function classify(v: CellValue): Classified {
   return { kind: "not-a-number", text: t };
 }
 
+export interface NoteCell {
+  vendor: string;
+  code: string;
+  /** The notes-grid cell, e.g. "H12". */
+  address: string;
+  /** The reason as typed, trimmed; "" = none. */
+  text: string;
+}
+
+/** Every leaf × vendor cell of the notes grid (issue #14), vendor by vendor in tree order; none without a grid. */
+export function noteCells(grid: Grid, layout: RatingsLayout): NoteCell[] {
+  const notes = layout.notes;
+  if (!notes) return [];
+  const out: NoteCell[] = [];
+  layout.vendors.forEach((vendor, v) => {
+    const col = notes.firstCol + v;
+    for (const r of layout.rows) if (r.leaf) out.push({ vendor, code: r.code, address: cell(r.row, col), text: text(grid.get(r.row, col)) });
+  });
+  return out;
+}
+
+/** The reasons written in a notes grid, by vendor and code (blank cells left out). */
+export function notesGrid(cells: readonly NoteCell[]): NotesGrid {
+  const out: NotesGrid = {};
+  for (const c of cells) if (c.text !== "") (out[c.vendor] ??= {})[c.code] = c.text;
+  return out;
+}
+
 /** Everything typed that a new model can hold (out-of-range numbers too: they stay visible). */
 export function ratingsGrid(cells: RatingCell[]): RatingsGrid {
   const grid: RatingsGrid = {};
@@ -355,7 +386,7 @@ function isArchive(grid: Grid): boolean {
   return Object.values(LABELS).some((l) => l.archiveTitle === title);
 }
 
-/** Rows of an earlier Archive sheet (from row 4: date, vendor, code, name, value, reason, rater), so regenerating keeps them. */
+/** Rows of an earlier Archive sheet (from row 4: date, vendor, code, name, value, reason, rater, reason given), so regenerating keeps them. */
 export function readArchive(grid: Grid): ArchivedRating[] {
   const reasons = new Map<string, ArchivedRating["reason"]>();
   for (const l of Object.values(LABELS)) {
@@ -368,9 +399,11 @@ export function readArchive(grid: Grid): ArchivedRating[] {
   for (let r = 4; r <= bottom; r++) {
     const [vendor, code, name] = [text(grid.get(r, 2)), text(grid.get(r, 3)), text(grid.get(r, 4))];
     const k = classify(grid.get(r, 5));
-    if (vendor === "" || code === "" || (k.kind !== "rating" && k.kind !== "out-of-range")) continue;
+    const note = text(grid.get(r, 8));
+    const rated = k.kind === "rating" || k.kind === "out-of-range";
+    if (vendor === "" || code === "" || (!rated && note === "")) continue;
     const rater = text(grid.get(r, 7));
-    out.push({ vendor, code, name, value: k.value, reason: reasons.get(text(grid.get(r, 6))) ?? "indicator-removed", ...(rater !== "" ? { rater } : {}) });
+    out.push({ vendor, code, name, value: rated ? k.value : null, reason: reasons.get(text(grid.get(r, 6))) ?? "indicator-removed", ...(rater !== "" ? { rater } : {}), ...(note !== "" ? { note } : {}) });
   }
   return out;
 }

@@ -61,6 +61,7 @@ export function storedModel(input: PlanInput): StoredModel {
     ...(input.award?.settings && (input.award.settings.price || input.award.settings.bands) ? { award: input.award.settings } : {}),
     ...(input.report ? { report: true } : {}),
     ...(input.sensitivity ? { sensitivity: true } : {}),
+    ...(input.notesGrid !== false ? { notesGrid: true } : {}),
     createdAt: input.createdAt ?? new Date().toISOString(),
   };
 }
@@ -128,10 +129,11 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
   const protect = input.protect ?? true;
   const password = input.password ?? null;
   const ctx = makeContext(input.tree, model.vendors, model.options.locale, model.options.missing, model.createdAt, protect, password);
+  ctx.notes = model.notesGrid === true;
   if ((model.raters ?? []).length >= 2) return buildPanelPlan(input, model, ctx);
   const single = model.raters?.[0];
   const weights = weightsSheet(ctx);
-  const ratings = ratingsSheet(ctx, input.ratings ?? (single !== undefined ? input.raterRatings?.[single] : undefined), single);
+  const ratings = ratingsSheet(ctx, input.ratings ?? (single !== undefined ? input.raterRatings?.[single] : undefined), single, input.notes ?? (single !== undefined ? input.raterNotes?.[single] : undefined));
   const results = resultsSheet(ctx);
   const modelPart = modelSheet(model, protect, password);
   const method = methodSheet(ctx);
@@ -175,7 +177,7 @@ function assemble(ctx: PlanContext, sheets: SheetPlan[], names: NamedRangePlan[]
 /** The panel plan: raters' sheets, Consolidated, Moderation, then the single-rater sheets reading Consolidated. */
 function buildPanelPlan(input: PlanInput, model: StoredModel, ctx: PlanContext): WorkbookPlan {
   const p = panelContext(ctx, model.raters ?? [], model.options.aggregate ?? "mean");
-  const panel = panelSheets(ctx, p, input.raterRatings);
+  const panel = panelSheets(ctx, p, input.raterRatings, input.raterNotes);
   const scored = withRatingsSheet(ctx, p.consolidated);
   const weights = weightsSheet(ctx);
   const results = resultsSheet(scored);

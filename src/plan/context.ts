@@ -35,6 +35,8 @@ export interface PlanContext {
   weightsRow: (i: number) => number;
   ratingsRow: (i: number) => number;
   calcRow: number[];
+  /** Ratings sheets get a notes grid (issue #14); see StoredModel.notesGrid. */
+  notes?: boolean;
 }
 
 export function makeContext(

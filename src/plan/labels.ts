@@ -34,6 +34,10 @@ export interface PlanLabels {
 
   ratingsTitle: string;
   ratingsIntro: string;
+  /** Added to the intro of a ratings sheet with a notes grid. */
+  ratingsIntroNotes: string;
+  /** Header of a notes-grid column: this, then the vendor. */
+  notesHeaderPrefix: string;
   ratingPromptTitle: string;
   ratingPromptMessage: string;
   ratingErrorTitle: string;
@@ -113,6 +117,8 @@ export interface PlanLabels {
   colRaters: string;
   /** Archive: whose rating it was (panels). */
   colRater: string;
+  /** Archive: the reason written beside the rating (notes grid). */
+  colNote: string;
   colConsensusWithoutReason: string;
   colRaterCompleteness: string;
   methodPanelHeading: string;
@@ -164,6 +170,8 @@ export const LABELS: Record<Locale, PlanLabels> = {
 
     ratingsTitle: "Ratings",
     ratingsIntro: "Rate each vendor 0–100 per indicator (decimals allowed). Leave blank if not rated yet; enter N/A if the indicator does not apply. ● = required.",
+    ratingsIntroNotes: "Write why you gave each rating in the Reason columns on the right.",
+    notesHeaderPrefix: "Reason: ",
     ratingPromptTitle: "Rating",
     ratingPromptMessage: "0–100, blank, or N/A.",
     ratingErrorTitle: "Invalid rating",
@@ -245,6 +253,7 @@ export const LABELS: Record<Locale, PlanLabels> = {
     reasonPromptMessage: "Why the panel agreed on this score (required with a consensus score).",
     colRaters: "Raters",
     colRater: "Rater",
+    colNote: "Reason given",
     colConsensusWithoutReason: "Consensus without reason",
     colRaterCompleteness: "Completeness:",
     methodPanelHeading: "Panel scoring",
@@ -299,6 +308,8 @@ export const LABELS: Record<Locale, PlanLabels> = {
 
     ratingsTitle: "评分",
     ratingsIntro: "按指标为每个服务商打分 0–100（可含小数）。尚未评分请留空；指标不适用请填 N/A。● = 必要指标。",
+    ratingsIntroNotes: "请在右侧“理由”列写明每项评分的理由。",
+    notesHeaderPrefix: "理由：",
     ratingPromptTitle: "评分",
     ratingPromptMessage: "0–100、留空或 N/A。",
     ratingErrorTitle: "评分无效",
@@ -377,6 +388,7 @@ export const LABELS: Record<Locale, PlanLabels> = {
     reasonPromptMessage: "评审组确定此分数的理由（填写合议分时必填）。",
     colRaters: "评委数",
     colRater: "评委",
+    colNote: "评分理由",
     colConsensusWithoutReason: "合议分未填理由",
     colRaterCompleteness: "完成度：",
     methodPanelHeading: "评审组评分",

@@ -5,7 +5,7 @@ import { moderationSheet } from "./moderationSheet";
 import { leafPositions, type PanelContext } from "./panelContext";
 import { raterSheetNames } from "./raterNames";
 import { ratingsSheet } from "./ratingsSheet";
-import type { ConsolidatedLayout, ModerationLayout, RatingsGrid, RatingsLayout, SheetPlan } from "./types";
+import type { ConsolidatedLayout, ModerationLayout, NotesGrid, RatingsGrid, RatingsLayout, SheetPlan } from "./types";
 
 export function panelContext(ctx: PlanContext, raters: string[], aggregate: Aggregation): PanelContext {
   const L = ctx.labels;
@@ -26,8 +26,8 @@ export function withRatingsSheet(ctx: PlanContext, sheet: string): PlanContext {
 }
 
 /** A rater's Ratings sheet: the single-rater layout, named for the rater, titled with their name. */
-export function raterSheet(ctx: PlanContext, sheetName: string, rater: string, initial?: RatingsGrid): { sheet: SheetPlan; layout: RatingsLayout } {
-  const built = ratingsSheet(withRatingsSheet(ctx, sheetName), initial, rater);
+export function raterSheet(ctx: PlanContext, sheetName: string, rater: string, initial?: RatingsGrid, notes?: NotesGrid): { sheet: SheetPlan; layout: RatingsLayout } {
+  const built = ratingsSheet(withRatingsSheet(ctx, sheetName), initial, rater, notes);
   const title = built.sheet.blocks.find((b) => b.address === "A1");
   if (title) title.cells = [[`${ctx.labels.ratingsTitle} — ${rater}`]];
   return built;
@@ -40,8 +40,8 @@ export interface PanelSheets {
 }
 
 /** Every rater's sheet, Consolidated and Moderation. */
-export function panelSheets(ctx: PlanContext, p: PanelContext, initial: Record<string, RatingsGrid> = {}): PanelSheets {
-  const raters = p.raters.map((r, k) => raterSheet(ctx, p.sheets[k], r, initial[r]));
+export function panelSheets(ctx: PlanContext, p: PanelContext, initial: Record<string, RatingsGrid> = {}, notes: Record<string, NotesGrid> = {}): PanelSheets {
+  const raters = p.raters.map((r, k) => raterSheet(ctx, p.sheets[k], r, initial[r], notes[r]));
   return {
     raters,
     consolidated: consolidatedSheet(withRatingsSheet(ctx, p.consolidated), p, raters[0].sheet),

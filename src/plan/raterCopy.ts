@@ -5,11 +5,13 @@ import { modelSheet } from "./modelSheet";
 import { raterSheetNames } from "./raterNames";
 import { raterSheet } from "./panelPlan";
 import { STYLES } from "./styles";
-import type { RatingsGrid, StoredModel, WorkbookPlan } from "./types";
+import type { NotesGrid, RatingsGrid, StoredModel, WorkbookPlan } from "./types";
 
 export interface RaterCopyOptions {
   /** Ratings the rater already gave, to pre-fill. */
   ratings?: RatingsGrid;
+  /** Reasons the rater already wrote, to pre-fill (when the model has a notes grid). */
+  notes?: NotesGrid;
   protect?: boolean;
   password?: string;
 }
@@ -25,13 +27,14 @@ export function raterCopyPlan(model: StoredModel, rater: string, options: RaterC
   const password = options.password ?? null;
   const { locale, missing } = model.options;
   const ctx = makeContext(model.tree, model.vendors, locale, missing, model.createdAt, protect, password);
+  ctx.notes = model.notesGrid === true;
   const L = labelsFor(locale);
   const index = (model.raters ?? []).indexOf(rater);
   const all = index >= 0 ? (model.raters ?? []) : [...(model.raters ?? []), rater];
   const sheetName = raterSheetNames(all, L.sheetRaterPrefix, [...Object.values(ctx.names), L.sheetConsolidated, L.sheetModeration, L.sheetArchive, MODEL_SHEET_NAME])[index >= 0 ? index : all.length - 1];
-  const ratings = raterSheet(ctx, sheetName, rater, options.ratings);
+  const ratings = raterSheet(ctx, sheetName, rater, options.ratings, options.notes);
   const intro = ratings.sheet.blocks.find((b) => b.address === "A2");
-  if (intro) intro.cells = [[`${L.raterCopyIntro} ${L.ratingsIntro}`]];
+  if (intro) intro.cells = [[`${L.raterCopyIntro} ${intro.cells[0][0] as string}`]];
   const copyModel: StoredModel = { ...model, raterCopy: { rater } };
   const part = modelSheet(copyModel, protect, password);
   const sheets = [ratings.sheet, part.sheet];

@@ -2,7 +2,7 @@ import { cell, colLetter, rect, rowRuns } from "./a1";
 import { emptySheet, protection, RATINGS as R, type PlanContext } from "./context";
 import { block } from "./grid";
 import { NUMBER_FORMATS } from "./styles";
-import type { CellValue, FormatPlan, RatingsGrid, RatingsLayout, SheetPlan } from "./types";
+import type { CellValue, FormatPlan, NotesGrid, RatingsGrid, RatingsLayout, SheetPlan } from "./types";
 
 /** Text written for a "not applicable" rating; "NA" is accepted too. */
 export const NA_TEXT = "N/A";
@@ -10,9 +10,11 @@ export const NA_TEXT = "N/A";
 /**
  * Ratings: every node in pre-order (groups as bold header rows, outline-grouped), code, name and
  * required mark frozen on the left, one input column per vendor. Only leaf cells are unlocked.
- * The same layout serves a later panel (one such sheet per rater).
+ * The same layout serves a later panel (one such sheet per rater). With `ctx.notes`, a notes grid
+ * follows after one empty column: a text column per vendor ("Reason: vendor") on the same rows,
+ * unlocked on leaf rows, formatted as text so a reason is never read as a formula.
  */
-export function ratingsSheet(ctx: PlanContext, initial: RatingsGrid = {}, rater?: string): { sheet: SheetPlan; layout: RatingsLayout } {
+export function ratingsSheet(ctx: PlanContext, initial: RatingsGrid = {}, rater?: string, notes: NotesGrid = {}): { sheet: SheetPlan; layout: RatingsLayout } {
   const { labels: L, layout, vendors } = ctx;
   const n = layout.nodes.length;
   const last = R.firstRow + n - 1;
@@ -35,7 +37,7 @@ export function ratingsSheet(ctx: PlanContext, initial: RatingsGrid = {}, rater?
   });
   sheet.blocks.push(
     ...block(1, 1, "values", [[L.ratingsTitle]]),
-    ...block(2, 1, "values", [[L.ratingsIntro]]),
+    ...block(2, 1, "values", [[ctx.notes ? `${L.ratingsIntro} ${L.ratingsIntroNotes}` : L.ratingsIntro]]),
     ...block(R.headerRow, 1, "values", [[L.colCode, L.colIndicator, L.colRequired, ...vendors]]),
     ...block(R.firstRow, R.code, "values", labelCells),
     ...block(R.firstRow, R.required, "values", required),
@@ -98,6 +100,7 @@ export function ratingsSheet(ctx: PlanContext, initial: RatingsGrid = {}, rater?
     });
   }
   sheet.freeze = { rows: R.headerRow, columns: R.required };
+  const notesLayout = ctx.notes ? notesGrid(ctx, sheet, runsOf(ctx), notes) : undefined;
   return {
     sheet,
     layout: {
@@ -107,6 +110,45 @@ export function ratingsSheet(ctx: PlanContext, initial: RatingsGrid = {}, rater?
       rows: layout.nodes.map((nd, i) => ({ code: nd.code, row: ctx.ratingsRow(i), leaf: nd.leaf })),
       vendors: [...vendors],
       range,
+      ...(notesLayout ? { notes: notesLayout } : {}),
     },
   };
+}
+
+/** First column of the notes grid: one empty column after the last vendor. */
+export function notesFirstCol(vendorCount: number): number {
+  return R.firstVendor + vendorCount + 1;
+}
+
+/** Contiguous runs [first, last] of leaf rows (pre-order indices). */
+function runsOf(ctx: PlanContext): [number, number][] {
+  const out: [number, number][] = [];
+  ctx.layout.nodes.forEach((nd, i) => {
+    if (!nd.leaf) return;
+    const last = out[out.length - 1];
+    if (last && last[1] === i - 1) last[1] = i;
+    else out.push([i, i]);
+  });
+  return out;
+}
+
+/** The notes grid's header, cells, formats and widths added to `sheet`; its layout. */
+function notesGrid(ctx: PlanContext, sheet: SheetPlan, leafRuns: [number, number][], notes: NotesGrid): NonNullable<RatingsLayout["notes"]> {
+  const { labels: L, layout, vendors } = ctx;
+  const first = notesFirstCol(vendors.length);
+  const headers = vendors.map((v) => `${L.notesHeaderPrefix}${v}`);
+  if (vendors.length === 0) return { firstCol: first, range: "", headers };
+  const lastCol = first + vendors.length - 1;
+  const last = R.firstRow + layout.nodes.length - 1;
+  const values: CellValue[][] = layout.nodes.map((nd) => vendors.map((v) => (nd.leaf ? notes[v]?.[nd.code] ?? null : null)));
+  sheet.blocks.push(...block(R.headerRow, first, "values", [headers]));
+  if (values.some((line) => line.some((x) => x !== null))) sheet.blocks.push(...block(R.firstRow, first, "values", values));
+  const range = rect(R.firstRow, first, last, lastCol);
+  sheet.formats.push(
+    { ranges: [rect(R.headerRow, first, R.headerRow, lastCol)], style: "header" },
+    { ranges: [range], style: "formula", numberFormat: "@" },
+    { ranges: leafRuns.map(([a, b]) => rect(ctx.ratingsRow(a), first, ctx.ratingsRow(b), lastCol)), style: "note", locked: false },
+  );
+  sheet.columns.push({ range: `${colLetter(first)}:${colLetter(lastCol)}`, width: 32 });
+  return { firstCol: first, range, headers };
 }

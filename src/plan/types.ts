@@ -134,6 +134,8 @@ export interface StoredModel {
   report?: boolean;
   /** The workbook has the Sensitivity sheet (issue #12). Absent = none. */
   sensitivity?: boolean;
+  /** The ratings sheets have a notes grid, a reason beside every rating (issue #14). Absent in workbooks made before it: they keep their layout until re-created. */
+  notesGrid?: boolean;
   /** ISO date-time when the plan was built. */
   createdAt: string;
 }
@@ -163,6 +165,12 @@ export interface PlanInput {
   raters?: string[];
   /** Panel: ratings to pre-fill per rater name. */
   raterRatings?: Record<string, RatingsGrid>;
+  /** A notes grid beside the ratings on every ratings sheet (issue #14); default true. */
+  notesGrid?: boolean;
+  /** Reasons to pre-fill in the notes grid (single rater); by vendor, then leaf code. */
+  notes?: NotesGrid;
+  /** Panel: reasons to pre-fill per rater name. */
+  raterNotes?: Record<string, NotesGrid>;
   /** Optional Pairwise (AHP) sheet for these sibling groups; absent = no such sheet. */
   pairwise?: PairwiseInput;
   /** Optional Maturity self-assessment sheets (one per scenario); absent = no such sheet. */
@@ -276,7 +284,9 @@ export type StyleKey =
   | "warning"
   | "required"
   | "muted"
-  | "wrap";
+  | "wrap"
+  /** A notes-grid cell: a reason typed beside a rating. */
+  | "note";
 
 export interface CellStyle {
   bold?: boolean;
@@ -462,6 +472,12 @@ export interface RatingsLayout {
   vendors: string[];
   /** The whole rating rectangle (vendor columns × indicator rows), e.g. "D5:F60". */
   range: string;
+  /**
+   * The notes grid (issue #14): a reason beside every rating, text only. Vendor v's reasons are in
+   * column `firstCol + v`, on the rating rows; its header cell holds `headerPrefix` + the vendor.
+   * `range` is "" without vendors. Absent on sheets made before the grid existed.
+   */
+  notes?: { firstCol: number; range: string; headers: string[] };
 }
 
 export interface ResultsLayout {
@@ -510,15 +526,21 @@ export interface WeightsLayout {
 /** Ratings as read from a Ratings sheet: grid[vendor][code] = value. */
 export type RatingsGrid = Record<string, Record<string, number | "NA">>;
 
+/** Reasons as read from a notes grid: notes[vendor][code] = the text (never empty). */
+export type NotesGrid = Record<string, Record<string, string>>;
+
 export interface ArchivedRating {
   vendor: string;
   code: string;
   /** Indicator name (in the model's locale) at the time it was archived, for readers. */
   name: string;
-  value: number | "NA";
+  /** null: a reason written without a rating (kept so the text is not lost). */
+  value: number | "NA" | null;
   reason: "indicator-removed" | "vendor-removed" | "now-a-group";
   /** Panel: whose rating it was. Absent in a single-rater workbook. */
   rater?: string;
+  /** The reason written beside the rating (notes grid), when there was one. */
+  note?: string;
 }
 
 /** Input of freezeResults: the Results table values as read back by the adapter/pane. */
@@ -537,6 +559,8 @@ export interface ReconcileResult {
   /** Ratings that have a place in the new model. */
   kept: RatingsGrid;
   archived: ArchivedRating[];
+  /** Reasons (notes grid) that have a place in the new model; the others are archived with their rating. */
+  notes: NotesGrid;
 }
 
 /** Where the Sensitivity sheet (src/plan/sensitivitySheet.ts) keeps its figures. */

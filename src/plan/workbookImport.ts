@@ -78,7 +78,7 @@ export function readScorecardSheets(sheets: SheetCells[], options: { tree?: Indi
   if (!model) return null;
   let plan: ReturnType<typeof buildPlan>;
   try {
-    plan = buildPlan({ tree: model.tree, vendors: model.vendors, options: model.options, ...(model.raters && !model.raterCopy ? { raters: model.raters } : {}), createdAt: model.createdAt });
+    plan = buildPlan({ tree: model.tree, vendors: model.vendors, options: model.options, ...(model.raters && !model.raterCopy ? { raters: model.raters } : {}), createdAt: model.createdAt, notesGrid: model.notesGrid === true });
   } catch {
     return null;
   }

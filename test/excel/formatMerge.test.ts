@@ -77,11 +77,11 @@ describe("sheetFormats", () => {
     expect(out.formats.every((f) => !f.noBorder)).toBe(true);
   });
 
-  test("a panel rater sheet: its whole table is bordered by one rectangle", () => {
+  test("a panel rater sheet: its whole table, and its notes grid, are each bordered by one rectangle", () => {
     const plan = buildPlan({ tree: defaultTree(), vendors: ["A", "B", "C"], raters: ["Ann", "Bo"], createdAt: "2026-01-01T00:00:00Z" });
     const sheet = plan.sheets[0];
     const out = sheetFormats(sheet.formats, plan.styles);
-    expect(out.borders?.ranges).toHaveLength(1);
+    expect(out.borders?.ranges).toHaveLength(2);
     expect(coverage(out.formats, out.borders?.ranges ?? null, plan.styles)).toEqual(coverage(sheet.formats, null, plan.styles));
   });
 });

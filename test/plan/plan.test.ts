@@ -79,7 +79,8 @@ describe("plan structure (what an adapter relies on)", () => {
       const unlocked = sheet.formats.filter((f) => f.locked === false);
       // Weights: the weights, and (issue #11) the minimums (column P) and the grade bands (R:S).
       if (sheet.key === "weights") expect(unlocked.map((f) => f.ranges[0])).toEqual([`C6:C${5 + plan.layout.ratings.rows.length}`, `P5:P${5 + plan.layout.ratings.rows.length}`, "R5:S8"]);
-      else if (sheet.key === "ratings") expect(unlocked.length).toBe(1);
+      // Ratings: the rating cells, and (issue #14) the notes grid's reasons on the same leaf rows.
+      else if (sheet.key === "ratings") expect(unlocked.length).toBe(2);
       else expect(unlocked).toEqual([]);
     }
     const ratings = plan.sheets.find((s) => s.key === "ratings");
@@ -89,6 +90,12 @@ describe("plan structure (what an adapter relies on)", () => {
       return Array.from({ length: r2 - r1 + 1 }, (_, i) => r1 + i);
     });
     expect(unlockedRows).toEqual(leafRows);
+    const noteRows = (ratings?.formats.filter((f) => f.locked === false)[1]?.ranges ?? []).flatMap((r) => {
+      const { r1, r2, c1, c2 } = parseRect(r);
+      expect([c1, c2]).toEqual([plan.layout.ratings.notes?.firstCol, (plan.layout.ratings.notes?.firstCol ?? 0) + plan.layout.ratings.vendors.length - 1]);
+      return Array.from({ length: r2 - r1 + 1 }, (_, i) => r1 + i);
+    });
+    expect(noteRows).toEqual(leafRows);
   });
 
   test("ratings: outline groups per dimension and sub-dimension, validation, frozen labels", () => {

@@ -34,8 +34,8 @@ describe("reconcile", () => {
     const { archived } = reconcile(oldModel, oldRatings, newModel, "王芳");
     expect(archived.map((a) => a.rater)).toEqual(["王芳", "王芳"]);
     const sheet = archiveSheet(archived, "zh-CN", CREATED, true, null);
-    expect(sheet.blocks.find((b) => b.address.startsWith("A3"))?.cells[0].at(-1)).toBe("评委");
-    expect(sheet.blocks.at(-1)?.cells.map((r) => r.at(-1))).toEqual(["王芳", "王芳"]);
+    expect(sheet.blocks.find((b) => b.address.startsWith("A3"))?.cells[0].at(-2)).toBe("评委");
+    expect(sheet.blocks.at(-1)?.cells.map((r) => r.at(-2))).toEqual(["王芳", "王芳"]);
   });
 
   test("nothing is lost: kept + archived = every old rating", () => {
@@ -51,15 +51,32 @@ describe("reconcile", () => {
     const plan = buildPlan({ tree: newModel.tree, vendors: newModel.vendors, ratings: kept, archived, createdAt: CREATED });
     const archive = plan.sheets.find((s) => s.key === "archive");
     expect(archive?.blocks.at(-1)?.cells).toEqual([
-      ["2026-11-25", "A", "1.1", "Core features", 80, "indicator now has sub-indicators", null],
-      ["2026-11-25", "A", "2.1.4", "Concurrency", 60, "indicator removed", null],
-      ["2026-11-25", "C", "2.1.1", "Stability", 90, "vendor removed", null],
+      ["2026-11-25", "A", "1.1", "Core features", 80, "indicator now has sub-indicators", null, null],
+      ["2026-11-25", "A", "2.1.4", "Concurrency", 60, "indicator removed", null, null],
+      ["2026-11-25", "C", "2.1.1", "Stability", 90, "vendor removed", null, null],
     ]);
     const ratings = plan.sheets.find((s) => s.key === "ratings");
     const row = plan.layout.ratings.rows.find((r) => r.code === "5.3.4")?.row as number;
     const values = ratings?.blocks.find((b) => b.address.startsWith("D"));
     expect(values?.cells[row - plan.layout.ratings.firstRow]).toEqual(["N/A", null, null]);
     expect(archiveSheet([], "zh-CN", CREATED, true, null).name).toBe("归档");
+  });
+
+  test("reasons (notes grid) follow their rating: kept where it is kept, archived beside it, or archived alone", () => {
+    const newModel = storedModel({ tree: edited(), vendors: ["A", "B", "D"], createdAt: CREATED });
+    const notes = { A: { "1.1": "grouped now", "2.1.4": "=was a formula?", "1.1.1": "kept" }, C: { "2.1.1": "C gone" }, B: { "9.9": "no rating, code gone" } };
+    const { kept, archived, notes: keptNotes } = reconcile(oldModel, oldRatings, newModel, undefined, notes);
+    expect(keptNotes).toEqual({ A: { "1.1.1": "kept" } });
+    expect(kept.A?.["1.1"]).toBeUndefined();
+    expect(archived.map((a) => [a.vendor, a.code, a.value, a.note])).toEqual([
+      ["A", "1.1", 80, "grouped now"],
+      ["A", "2.1.4", 60, "=was a formula?"],
+      ["C", "2.1.1", 90, "C gone"],
+      ["B", "9.9", null, "no rating, code gone"],
+    ]);
+    const sheet = archiveSheet(archived, "en-US", CREATED, true, null);
+    expect(sheet.blocks.at(-1)?.cells.map((r) => [r[4], r[7]])).toEqual([[80, "grouped now"], [60, "=was a formula?"], [90, "C gone"], [null, "no rating, code gone"]]);
+    expect(sheet.formats).toContainEqual({ ranges: ["H4:H7"], numberFormat: "@" });
   });
 });
 
