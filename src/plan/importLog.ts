@@ -11,6 +11,8 @@
  *     rows     vendor · rater · "before" · the cells as they were ("blank" = empty)
  *              vendor · rater · "after"  · what the import wrote
  *   An empty cell in a block = not touched by that import. A rating costs a few bytes, not a row.
+ *   Reasons the import wrote into the notes grid (issue #14) follow the codes as their own
+ *   columns, headed "code (reason)" / "code（理由）", before and after as for ratings.
  *
  * A cell that held a formula is stored as the formula's text ("=Sheet2!B4", written as text, not
  * as a live formula), so undo writes the formula back, not the value it showed. An old text value
@@ -54,6 +56,16 @@ export interface ImportLogEntry {
   oldFormula?: string;
   newValue: RatingValue;
   action: ImportAction;
+}
+
+/** One reason (notes-grid cell) an import or a merge wrote. */
+export interface NoteLogEntry {
+  vendor: string;
+  code: string;
+  rater?: string;
+  /** null = was blank */
+  oldValue: string | null;
+  newValue: string;
 }
 
 export interface ImportMeta {
@@ -149,7 +161,8 @@ function ordered<T>(items: Iterable<T>, order: readonly T[] | undefined): T[] {
 
 /**
  * One import appended to the log: its row in the list and its block under the last block. Codes
- * and vendors follow `order` (the workbook's) where given, else first appearance. Pure.
+ * and vendors follow `order` (the workbook's) where given, else first appearance. `notes`, the
+ * reasons it wrote, get their own columns after the rating codes. Pure.
  */
 export function importLogAppend(
   meta: ImportMeta,
@@ -157,6 +170,7 @@ export function importLogAppend(
   extent: LogExtent,
   locale: Locale,
   order: { codes?: readonly string[]; vendors?: readonly string[] } = {},
+  notes: readonly NoteLogEntry[] = [],
 ): ImportLogAppend {
   const l = IMPORT_LOG_LABELS[locale];
   const create = extent.summaryRows === 0 && extent.detailRows === 0;
@@ -164,30 +178,43 @@ export function importLogAppend(
   if (extent.summaryRows === 0) blocks.push({ address: rect(1, 1, 1, SUMMARY_WIDTH), kind: "values", cells: [[...l.summaryHeaders]] });
 
   const codes = ordered(entries.map((e) => e.code), order.codes);
+  const noteCodes = ordered(notes.map((e) => e.code), order.codes);
   const col = new Map(codes.map((c, i) => [c, i]));
-  const rowKey = (e: ImportLogEntry): string => `${e.vendor}\u0001${e.rater ?? ""}`;
-  const vendorRank = new Map(ordered(entries.map((e) => e.vendor), order.vendors).map((v, i) => [v, i]));
+  const noteCol = new Map(noteCodes.map((c, i) => [c, codes.length + i]));
+  const width = codes.length + noteCodes.length;
+  const rowKey = (e: { vendor: string; rater?: string }): string => `${e.vendor}\u0001${e.rater ?? ""}`;
+  const vendorRank = new Map(ordered([...entries, ...notes].map((e) => e.vendor), order.vendors).map((v, i) => [v, i]));
   const pairs = new Map<string, { vendor: string; rater: string; before: CellValue[]; after: CellValue[] }>();
-  for (const e of entries) {
+  const pairOf = (e: { vendor: string; rater?: string }): { before: CellValue[]; after: CellValue[] } => {
     const k = rowKey(e);
     let p = pairs.get(k);
-    if (!p) pairs.set(k, (p = { vendor: e.vendor, rater: e.rater ?? "", before: codes.map(() => null), after: codes.map(() => null) }));
+    if (!p) pairs.set(k, (p = { vendor: e.vendor, rater: e.rater ?? "", before: new Array<CellValue>(width).fill(null), after: new Array<CellValue>(width).fill(null) }));
+    return p;
+  };
+  for (const e of entries) {
+    const p = pairOf(e);
     const i = col.get(e.code) as number;
     p.before[i] = beforeCell(e.oldValue, locale, e.oldFormula);
     p.after[i] = ratingCell(e.newValue);
+  }
+  for (const e of notes) {
+    const p = pairOf(e);
+    const i = noteCol.get(e.code) as number;
+    p.before[i] = beforeCell(e.oldValue === "" ? null : e.oldValue, locale);
+    p.after[i] = e.newValue;
   }
   const rows = [...pairs.values()].sort((a, b) => (vendorRank.get(a.vendor) as number) - (vendorRank.get(b.vendor) as number) || (a.rater < b.rater ? -1 : a.rater > b.rater ? 1 : 0));
 
   const top = extent.detailRows === 0 ? 1 : extent.detailRows + 2;
   const last = top + 1 + 2 * rows.length;
-  const right = DETAIL_COL + BLOCK_LEAD - 1 + Math.max(codes.length, 1);
+  const right = DETAIL_COL + BLOCK_LEAD - 1 + Math.max(width, 1);
   const details = rect(top, DETAIL_COL, last, right);
   blocks.push({ address: rect(top, DETAIL_COL, top, DETAIL_COL + 5), kind: "values", cells: [[meta.importId, kindLabel(meta.kind, locale), meta.time, meta.sourceFile, meta.rater ?? "", l.legend]] });
-  blocks.push({ address: rect(top + 1, DETAIL_COL, top + 1, DETAIL_COL + BLOCK_LEAD - 1 + codes.length), kind: "values", cells: [[l.blockVendor, l.blockRater, l.blockValues, ...codes]] });
+  blocks.push({ address: rect(top + 1, DETAIL_COL, top + 1, DETAIL_COL + BLOCK_LEAD - 1 + width), kind: "values", cells: [[l.blockVendor, l.blockRater, l.blockValues, ...codes, ...noteCodes.map((c) => `${c}${l.noteSuffix}`)]] });
   if (rows.length > 0) {
     // Names apart from values: a name needing the text guard then guards three columns, not the block.
     blocks.push({ address: rect(top + 2, DETAIL_COL, last, DETAIL_COL + BLOCK_LEAD - 1), kind: "values", cells: rows.flatMap((p) => [[p.vendor, p.rater, l.before], [p.vendor, p.rater, l.after]]) });
-    if (codes.length > 0) blocks.push({ address: rect(top + 2, DETAIL_COL + BLOCK_LEAD, last, right), kind: "values", cells: rows.flatMap((p) => [p.before, p.after]) });
+    if (width > 0) blocks.push({ address: rect(top + 2, DETAIL_COL + BLOCK_LEAD, last, right), kind: "values", cells: rows.flatMap((p) => [p.before, p.after]) });
   }
   const added = entries.filter((e) => e.action === "added").length;
   const row = Math.max(extent.summaryRows, 1) + 1;
@@ -199,6 +226,12 @@ export function importLogAppend(
   const widths = [24, 14, 24, 24, 14, 8, 10, 24, 12, 20, 3, 24, 14, 14];
   const columns = create ? widths.map((width, i) => ({ range: colLetter(i + 1), width })) : [];
   return { sheet: l.sheet, create, columns, blocks, details };
+}
+
+/** The indicator code of a block header naming a reasons column ("1.1 (reason)", "1.1（理由）" in either locale), else undefined. */
+function noteCodeOf(header: string): string | undefined {
+  for (const l of ALL_LABELS) if (header.endsWith(l.noteSuffix) && header.length > l.noteSuffix.length) return header.slice(0, -l.noteSuffix.length);
+  return undefined;
 }
 
 function kindLabel(kind: ImportKind, locale: Locale): string {
@@ -256,11 +289,35 @@ export function readBlock(values: readonly (readonly CellValue[])[], importId: s
     if (vendor === "" || str(after[0]) !== vendor) continue;
     const rater = str(before[1]);
     codes.forEach((code, j) => {
+      if (code === "" || noteCodeOf(code) !== undefined) return;
       const newValue = ratingOf(after[BLOCK_LEAD + j]);
       const old = fromBefore(before[BLOCK_LEAD + j]);
-      if (code === "" || newValue === null || old === undefined) return;
+      if (newValue === null || old === undefined) return;
       const { oldValue, oldFormula } = old;
       out.push({ vendor, code, ...(rater ? { rater } : {}), oldValue, ...(oldFormula !== undefined ? { oldFormula } : {}), newValue, action: oldValue === null ? "added" : "overwritten" });
+    });
+  }
+  return out;
+}
+
+/**
+ * The reasons of one block (its values from the heading row, column L first): the columns headed
+ * "code (reason)" in either locale; null when the block is not the import's. Texts as written.
+ */
+export function readBlockNotes(values: readonly (readonly CellValue[])[], importId: string): NoteLogEntry[] | null {
+  if (str(values[0]?.[0]) !== importId) return null;
+  const codes = (values[1] ?? []).slice(BLOCK_LEAD).map((c) => noteCodeOf(str(c)));
+  const out: NoteLogEntry[] = [];
+  for (let i = 2; i + 1 < values.length; i += 2) {
+    const [before, after] = [values[i], values[i + 1]];
+    const vendor = str(before[0]);
+    if (vendor === "" || str(after[0]) !== vendor) continue;
+    const rater = str(before[1]);
+    codes.forEach((code, j) => {
+      const old = fromBefore(before[BLOCK_LEAD + j]);
+      const next = after[BLOCK_LEAD + j];
+      if (code === undefined || old === undefined || next === null || next === undefined || next === "") return;
+      out.push({ vendor, code, ...(rater ? { rater } : {}), oldValue: old.oldValue === null ? null : String(old.oldValue), newValue: String(next) });
     });
   }
   return out;

@@ -20,6 +20,8 @@ export interface ImportLogLabels {
   blank: string;
   /** Heading row of a block, after id, kind, time, source and rater: how to read it. */
   legend: string;
+  /** After an indicator code in a block's header: the column holds reasons (notes grid), not ratings. */
+  noteSuffix: string;
 }
 
 export const IMPORT_LOG_LABELS: Readonly<Record<Locale, ImportLogLabels>> = {
@@ -36,6 +38,7 @@ export const IMPORT_LOG_LABELS: Readonly<Record<Locale, ImportLogLabels>> = {
     after: "after",
     blank: "blank",
     legend: "Per vendor: the cells before this import (blank = the cell was empty; =… = the formula it held) and what it wrote; an empty cell was not touched.",
+    noteSuffix: " (reason)",
   },
   "zh-CN": {
     sheet: "导入日志",
@@ -50,6 +53,7 @@ export const IMPORT_LOG_LABELS: Readonly<Record<Locale, ImportLogLabels>> = {
     after: "导入后",
     blank: "空",
     legend: "每个供应商：本次导入前的单元格值（空 = 原为空白；=… = 原有公式）及导入写入的值；空白单元格表示本次未涉及。",
+    noteSuffix: "（理由）",
   },
 };
 

@@ -4,7 +4,7 @@
  */
 import type { Rating, RatingValue } from "../core/engine/types";
 import { rect } from "./a1";
-import type { ImportLogEntry } from "./importLog";
+import type { ImportLogEntry, NoteLogEntry } from "./importLog";
 import { ratingCell } from "./importLog";
 import type { CellBlock, CellValue, RatingsLayout } from "./types";
 
@@ -67,6 +67,35 @@ export function importEdits(cells: ReadonlyMap<string, CellValue>, incoming: rea
   return { edits, kept, unchanged, skipped };
 }
 
+/**
+ * What an import changes in the notes grid (issue #14). `current` holds the non-blank reasons by
+ * cellKey. An empty incoming reason never clears one; the same text (trimmed) is unchanged; a
+ * different existing reason is a conflict decided by `choice`, as for ratings. The first reason
+ * for a cell wins. Texts are written trimmed.
+ */
+export function noteEdits(
+  current: ReadonlyMap<string, string>,
+  incoming: readonly { vendor: string; code: string; rater?: string; note: string }[],
+  choice: ImportChoice,
+): { edits: NoteLogEntry[]; kept: number; unchanged: number } {
+  const seen = new Set<string>();
+  const edits: NoteLogEntry[] = [];
+  let kept = 0;
+  let unchanged = 0;
+  for (const n of incoming) {
+    const text = n.note.trim();
+    const k = keyOf(n.vendor, n.code);
+    if (text === "" || seen.has(k)) continue;
+    seen.add(k);
+    const old = current.get(k)?.trim() || null;
+    const rater = n.rater !== undefined && n.rater !== "" ? { rater: n.rater } : {};
+    if (old === text) unchanged++;
+    else if (old !== null && choice === "keep-existing") kept++;
+    else edits.push({ vendor: n.vendor, code: n.code, ...rater, oldValue: old, newValue: text });
+  }
+  return { edits, kept, unchanged };
+}
+
 /** Map key for `importEdits`' cells. */
 export function cellKey(vendor: string, code: string): string {
   return keyOf(vendor, code);
@@ -96,7 +125,17 @@ export interface CellWrite {
  * "formulas" when every value written is a formula ("=…", an undo putting formulas back).
  */
 export function ratingBlocks(layout: RatingsLayout, writes: readonly CellWrite[], kind: CellBlock["kind"] = "values"): { blocks: CellBlock[]; outside: CellWrite[] } {
-  const colOf = new Map(layout.vendors.map((v, i) => [v, layout.firstCol + i]));
+  return gridBlocks(layout, layout.firstCol, writes, kind);
+}
+
+/** Blocks writing reasons into the notes grid (as ratingBlocks); every write is `outside` on a sheet without one. */
+export function noteBlocks(layout: RatingsLayout, writes: readonly CellWrite[]): { blocks: CellBlock[]; outside: CellWrite[] } {
+  return layout.notes ? gridBlocks(layout, layout.notes.firstCol, writes, "values") : { blocks: [], outside: [...writes] };
+}
+
+/** Blocks for a vendor × leaf grid whose first vendor column is `firstCol`. */
+function gridBlocks(layout: RatingsLayout, firstCol: number, writes: readonly CellWrite[], kind: CellBlock["kind"]): { blocks: CellBlock[]; outside: CellWrite[] } {
+  const colOf = new Map(layout.vendors.map((v, i) => [v, firstCol + i]));
   const rowOf = new Map(layout.rows.filter((r) => r.leaf).map((r) => [r.code, r.row]));
   const cells = new Map<number, Map<number, CellValue>>();
   const outside: CellWrite[] = [];

@@ -48,6 +48,16 @@ describe("headers", () => {
   ])("%s → %s", (h, role) => {
     expect(roleOfHeader(h)).toBe(role);
   });
+  it("a reason column (issue #14): every alias is a comment, no other role lost a header, and a long file reads it", () => {
+    const reasons = ["理由", "评分理由", "依据", "reason", "Reasons", "justification", "Evidence", "rationale", "备注", "comment", "理由：", "3、评分理由"];
+    for (const h of reasons) expect([h, roleOfHeader(h)]).toEqual([h, "comment"]);
+    const others: [string, string][] = [["供应商", "vendor"], ["supplier name", "vendor"], ["指标名称", "indicator"], ["code", "indicator"], ["评分", "score"], ["value", "score"], ["评审人", "rater"], ["judge", "rater"]];
+    for (const [h, role] of others) expect([h, roleOfHeader(h)]).toEqual([h, role]);
+    const m = mapHeaders(["供应商", "指标", "得分", "评分理由"], ix);
+    expect(m.shape).toBe("long");
+    expect(m.columns.map((c) => c.role)).toEqual(["vendor", "indicator", "score", "comment"]);
+    expect(m.unmapped).toEqual([]);
+  });
   it("finds long and wide shapes and lists unmapped columns without guessing", () => {
     expect(mapHeaders(["供应商", "指标", "得分", "时间"], ix).shape).toBe("long");
     const wide = mapHeaders(["ID", "vendor", "2.1.1", "Smoothness", "并发量", "2.1", "Foo"], ix);

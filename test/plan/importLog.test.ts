@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { parseRect } from "../../src/plan";
-import { beforeCell, fromBefore, importLogAppend, readBlock, readSummaries, undoneMark, type ImportLogEntry, type ImportMeta } from "../../src/plan/importLog";
+import { beforeCell, fromBefore, importLogAppend, readBlock, readBlockNotes, readSummaries, undoneMark, type ImportLogEntry, type ImportMeta, type NoteLogEntry } from "../../src/plan/importLog";
 import type { CellBlock, CellValue } from "../../src/plan/types";
 
 const META: ImportMeta = { importId: "imp-1", kind: "import", time: "2026-11-25T10:00:00.000Z", sourceFile: "a.csv" };
@@ -100,6 +100,57 @@ describe("Import log blocks", () => {
         const expected = (e: ImportLogEntry): ImportLogEntry => (e.oldFormula === undefined ? e : { ...e, oldValue: e.oldFormula, action: "overwritten" });
         expect(new Map(back.map((e) => [key(e), e]))).toEqual(new Map(entries.map((e) => [key(e), expected(e)])));
       }),
+    );
+  });
+
+  test("reasons get their own columns after the codes, headed in the log's language; readBlock ignores them, readBlockNotes reads them in either language", () => {
+    const entries: ImportLogEntry[] = [{ vendor: "A", code: "1.1", oldValue: null, newValue: 40, action: "added" }];
+    const notes: NoteLogEntry[] = [
+      { vendor: "B", code: "2.1", oldValue: null, newValue: "=1+1" },
+      { vendor: "A", code: "1.1", oldValue: "blank", newValue: "50" },
+    ];
+    for (const [locale, header] of [["en-US", "1.1 (reason)"], ["zh-CN", "1.1（理由）"]] as const) {
+      const append = importLogAppend(META, entries, { summaryRows: 0, detailRows: 0 }, locale, { codes: ["1.1", "2.1"], vendors: ["A", "B"] }, notes);
+      expect(append.details).toBe("L1:Q6");
+      const read = sheetOf(append.blocks);
+      expect(read("O2:Q2")[0]).toEqual(["1.1", header, header.replace("1.1", "2.1")]);
+      expect(readBlock(read(append.details), "imp-1")).toEqual(entries);
+      expect(readBlockNotes(read(append.details), "imp-1")).toEqual([notes[1], notes[0]]);
+      expect(readBlockNotes(read(append.details), "imp-2")).toBeNull();
+      // the list still counts ratings
+      expect(readSummaries(read("A2:J2"), 2)[0]).toMatchObject({ added: 1, overwritten: 0 });
+    }
+    const onlyNotes = importLogAppend(META, [], { summaryRows: 0, detailRows: 0 }, "en-US", {}, [notes[0]]);
+    const read = sheetOf(onlyNotes.blocks);
+    expect(readBlock(read(onlyNotes.details), "imp-1")).toEqual([]);
+    expect(readBlockNotes(read(onlyNotes.details), "imp-1")).toEqual([notes[0]]);
+  });
+
+  test("property: ratings and reasons appended together read back exactly (readBlock + readBlockNotes), whatever the text", () => {
+    const text = fc.oneof(
+      fc.constantFrom("=", "=1+1", '"', '"quoted"', "blank", " blank ", "BLANK", "空", "理由：价格偏高", "50", "1e3", "a\nb", "line1\r\nline2", "N/A", "'x", "@x", "-3"),
+      fc.string({ minLength: 1, maxLength: 12 }),
+      fc.string({ unit: "grapheme", minLength: 1, maxLength: 6 }),
+    ).filter((t) => t !== "");
+    const key = fc.record({ vendor: fc.constantFrom("A", "B", "=C"), code: fc.constantFrom("1", "1.1", "2.3.4"), rater: fc.constantFrom(undefined, "Ann") });
+    const rating = fc.record({ k: key, oldValue: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }), newValue: fc.integer({ min: 0, max: 100 }) });
+    const note = fc.record({ k: key, oldValue: fc.option(text, { nil: null }), newValue: text });
+    const id = (k: { vendor: string; code: string; rater?: string }): string => `${k.vendor}|${k.rater ?? ""}|${k.code}`;
+    const uniq = <T extends { k: { vendor: string; code: string; rater?: string } }>(xs: T[]): T[] => {
+      const seen = new Set<string>();
+      return xs.filter((x) => !seen.has(id(x.k)) && seen.add(id(x.k)));
+    };
+    const strip = (k: { vendor: string; code: string; rater?: string }) => ({ vendor: k.vendor, code: k.code, ...(k.rater ? { rater: k.rater } : {}) });
+    fc.assert(
+      fc.property(fc.array(rating, { maxLength: 12 }), fc.array(note, { maxLength: 12 }), fc.constantFrom("en-US" as const, "zh-CN" as const), fc.nat(30), (rs, ns, locale, below) => {
+        const entries: ImportLogEntry[] = uniq(rs).map((r) => ({ ...strip(r.k), oldValue: r.oldValue, newValue: r.newValue, action: r.oldValue === null ? "added" : "overwritten" }));
+        const notes: NoteLogEntry[] = uniq(ns).map((n) => ({ ...strip(n.k), oldValue: n.oldValue, newValue: n.newValue }));
+        const append = importLogAppend(META, entries, { summaryRows: below, detailRows: below }, locale, {}, notes);
+        const block = sheetOf(append.blocks)(append.details);
+        expect(new Map((readBlock(block, "imp-1") ?? []).map((e) => [id(e), e]))).toEqual(new Map(entries.map((e) => [id(e), e])));
+        expect(new Map((readBlockNotes(block, "imp-1") ?? []).map((e) => [id(e), e]))).toEqual(new Map(notes.map((e) => [id(e), e])));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,4 +1,5 @@
-import { cellFormula, cellKey, importEdits, ratingBlocks } from "../../src/plan/importWrite";
+import fc from "fast-check";
+import { cellFormula, cellKey, importEdits, noteBlocks, noteEdits, ratingBlocks } from "../../src/plan/importWrite";
 import type { CellValue, RatingsLayout } from "../../src/plan/types";
 
 const LAYOUT: RatingsLayout = {
@@ -69,5 +70,68 @@ describe("formulas in an import's edits", () => {
     ];
     expect(ratingBlocks(LAYOUT, writes, "formulas").blocks).toEqual([{ address: "D5:D6", kind: "formulas", cells: [["=40+45"], ["=Sheet2!B4"]] }]);
     expect(ratingBlocks(LAYOUT, [{ vendor: "B", code: "1.1", value: 5 }]).blocks).toEqual([{ address: "E5", kind: "values", cells: [[5]] }]);
+  });
+});
+
+describe("reasons (notes grid) in an import", () => {
+  const NOTES: RatingsLayout = { ...LAYOUT, notes: { firstCol: 7, range: "G4:H6", headers: ["Reason: A", "Reason: B"] } };
+
+  test("noteEdits: blank never clears, same text (trimmed) is unchanged, a different reason is a conflict decided by the choice, first per cell wins", () => {
+    const current = new Map([[cellKey("A", "1.1"), "cheap"], [cellKey("B", "1.1"), "slow"]]);
+    const incoming = [
+      { vendor: "A", code: "1.1", note: "  cheap " },
+      { vendor: "B", code: "1.1", note: "fast now", rater: "Ann" },
+      { vendor: "A", code: "1.2", note: "" },
+      { vendor: "B", code: "1.2", note: " =1+1 " },
+      { vendor: "B", code: "1.2", note: "second" },
+    ];
+    expect(noteEdits(current, incoming, "keep-existing")).toEqual({ edits: [{ vendor: "B", code: "1.2", oldValue: null, newValue: "=1+1" }], kept: 1, unchanged: 1 });
+    expect(noteEdits(current, incoming, "overwrite")).toEqual({
+      edits: [
+        { vendor: "B", code: "1.1", rater: "Ann", oldValue: "slow", newValue: "fast now" },
+        { vendor: "B", code: "1.2", oldValue: null, newValue: "=1+1" },
+      ],
+      kept: 0,
+      unchanged: 1,
+    });
+  });
+
+  test("property: noteEdits never writes a blank, never touches a cell whose reason is the same, and keeps every existing reason under keep-existing", () => {
+    const key = fc.record({ vendor: fc.constantFrom("A", "B"), code: fc.constantFrom("1.1", "1.2") });
+    const text = fc.constantFrom("", " ", "a", " a ", "b", "=x", "空");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, text.filter((t) => t.trim() !== ""))), fc.array(fc.record({ k: key, note: text })), fc.constantFrom("keep-existing" as const, "overwrite" as const), (cur, inc, choice) => {
+        const current = new Map(cur.map(([k, t]) => [cellKey(k.vendor, k.code), t.trim()]));
+        const { edits, kept, unchanged } = noteEdits(current, inc.map((i) => ({ ...i.k, note: i.note })), choice);
+        for (const e of edits) {
+          expect(e.newValue).toBe(e.newValue.trim());
+          expect(e.newValue).not.toBe("");
+          expect(e.oldValue).toBe(current.get(cellKey(e.vendor, e.code)) ?? null);
+          expect(e.newValue).not.toBe(e.oldValue);
+          if (choice === "keep-existing") expect(e.oldValue).toBeNull();
+        }
+        const firsts = new Map<string, string>();
+        for (const i of inc) if (i.note.trim() !== "" && !firsts.has(cellKey(i.k.vendor, i.k.code))) firsts.set(cellKey(i.k.vendor, i.k.code), i.note.trim());
+        expect(edits.length + kept + unchanged).toBe(firsts.size);
+        expect(new Set(edits.map((e) => cellKey(e.vendor, e.code))).size).toBe(edits.length);
+      }),
+    );
+  });
+
+  test("noteBlocks: the notes grid's columns, merged runs as for ratings; everything outside without a grid", () => {
+    const writes = [
+      { vendor: "A", code: "1.1", value: "x" },
+      { vendor: "B", code: "1.1", value: "y" },
+      { vendor: "A", code: "1.2", value: null },
+      { vendor: "B", code: "1.2", value: "=z" },
+      { vendor: "C", code: "1.1", value: "lost" },
+      { vendor: "A", code: "1", value: "group" },
+    ];
+    const { blocks, outside } = noteBlocks(NOTES, writes);
+    expect(blocks).toEqual([{ address: "G5:H6", kind: "values", cells: [["x", "y"], [null, "=z"]] }]);
+    expect(outside).toEqual([writes[4], writes[5]]);
+    // the same run-merging as the rating rectangle, shifted to the notes grid's columns
+    expect(ratingBlocks(NOTES, writes).blocks).toEqual([{ address: "D5:E6", kind: "values", cells: [["x", "y"], [null, "=z"]] }]);
+    expect(noteBlocks(LAYOUT, writes)).toEqual({ blocks: [], outside: writes });
   });
 });

@@ -54,7 +54,7 @@ const SYNONYMS: Record<FieldRole, string[]> = {
   indicator: ["指标", "指标编号", "编号", "指标代码", "指标名称", "indicator", "code", "indicator code", "indicator name"],
   score: ["得分", "分数", "评分", "分值", "score", "rating", "value"],
   rater: ["评分人", "评委", "评审人", "打分人", "rater", "evaluator", "reviewer", "judge"],
-  comment: ["备注", "说明", "评语", "comment", "comments", "note", "notes", "remark", "remarks"],
+  comment: ["备注", "说明", "评语", "理由", "评分理由", "依据", "comment", "comments", "note", "notes", "remark", "remarks", "reason", "reasons", "justification", "evidence", "rationale"],
 };
 
 const ROLE_OF = new Map<string, FieldRole>();
