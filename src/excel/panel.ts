@@ -18,6 +18,7 @@ import type { WorkbookProblem, WorkbookSnapshot } from "../port";
 import { Grid, text } from "./address";
 import { ScorecardError, sheetMissing } from "./errors";
 import { CubeFill } from "./ratingCube";
+import { notesSnapshot, spreadThresholdOf } from "./notesSnapshot";
 import { checkRatingsLayout, checkWeightsLayout, classify, noteCells, notesGrid, ratingCells, ratingsGrid, readArchive, readWeights, type PanelGrids, type Scorecard } from "./readBack";
 
 /** A consensus score and its reason as typed on Moderation, by vendor and leaf code. */
@@ -291,7 +292,7 @@ export function panelSnapshot(card: Scorecard): WorkbookSnapshot {
   problems.push(...weightProblems);
   const aggregate: Aggregation = model.options.aggregate ?? "mean";
   const scores = toScoreResult(scoreCube(tree, fill.cube(), { missing: model.options.missing, vendors: model.vendors, aggregate }));
-  return { tree, vendors: [...model.vendors], raters: [...(model.raters ?? [])], missing: model.options.missing, aggregate, ratings, consensus, problems, scores };
+  return { tree, vendors: [...model.vendors], raters: [...(model.raters ?? [])], missing: model.options.missing, aggregate, ratings, consensus, problems, scores, ...notesSnapshot(card), ...spreadThresholdOf(card) };
 }
 
 /**

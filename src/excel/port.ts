@@ -44,6 +44,7 @@ import { sheetOps } from "./applySheet";
 import { estimate, newStats, OpList, runOps, Syncer, type SyncStats } from "./batch";
 import { chunkBlock } from "./blocks";
 import { panelCarryOver, panelSnapshot, ratersRemoved, withModerationInputs } from "./panel";
+import { notesSnapshot } from "./notesSnapshot";
 import { applyReturnedCopy, exportRaterCopy, mergeReturnedCopy, type PanelEnv } from "./panelPort";
 import { importRatings, listImports, undoImport, type ImportEnv } from "./importRatings";
 import { noScorecard, sheetMissing, structureChanged, throwIfAborted } from "./errors";
@@ -399,7 +400,7 @@ export function snapshotOf(card: Scorecard): WorkbookSnapshot {
   const { tree, problems: weightProblems } = readWeights(model.tree, weightsSheet, plan.layout.weights);
   problems.push(...weightProblems);
   const scores = toScoreResult(scoreCube(tree, fill.cube(), { missing: model.options.missing, vendors: model.vendors }));
-  return { tree, vendors: [...model.vendors], raters: [], missing: model.options.missing, ratings, problems, scores };
+  return { tree, vendors: [...model.vendors], raters: [], missing: model.options.missing, ratings, problems, scores, ...notesSnapshot(card) };
 }
 
 function codesOf(tree: IndicatorTree): string {

@@ -26,6 +26,7 @@ import {
   type WorkbookPlan,
 } from "../plan";
 import { cellFormula } from "../plan/importWrite";
+import { CONS } from "../plan/panelContext";
 import { MATURITY_LABELS } from "../plan/maturityLabels";
 import { AWARD_LABELS } from "../plan/awardLabels";
 import { PAIRWISE_LABELS } from "../plan/pairwiseLabels";
@@ -95,6 +96,8 @@ export interface PanelGrids {
   /** In the model's rater order; `grid` is undefined when the rater's sheet is missing; `formulas` when read with them. */
   raters: { rater: string; sheet: string; grid?: Grid; formulas?: Grid }[];
   moderation?: { sheet: string; grid: Grid };
+  /** The spread threshold cell on Consolidated (SC_SpreadThreshold) as it stands, read with the rater sheets. */
+  spreadThreshold?: CellValue;
 }
 
 export interface ReadOptions {
@@ -116,6 +119,8 @@ export interface ReadOptions {
    */
   formulas?: SheetRole[];
 }
+
+const THRESHOLD_CELL = cell(CONS.thresholdRow, CONS.thresholdCol);
 
 /** Sheets that may belong to a panel, by name in every locale (rater sheets by their prefix). */
 function panelCandidate(name: string): boolean {
@@ -170,7 +175,15 @@ export async function readScorecard(context: Excel.RequestContext, syncer: Synce
     }
   }
   if (opts.panel && opts.panelSheets !== false) for (const s of state.sheets) if (panelCandidate(s.name) && !candidates.has(s.name)) candidates.set(s.name, load(s.name));
-  syncer.add(400 * (1 + candidates.size));
+  // The spread threshold: one cell of Consolidated (under its name in every locale), not its used range.
+  const thresholds = new Map<string, Excel.Range>();
+  if (opts.panel && opts.panelSheets !== false) {
+    for (const name of new Set(Object.values(LABELS).map((l) => l.sheetConsolidated))) {
+      const found = findSheet(state, name);
+      if (found) thresholds.set(found.name, context.workbook.worksheets.getItem(found.name).getRange(THRESHOLD_CELL).load("values"));
+    }
+  }
+  syncer.add(400 * (1 + candidates.size) + 100 * thresholds.size);
   await syncer.sync();
 
   if (modelRange.isNullObject) return null;
@@ -210,7 +223,10 @@ export async function readScorecard(context: Excel.RequestContext, syncer: Synce
     return { rater: name, sheet: g?.sheet ?? sheet, ...(g ? { grid: g.grid } : {}) };
   });
   const moderation = gridOf(panel.moderation.sheet);
-  return { model, plan, grids, sheets, panel: { raters, ...(moderation ? { moderation } : {}) }, ...(maturity ? { maturity } : {}) };
+  const consolidated = findSheet(state, panel.consolidated.sheet);
+  const threshold = consolidated && panel.consolidated.threshold === THRESHOLD_CELL ? thresholds.get(consolidated.name) : undefined;
+  const spreadThreshold = threshold ? (threshold.values as CellValue[][])[0]?.[0] : undefined;
+  return { model, plan, grids, sheets, panel: { raters, ...(moderation ? { moderation } : {}), ...(spreadThreshold !== undefined ? { spreadThreshold } : {}) }, ...(maturity ? { maturity } : {}) };
 }
 
 /** The values (and, when loaded, the formulas) of a used range read with getUsedRangeOrNullObject. */

@@ -191,6 +191,23 @@ export interface WorkbookSnapshot {
   consensus?: ConsensusRating[];
   /** The award decision (issue #11); absent for workbooks made before it. `tree` then carries the minimums typed on Weights. */
   award?: SnapshotAward;
+  /** Every reason written in a notes grid (issue #14), trimmed, blank cells left out; absent when the ratings sheets have no notes grid. */
+  notes?: SnapshotNote[];
+  /** Where the notes cells are (absent with `notes`): the reason for a rating is in column `columns[vendor]`, row `rows[code]`, of sheet `sheets[rater ?? ""]`. */
+  notesGrid?: { sheets: Record<string, string>; columns: Record<string, string>; rows: Record<string, number> };
+  /** Panel: the spread threshold on Consolidated (SC_SpreadThreshold) when it holds a number. */
+  spreadThreshold?: number;
+}
+
+/** A reason typed beside a rating (issue #14). */
+export interface SnapshotNote {
+  vendor: string;
+  code: string;
+  /** Panel: the rater whose sheet it is on. */
+  rater?: string;
+  text: string;
+  sheet: string;
+  address: string;
 }
 
 export interface WorkbookPort {
