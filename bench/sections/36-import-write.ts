@@ -51,7 +51,7 @@ async function scenario(vendorCount: number): Promise<void> {
 /** A returned copy as the preview hands it to applyReturnedCopy (reading the .xlsx is not the adapter's cost). */
 function copyOf(rater: string, ratings: Rating[]): ReturnedCopyPreview {
   const preview = { rowsRead: ratings.length, unit: "cell" as const, accepted: ratings.length, rejected: 0, newVendors: [], added: ratings.length, unchanged: 0, conflicts: [] };
-  return { rater, knownRater: true, sourceFile: `${rater}.xlsx`, ok: true, preview, extraVendors: [], unknownCodes: [], unplacedRows: 0, warnings: [], ratings };
+  return { rater, knownRater: true, sourceFile: `${rater}.xlsx`, ok: true, preview, extraVendors: [], unknownCodes: [], unplacedRows: 0, warnings: [], ratings, notes: [], notePreview: { added: 0, unchanged: 0, conflicts: 0 } };
 }
 
 async function merge(vendorCount: number): Promise<void> {

@@ -17,7 +17,7 @@ import type { ApplyCopyResult, MergeChoice, PortCallOptions, RaterCopyFile, Retu
 import { copyPreview, copyWrites, gridOf, readCopyFile } from "../plan/copyMerge";
 import { OpList, type Syncer } from "./batch";
 import { noScorecard, ScorecardError } from "./errors";
-import { cellKeyOf, raterCells, raterSnapshot } from "./panel";
+import { cellKeyOf, notesByRater, raterCells, raterSnapshot } from "./panel";
 import { logOps, queueLogExtent, ratingOps, write } from "./importRatings";
 import { findSheet, probeWorkbook, readRaterSheet, readScorecard, type Scorecard, type WorkbookState } from "./readBack";
 
@@ -64,7 +64,7 @@ export async function exportRaterCopy(env: PanelEnv, rater: string, prefill: boo
   const ratings: Rating[] = prefill ? raterSnapshot(card, rater, (name) => findSheet(state, name) !== undefined).ratings : [];
   env.options?.onProgress?.(0.5, "prepare");
   const { raterCopyFile } = await import(/* webpackChunkName: "xlsx-writer" */ "../xlsx/raterCopyFile");
-  const file = await raterCopyFile(card.model, rater, prefill ? gridOf(ratings, rater) : undefined);
+  const file = await raterCopyFile(card.model, rater, prefill ? { ratings: gridOf(ratings, rater), notes: notesByRater(card).get(rater) ?? {} } : {});
   env.options?.onProgress?.(1, "prepare");
   return file;
 }
@@ -78,7 +78,7 @@ export async function mergeReturnedCopy(env: PanelEnv, bytes: Uint8Array, source
   const { card, state } = await readMergeTarget(env, rater);
   env.options?.onProgress?.(0.6, "check");
   const snapshot = raterSnapshot(card, rater, (name) => findSheet(state, name) !== undefined);
-  const preview = copyPreview(file, card.model, snapshot.ratings, sourceFile, snapshot.problems);
+  const preview = copyPreview(file, card.model, snapshot.ratings, sourceFile, snapshot.problems, notesByRater(card).get(rater) ?? {});
   env.options?.onProgress?.(1, "check");
   return preview;
 }

@@ -9,9 +9,9 @@ import { isLeaf, allNodes } from "../core/model/tree";
 import { MODEL_SHEET_NAME } from "./context";
 import { readStoredModel } from "./modelSheet";
 import { readReturnedCopy } from "./returnedCopy";
-import type { CellValue, RatingsGrid, StoredModel } from "./types";
+import type { CellValue, NotesGrid, RatingsGrid, StoredModel } from "./types";
 import { cellPreview, unratedCells } from "./cellConflicts";
-import type { ApplyCopyResult, MergeChoice, ReturnedCopyPreview } from "./copyTypes";
+import type { ApplyCopyResult, CopyNote, MergeChoice, NotePreview, ReturnedCopyPreview } from "./copyTypes";
 import type { WorkbookProblem } from "./problems";
 
 const BAD_FILE_CHARS = /[\\/:*?"<>|]/g;
@@ -51,14 +51,17 @@ export async function readCopyFile(bytes: Uint8Array): Promise<CopyFile> {
 
 const EMPTY_PREVIEW = { rowsRead: 0, unit: "cell" as const, accepted: 0, rejected: 0, newVendors: [], added: 0, unchanged: 0, conflicts: [] };
 
+const NO_NOTES: NotePreview = { added: 0, unchanged: 0, conflicts: 0 };
+
 /**
  * The preview of merging a returned copy into `target`: read by code and vendor header
  * (readReturnedCopy), compared with `existing` (the workbook's ratings, any rater) for the copy's
  * rater. `problems` (the snapshot's) name the rater's cells holding text or an out-of-range
- * number: they are conflicts, as copyWrites treats them.
+ * number: they are conflicts, as copyWrites treats them. The copy's reasons are compared with
+ * `existingNotes` (that rater's notes grid); a workbook without a notes grid takes none of them.
  */
-export function copyPreview(file: CopyFile, target: StoredModel, existing: readonly Rating[], sourceFile: string, problems: readonly WorkbookProblem[] = []): ReturnedCopyPreview {
-  const base = { sourceFile, extraVendors: [], unknownCodes: [], unplacedRows: 0, ratings: [] };
+export function copyPreview(file: CopyFile, target: StoredModel, existing: readonly Rating[], sourceFile: string, problems: readonly WorkbookProblem[] = [], existingNotes: NotesGrid = {}): ReturnedCopyPreview {
+  const base = { sourceFile, extraVendors: [], unknownCodes: [], unplacedRows: 0, ratings: [], notes: [], notePreview: NO_NOTES };
   if (file.unreadable) return { ...base, rater: "", knownRater: false, ok: false, preview: EMPTY_PREVIEW, warnings: ["not-xlsx"] };
   if (!file.model) return { ...base, rater: "", knownRater: false, ok: false, preview: EMPTY_PREVIEW, warnings: ["no-model"] };
   const copy = readReturnedCopy({ values: file.values, copyModel: file.model, target, sourceName: sourceFile, ...(file.sheetName ? { sheetName: file.sheetName } : {}) });
@@ -68,6 +71,8 @@ export function copyPreview(file: CopyFile, target: StoredModel, existing: reado
   const warnings = copy.imported.warnings.map((w) => w.code);
   if (!copy.imported.ok) warnings.push("no-header");
   if (rater !== "" && !knownRater) warnings.push("unknown-rater");
+  if (copy.notes.length > 0 && target.notesGrid !== true) warnings.push("no-notes-grid");
+  const notes: CopyNote[] = target.notesGrid === true ? copy.notes.map((n) => ({ vendor: n.vendor, code: n.code, rater, note: n.note })) : [];
   return {
     rater,
     knownRater,
@@ -79,7 +84,25 @@ export function copyPreview(file: CopyFile, target: StoredModel, existing: reado
     unplacedRows: copy.unplaced.length,
     warnings,
     ratings: copy.imported.accepted.map((r) => ({ vendor: r.vendor, code: r.code, rater, value: r.value })),
+    notes,
+    notePreview: notePreview(notes, existingNotes),
   };
+}
+
+/** Reasons added, equal to the rater's, or different from it (a conflict); one per cell (the first). */
+function notePreview(notes: readonly CopyNote[], existing: NotesGrid): NotePreview {
+  const out = { ...NO_NOTES };
+  const seen = new Set<string>();
+  for (const n of notes) {
+    const k = `${n.vendor}\u0001${n.code}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const now = existing[n.vendor]?.[n.code];
+    if (now === undefined) out.added++;
+    else if (now === n.note) out.unchanged++;
+    else out.conflicts++;
+  }
+  return out;
 }
 
 /** A rating as a cell value: numbers as numbers, N/A as the workbook writes it. */
@@ -112,7 +135,7 @@ export interface CopyWrite {
 export function copyWrites(copy: ReturnedCopyPreview, model: Pick<StoredModel, "tree" | "vendors">, current: (vendor: string, code: string) => CellValue, choice: MergeChoice): { writes: CopyWrite[]; result: ApplyCopyResult } {
   const leavesSet = new Set(allNodes(model.tree).filter((i) => isLeaf(i.node)).map((i) => i.node.code));
   const vendors = new Set(model.vendors);
-  const result: ApplyCopyResult = { added: 0, overwritten: 0, kept: 0, unchanged: 0, skipped: 0 };
+  const result: ApplyCopyResult = { added: 0, overwritten: 0, kept: 0, unchanged: 0, skipped: 0, notes: { added: 0, overwritten: 0, kept: 0, unchanged: 0 } };
   const writes: CopyWrite[] = [];
   const seen = new Set<string>();
   for (const r of copy.ratings) {

@@ -31,6 +31,25 @@ export interface ReturnedCopyPreview {
   warnings: string[];
   /** The copy's accepted ratings (rater set), handed back to applyReturnedCopy. */
   ratings: Rating[];
+  /** The copy's reasons (notes grid, issue #14), handed back to applyReturnedCopy; [] when the copy or the workbook has no notes grid. */
+  notes: CopyNote[];
+  /** What the reasons would do; a conflict (a different reason of the rater there) is decided by the same MergeChoice as the ratings. */
+  notePreview: NotePreview;
+}
+
+/** A reason written in a returned copy's notes grid. */
+export interface CopyNote {
+  vendor: string;
+  code: string;
+  rater: string;
+  /** As typed (trimmed), never empty; a number typed there is its text. */
+  note: string;
+}
+
+export interface NotePreview {
+  added: number;
+  unchanged: number;
+  conflicts: number;
 }
 
 export interface ApplyCopyResult {
@@ -41,6 +60,8 @@ export interface ApplyCopyResult {
   unchanged: number;
   /** Ratings with no cell (vendor or indicator not in the workbook). */
   skipped: number;
+  /** The reasons (notes grid) written, left and found equal, as for the ratings. */
+  notes: { added: number; overwritten: number; kept: number; unchanged: number };
   /** The merge's id in the Import log (undoImport undoes it); absent when nothing was written. */
   importId?: string;
   logSheet?: string;

@@ -94,7 +94,7 @@ describe("rater copy round trip (Excel adapter)", () => {
     const result = await port.applyReturnedCopy(preview, "keep-existing");
     expect(stats.applyReturnedCopy.syncs).toBe(4);
     expect(usedRanges(applyReadsBefore).filter((t) => t.startsWith("sheet(Ratings") || t.startsWith("sheet(Moderation"))).toEqual(["sheet(Ratings - Bo)"]);
-    expect(result).toEqual({ added: 2, overwritten: 0, kept: 0, unchanged: 0, skipped: 0, importId: "imp-20261125-100000-000-1", logSheet: "Import log" });
+    expect(result).toEqual({ added: 2, overwritten: 0, kept: 0, unchanged: 0, skipped: 0, notes: { added: 0, overwritten: 0, kept: 0, unchanged: 0 }, importId: "imp-20261125-100000-000-1", logSheet: "Import log" });
     const writes = fake.calls({ op: "set", name: "values" }).slice(writesBefore);
     expect(new Set(writes.map((w) => w.target.split("!")[0]))).toEqual(new Set(["Ratings - Bo", "Import log"]));
 

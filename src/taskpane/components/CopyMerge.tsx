@@ -13,7 +13,7 @@ const row = { display: "flex", gap: 8, flexWrap: "wrap" } as const;
 
 /**
  * "Merge returned copy": pick the .xlsx a rater sent back, see what it would change, then merge
- * keeping or overwriting conflicting ratings, or cancel. Nothing is written before the choice.
+ * keeping or overwriting conflicting ratings and reasons, or cancel. Nothing is written before the choice.
  */
 export function CopyMerge(props: { port: WorkbookPort; tree: IndicatorTree; disabled: boolean; onMerged(): void }): JSX.Element {
   const { port } = props;
@@ -46,7 +46,8 @@ export function CopyMerge(props: { port: WorkbookPort; tree: IndicatorTree; disa
     });
   };
 
-  const mergeable = copy !== null && copy.knownRater && copy.ratings.length > 0;
+  const mergeable = copy !== null && copy.knownRater && (copy.ratings.length > 0 || copy.notes.length > 0);
+  const conflicts = copy !== null && (copy.preview.conflicts.length > 0 || copy.notePreview.conflicts > 0);
   const busy = read.status === "running" || apply.status === "running";
   return (
     <section style={{ display: "flex", flexDirection: "column", gap: 8 }}>
@@ -65,13 +66,13 @@ export function CopyMerge(props: { port: WorkbookPort; tree: IndicatorTree; disa
       {copy && (
         <>
           <CopyPreviewView copy={copy} tree={props.tree} />
-          {copy.knownRater && copy.ratings.length === 0 && (
+          {copy.knownRater && !mergeable && (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody>{t("panel.preview.nothing")}</MessageBarBody>
             </MessageBar>
           )}
           <div style={row}>
-            {mergeable && copy.preview.conflicts.length > 0 && (
+            {mergeable && conflicts && (
               <>
                 <Button appearance="primary" disabled={busy} onClick={() => choose("keep-existing")}>
                   {t("panel.keep")}
@@ -81,7 +82,7 @@ export function CopyMerge(props: { port: WorkbookPort; tree: IndicatorTree; disa
                 </Button>
               </>
             )}
-            {mergeable && copy.preview.conflicts.length === 0 && (
+            {mergeable && !conflicts && (
               <Button appearance="primary" disabled={busy} onClick={() => choose("keep-existing")}>
                 {t("panel.apply")}
               </Button>
@@ -98,6 +99,7 @@ export function CopyMerge(props: { port: WorkbookPort; tree: IndicatorTree; disa
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             {t("panel.done", { rater: merged.rater, added: merged.result.added, overwritten: merged.result.overwritten, kept: merged.result.kept, unchanged: merged.result.unchanged, skipped: merged.result.skipped })}
+            {Object.values(merged.result.notes).some((n) => n > 0) && <> {t("panel.doneNotes", { ...merged.result.notes })}</>}
             {merged.result.logSheet && <> {t("panel.doneLogged", { sheet: merged.result.logSheet })}</>}
           </MessageBarBody>
         </MessageBar>

@@ -6,11 +6,11 @@ import { existingText } from "../../plan/cellConflicts";
 import type { RatingValue } from "../../core/engine";
 
 const SHOWN = 20;
-const WARNINGS = ["not-a-rater-copy", "other-standard", "not-xlsx", "no-model", "no-header", "unknown-rater"] as const;
+const WARNINGS = ["not-a-rater-copy", "other-standard", "not-xlsx", "no-model", "no-header", "unknown-rater", "no-notes-grid"] as const;
 type Warning = (typeof WARNINGS)[number];
 const isWarning = (w: string): w is Warning => (WARNINGS as readonly string[]).includes(w);
 
-/** What merging a returned copy would do: counts, extra vendors, unknown codes, unplaced rows, conflicts. */
+/** What merging a returned copy would do: counts (of the reasons too), extra vendors, unknown codes, unplaced rows, conflicts. */
 export function CopyPreviewView(props: { copy: ReturnedCopyPreview; tree: IndicatorTree }): JSX.Element {
   const { copy, tree } = props;
   const { t, content } = useLocale();
@@ -33,6 +33,9 @@ export function CopyPreviewView(props: { copy: ReturnedCopyPreview; tree: Indica
       <Text block>
         {t("panel.preview.counts", { read: p.rowsRead, accepted: p.accepted, rejected: p.rejected, added: p.added, unchanged: p.unchanged, conflicts: p.conflicts.length })}
       </Text>
+      {copy.notes.length > 0 && (
+        <Text block>{t("panel.preview.notes", { rater: copy.rater, added: copy.notePreview.added, unchanged: copy.notePreview.unchanged, conflicts: copy.notePreview.conflicts })}</Text>
+      )}
       {copy.extraVendors.length > 0 && <Text block>{t("panel.preview.extraVendors", { list: copy.extraVendors.join(", ") })}</Text>}
       {copy.unknownCodes.length > 0 && <Text block>{t("panel.preview.unknownCodes", { list: copy.unknownCodes.join(", ") })}</Text>}
       {copy.unplacedRows > 0 && <Text block>{t("panel.preview.unplaced", { count: copy.unplacedRows })}</Text>}
