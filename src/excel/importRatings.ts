@@ -10,12 +10,13 @@
  * request of about 2 MB and its undo reads about 1.5 MB. A write splits only past the 4 MB
  * request budget; a block is read in slices only past LOG_READ_CELLS cells.
  */
-import { buildPlan, MODEL_SHEET_NAME, parseRect, readStoredModel, rect, storedModel, type CellBlock, type CellValue, type SheetPlan, type StoredModel, type WorkbookPlan } from "../plan";
+import { buildPlan, MODEL_SHEET_NAME, parseRect, readStoredModel, rect, storedModel, type CellBlock, type CellValue, type RatingsLayout, type SheetPlan, type StoredModel, type WorkbookPlan } from "../plan";
 import {
   DETAIL_COLUMN,
   importIdOf,
   importLogAppend,
   readBlock,
+  readBlockNotes,
   readSummaries,
   SUMMARY_COLUMNS,
   SUMMARY_WIDTH,
@@ -23,10 +24,11 @@ import {
   type ImportLogEntry,
   type ImportMeta,
   type ImportSummary,
+  type NoteLogEntry,
   type SummaryRow,
 } from "../plan/importLog";
 import { importLogSheetNames } from "../plan/importLogLabels";
-import { cellKey, importedCell, importEdits, ratingBlocks, type CellWrite } from "../plan/importWrite";
+import { cellKey, importedCell, importEdits, noteBlocks, noteEdits, ratingBlocks, type CellWrite } from "../plan/importWrite";
 import type { ImportRatingsRequest, ImportRatingsResult, PortCallOptions, UndoImportResult, UndoLeftCell } from "../port";
 import { Grid, localAddress } from "./address";
 import { applyPlan, protectOps } from "./applyPlan";
@@ -40,7 +42,7 @@ import { reportCarry } from "./reportCarry";
 import { noScorecard, ScorecardError, sheetMissing } from "./errors";
 import { widthPoints } from "./styles";
 import { sameWeight, weightBlocks, weightCells } from "./weightCells";
-import { checkRatingsLayout, checkWeightsLayout, findSheet, probeWorkbook, ratingCells, readScorecard, rebuildPlan, treeWithWeights, type ExistingSheet, type Scorecard, type SheetGrid, type WorkbookState } from "./readBack";
+import { checkRatingsLayout, checkWeightsLayout, findSheet, noteCells, probeWorkbook, ratingCells, readScorecard, rebuildPlan, treeWithWeights, type ExistingSheet, type Scorecard, type SheetGrid, type WorkbookState } from "./readBack";
 
 export interface ImportEnv {
   syncer: Syncer;
@@ -103,20 +105,28 @@ function currentCells(card: Scorecard, ratings: SheetGrid): { cells: Map<string,
   return { cells, formulas };
 }
 
-/** Queues values blocks, chunked, with the text guard ("@" first) wherever a string must stay text. */
-export function blockOps(ws: () => Excel.Worksheet, blocks: readonly CellBlock[], ops: OpList): void {
+/** Current non-blank reasons of a ratings sheet's notes grid by vendor and leaf code (none without a grid). */
+export function currentNotes(grid: Grid, layout: RatingsLayout): Map<string, string> {
+  return new Map(noteCells(grid, layout).filter((c) => c.text !== "").map((c) => [cellKey(c.vendor, c.code), c.text]));
+}
+
+/**
+ * Queues values blocks, chunked, with the text guard ("@" first) wherever a string must stay
+ * text; `text`: every cell formatted "@" (the notes grid stays text, see ../plan/ratingsSheet.ts).
+ */
+export function blockOps(ws: () => Excel.Worksheet, blocks: readonly CellBlock[], ops: OpList, text = false): void {
   for (const block of blocks) {
     for (const piece of chunkBlock(block)) {
-      const guard = textGuardFormats(piece);
+      const guard = text ? piece.cells.map((row) => row.map(() => "@")) : textGuardFormats(piece);
       ops.push(estimate(guard ? 3 : 2, [piece.address, piece.cells]) + (guard ? jsonSize(guard) : 0), () => writeBlock(ws().getRange(piece.address), piece, guard));
     }
   }
 }
 
 /** One import appended to the log (the sheet added first when the workbook has none). */
-export function logOps(wb: Excel.Workbook, extent: ReturnType<ReturnType<typeof queueLogExtent>>, meta: ImportMeta, entries: readonly ImportLogEntry[], card: Scorecard, ops: OpList): string {
+export function logOps(wb: Excel.Workbook, extent: ReturnType<ReturnType<typeof queueLogExtent>>, meta: ImportMeta, entries: readonly ImportLogEntry[], card: Scorecard, ops: OpList, notes: readonly NoteLogEntry[] = []): string {
   const order = { codes: card.plan.layout.ratings.rows.filter((r) => r.leaf).map((r) => r.code), vendors: card.plan.layout.ratings.vendors };
-  const append = importLogAppend(meta, entries, extent, card.model.options.locale, order);
+  const append = importLogAppend(meta, entries, extent, card.model.options.locale, order, notes);
   const sheet = extent.log?.name ?? append.sheet;
   let proxy: Excel.Worksheet | null = null;
   const ws = (): Excel.Worksheet => proxy ?? wb.worksheets.getItem(sheet);
@@ -128,13 +138,17 @@ export function logOps(wb: Excel.Workbook, extent: ReturnType<ReturnType<typeof 
   return sheet;
 }
 
-/** Rating cells written on a rating sheet, unprotecting it around the write when it was protected. */
-export function ratingOps(wb: Excel.Workbook, name: string, plan: SheetPlan | undefined, state: WorkbookState, blocks: CellBlock[], supports: (v: string) => boolean, ops: OpList): void {
-  if (blocks.length === 0) return;
+/**
+ * Rating cells (and `notes`, blocks of the notes grid, kept text) written on a rating sheet,
+ * unprotecting it around the write when it was protected.
+ */
+export function ratingOps(wb: Excel.Workbook, name: string, plan: SheetPlan | undefined, state: WorkbookState, blocks: CellBlock[], supports: (v: string) => boolean, ops: OpList, notes: CellBlock[] = []): void {
+  if (blocks.length === 0 && notes.length === 0) return;
   const ws = (): Excel.Worksheet => wb.worksheets.getItem(name);
   const wasProtected = (findSheet(state, name)?.protected ?? false) && plan !== undefined;
   if (wasProtected) ops.push(estimate(2), () => ws().protection.unprotect(plan.protection.password ?? undefined));
   blockOps(ws, blocks, ops);
+  blockOps(ws, notes, ops, true);
   if (wasProtected) protectOps(plan, ws, supports, () => undefined, ops);
 }
 
@@ -162,6 +176,13 @@ export async function importRatings(env: ImportEnv, request: ImportRatingsReques
   const merged = importEdits(current.cells, valid, request.choice, current.formulas);
   const known = new Set(card.model.vendors);
   const newVendors = [...new Set(merged.edits.map((e) => e.vendor))].filter((v) => !known.has(v));
+  // Reasons (issue #14): into the notes grid, decided like ratings; a sheet without one skips them.
+  const layout = card.plan.layout.ratings;
+  const withNote = valid.filter((r) => (r.comment ?? "").trim() !== "");
+  const grid = layout.notes !== undefined;
+  const placed = new Set([...known, ...newVendors]);
+  const notes = noteEdits(grid ? currentNotes(ratings.grid, layout) : new Map(), grid ? withNote.map((r) => ({ vendor: r.vendor, code: r.code, ...(r.rater ? { rater: r.rater } : {}), note: r.comment ?? "" })) : [], request.choice);
+  const noteLog = notes.edits.filter((e) => placed.has(e.vendor));
   const time = env.now.toISOString();
   const extent = extentOf();
   const importId = importIdOf(time, Math.max(extent.summaryRows, 1));
@@ -173,30 +194,36 @@ export async function importRatings(env: ImportEnv, request: ImportRatingsReques
     unchanged: merged.unchanged,
     skipped: merged.skipped + request.ratings.length - valid.length,
     newVendors,
+    ...(withNote.length > 0
+      ? grid
+        ? { notesAdded: noteLog.filter((e) => e.oldValue === null).length, notesOverwritten: noteLog.filter((e) => e.oldValue !== null).length, notesKept: notes.kept, notesUnchanged: notes.unchanged }
+        : { notesSkipped: withNote.length }
+      : {}),
   };
-  if (merged.edits.length === 0) {
+  if (merged.edits.length === 0 && noteLog.length === 0) {
     options?.onProgress?.(1, "import");
     return result;
   }
   options?.onProgress?.(0.2, "import");
   const ops = new OpList();
-  const logSheet = logOps(context.workbook, extent, { importId, kind: "import", time, sourceFile: request.sourceFile }, merged.edits, card, ops);
+  const logSheet = logOps(context.workbook, extent, { importId, kind: "import", time, sourceFile: request.sourceFile }, merged.edits, card, ops, noteLog);
 
   if (newVendors.length === 0) {
     const writes: CellWrite[] = merged.edits.map((e) => ({ vendor: e.vendor, code: e.code, value: importedCell(e.newValue) }));
     const plan = card.plan.sheets.find((s) => s.key === "ratings");
-    ratingOps(context.workbook, ratings.sheet, plan, state, ratingBlocks(card.plan.layout.ratings, writes).blocks, env.supports, ops);
+    const noteWrites: CellWrite[] = noteLog.map((e) => ({ vendor: e.vendor, code: e.code, value: e.newValue }));
+    ratingOps(context.workbook, ratings.sheet, plan, state, ratingBlocks(layout, writes).blocks, env.supports, ops, noteBlocks(layout, noteWrites).blocks);
     await write(env, ops, 0.2);
     return { ...result, logSheet };
   }
-  // New vendors: the log first, then the scorecard rebuilt through the create path with every rating kept.
+  // New vendors: the log first, then the scorecard rebuilt through the create path with every rating (and reason) kept.
   await write(env, ops, 0.2);
-  await rebuild(env, card, state, [...card.model.vendors, ...newVendors], merged.edits, time);
+  await rebuild(env, card, state, [...card.model.vendors, ...newVendors], merged.edits, time, noteLog);
   options?.onProgress?.(1, "import");
   return { ...result, logSheet };
 }
 
-async function rebuild(env: ImportEnv, card: Scorecard, state: WorkbookState, vendors: string[], edits: { vendor: string; code: string; newValue: number | "NA" }[], time: string): Promise<void> {
+async function rebuild(env: ImportEnv, card: Scorecard, state: WorkbookState, vendors: string[], edits: { vendor: string; code: string; newValue: number | "NA" }[], time: string, noteLog: readonly NoteLogEntry[]): Promise<void> {
   const weights = card.grids.weights;
   if (!weights) throw sheetMissing(card.plan.layout.sheetNames.weights ?? "weights");
   const W = card.plan.layout.weights;
@@ -208,9 +235,11 @@ async function rebuild(env: ImportEnv, card: Scorecard, state: WorkbookState, ve
   const carried = carryOver(card, storedModel(input));
   const kept = carried.kept;
   for (const e of edits) (kept[e.vendor] ??= {})[e.code] = e.newValue;
+  const notes = carried.notes;
+  for (const e of noteLog) (notes[e.vendor] ??= {})[e.code] = e.newValue;
   const pairwise = pairwiseCarry(card, tree);
   const maturity = maturityCarry(card);
-  const plan = buildPlan({ ...input, ratings: kept, notes: carried.notes, archived: carried.archived, ...(pairwise ? { pairwise } : {}), ...(maturity ? { maturity } : {}), ...(award ? { award } : {}), ...(card.model.sensitivity ? { sensitivity: true } : {}) });
+  const plan = buildPlan({ ...input, ratings: kept, notes, archived: carried.archived, ...(pairwise ? { pairwise } : {}), ...(maturity ? { maturity } : {}), ...(award ? { award } : {}), ...(card.model.sensitivity ? { sensitivity: true } : {}) });
   await applyPlan(env.syncer.context, plan, { supports: env.supports, state, scorecardSheets: card.sheets, syncer: env.syncer, signal: env.options?.signal });
 }
 
@@ -305,16 +334,18 @@ export async function undoImport(env: ImportEnv, importId: string): Promise<Undo
   const summary = summariesOf(summaryRange).find((x) => x.importId === importId && !x.undone);
   if (!summary) throw importNotFound(importId);
   const target = targetSheet(plan, state, summary);
+  // "Use these weights" (kind "weights") wrote weight cells on Weights, keyed by code alone.
+  const weights = summary.kind === "weights";
   const read = await readDetails(syncer, log.name, summary.details, target?.name);
   const entries = readBlock(read.values, importId);
   if (entries === null) throw importNotFound(importId);
+  const noteEntries = weights ? [] : readBlockNotes(read.values, importId) ?? [];
   options?.onProgress?.(0.3, "undo");
 
   const L = plan.layout.ratings;
-  // "Use these weights" (kind "weights") wrote weight cells on Weights, keyed by code alone.
-  const weights = summary.kind === "weights";
   const keyOf = (vendor: string, code: string): string => (weights ? code : cellKey(vendor, code));
   const cells = new Map<string, { address: string; value: CellValue }>();
+  const noteAt = new Map<string, { address: string; text: string }>();
   if (target && read.target) {
     const grid = read.target.isNullObject ? Grid.empty() : Grid.fromRange(read.target.address, read.target.values as CellValue[][]);
     if (weights) {
@@ -323,6 +354,7 @@ export async function undoImport(env: ImportEnv, importId: string): Promise<Undo
     } else {
       checkRatingsLayout(target.name, grid, L);
       for (const c of ratingCells(grid, L, model.tree)) cells.set(cellKey(c.vendor, c.code), { address: c.address, value: c.value });
+      for (const c of noteCells(grid, L)) noteAt.set(cellKey(c.vendor, c.code), c);
     }
   }
   const writes: CellWrite[] = [];
@@ -341,17 +373,35 @@ export async function undoImport(env: ImportEnv, importId: string): Promise<Undo
       if (left.length < LEFT_CELLS_LISTED) left.push({ sheet: target.name, address: cell.address, vendor: e.vendor, code: e.code, ...(e.rater ? { rater: e.rater } : {}), imported: e.newValue, now: isBlank(cell.value) ? null : cell.value });
     }
   }
+  // Reasons: set back where the cell still holds the imported text (trimmed, as read), else left.
+  const noteWrites: CellWrite[] = [];
+  let notesChangedSince = 0;
+  for (const e of noteEntries) {
+    const cell = noteAt.get(cellKey(e.vendor, e.code));
+    if (!target || !cell) missing++;
+    else if (cell.text === e.newValue.trim()) noteWrites.push({ vendor: e.vendor, code: e.code, value: e.oldValue });
+    else {
+      notesChangedSince++;
+      if (left.length < LEFT_CELLS_LISTED) left.push({ sheet: target.name, address: cell.address, vendor: e.vendor, code: e.code, ...(e.rater ? { rater: e.rater } : {}), imported: e.newValue, now: cell.text === "" ? null : cell.text, note: true });
+    }
+  }
   const ops = new OpList();
   // Formulas apart from values: a values block would write "=…" as text (the text guard).
   const at = (w: CellWrite): { address: string; value: CellValue } => ({ address: cells.get(keyOf(w.vendor, w.code))?.address as string, value: w.value });
   const blocks = weights
     ? [...weightBlocks(writes.map(at)), ...weightBlocks(formulaWrites.map(at), "formulas")]
     : [...ratingBlocks(L, writes).blocks, ...ratingBlocks(L, formulaWrites, "formulas").blocks];
-  if (target) ratingOps(context.workbook, target.name, target.plan, state, blocks, env.supports, ops);
-  blockOps(() => context.workbook.worksheets.getItem(log.name), [undoneMark(summary.row, env.now.toISOString(), changedSince)], ops);
+  if (target) ratingOps(context.workbook, target.name, target.plan, state, blocks, env.supports, ops, noteBlocks(L, noteWrites).blocks);
+  blockOps(() => context.workbook.worksheets.getItem(log.name), [undoneMark(summary.row, env.now.toISOString(), changedSince + notesChangedSince)], ops);
   await write(env, ops, 0.3);
   options?.onProgress?.(1, "undo");
-  return { restored: writes.length + formulaWrites.length, changedSince, missing, ...(left.length > 0 ? { changedCells: left } : {}) };
+  return {
+    restored: writes.length + formulaWrites.length,
+    changedSince,
+    missing,
+    ...(left.length > 0 ? { changedCells: left } : {}),
+    ...(noteEntries.length > 0 ? { notesRestored: noteWrites.length, notesChangedSince } : {}),
+  };
 }
 
 function sameRating(cell: CellValue, v: number | "NA"): boolean {

@@ -125,8 +125,8 @@ export type CreateNoteCode =
   | "password";
 
 export interface ImportRatingsRequest {
-  /** Accepted ratings from the pure importer (src/core/import). */
-  ratings: Rating[];
+  /** Accepted ratings from the pure importer (src/core/import); `comment`, the file's reason column, goes into the notes grid (issue #14). */
+  ratings: (Rating & { comment?: string })[];
   /** What to do where the workbook already holds a different rating. */
   choice: ImportChoice;
   /** File name (or a label for pasted text), logged with every change. */
@@ -149,6 +149,13 @@ export interface ImportRatingsResult {
   newVendors: string[];
   /** The Import log sheet (absent when nothing was written). */
   logSheet?: string;
+  /** Reasons (notes grid, issue #14), present when the request carried any: written into empty cells, over another reason, left (keep existing), already there. */
+  notesAdded?: number;
+  notesOverwritten?: number;
+  notesKept?: number;
+  notesUnchanged?: number;
+  /** Reasons not written because the workbook's ratings sheet has no notes grid (made before it; re-create to get one). */
+  notesSkipped?: number;
 }
 
 export interface UndoImportResult {
@@ -160,6 +167,9 @@ export interface UndoImportResult {
   missing: number;
   /** The first cells changed since the import (left as they are), to show the user; absent when none. */
   changedCells?: UndoLeftCell[];
+  /** Reasons (notes grid) the import wrote, present when it wrote any: set back, and left because they changed since (listed in changedCells with `note`). */
+  notesRestored?: number;
+  notesChangedSince?: number;
 }
 
 /** A cell an undo left because it no longer holds what the import wrote. */
@@ -170,8 +180,10 @@ export interface UndoLeftCell {
   vendor: string;
   code: string;
   rater?: string;
-  /** What the import wrote. */
-  imported: RatingValue;
+  /** What the import wrote (a reason's text for a notes-grid cell). */
+  imported: RatingValue | string;
+  /** The cell is a reason in the notes grid, not a rating. */
+  note?: true;
   /** What the cell holds now (null = blank). */
   now: string | number | boolean | null;
 }
