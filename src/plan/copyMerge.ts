@@ -8,6 +8,7 @@ import { readXlsxSheets } from "../core/import/xlsx";
 import { isLeaf, allNodes } from "../core/model/tree";
 import { MODEL_SHEET_NAME } from "./context";
 import { readStoredModel } from "./modelSheet";
+import { cellKey, noteEdits } from "./importWrite";
 import { readReturnedCopy } from "./returnedCopy";
 import type { CellValue, NotesGrid, RatingsGrid, StoredModel } from "./types";
 import { cellPreview, unratedCells } from "./cellConflicts";
@@ -89,20 +90,11 @@ export function copyPreview(file: CopyFile, target: StoredModel, existing: reado
   };
 }
 
-/** Reasons added, equal to the rater's, or different from it (a conflict); one per cell (the first). */
+/** Reasons added, equal to the rater's, or different from it (a conflict); decided as the write decides (noteEdits). */
 function notePreview(notes: readonly CopyNote[], existing: NotesGrid): NotePreview {
-  const out = { ...NO_NOTES };
-  const seen = new Set<string>();
-  for (const n of notes) {
-    const k = `${n.vendor}\u0001${n.code}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    const now = existing[n.vendor]?.[n.code];
-    if (now === undefined) out.added++;
-    else if (now === n.note) out.unchanged++;
-    else out.conflicts++;
-  }
-  return out;
+  const current = new Map(Object.entries(existing).flatMap(([vendor, byCode]) => Object.entries(byCode).map(([code, text]): [string, string] => [cellKey(vendor, code), text])));
+  const { edits, kept, unchanged } = noteEdits(current, notes, "keep-existing");
+  return { added: edits.length, unchanged, conflicts: kept };
 }
 
 /** A rating as a cell value: numbers as numbers, N/A as the workbook writes it. */

@@ -4,14 +4,19 @@
  * merged with the existing import merge (conflicts, overwrite log).
  */
 import ExcelJS from "exceljs";
-import { mkdtempSync } from "fs";
+import { execFileSync } from "child_process";
+import fc from "fast-check";
+import { existsSync, mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { run } from "../../src/cli/commands/template";
 import type { Rating } from "../../src/core/engine";
 import { applyMerge, previewMerge } from "../../src/core/import";
 import { defaultTree, leaves } from "../../src/core/model";
-import { buildPlan, copyRatings, MODEL_SHEET_NAME, readReturnedCopy, readStoredModel, type CellValue, type StoredModel } from "../../src/plan";
+import { buildPlan, copyRatings, MODEL_SHEET_NAME, readReturnedCopy, readStoredModel, type CellValue, type NotesGrid, type StoredModel } from "../../src/plan";
+import { copyPreview, readCopyFile } from "../../src/plan/copyMerge";
+import { raterCopyFile } from "../../src/xlsx/raterCopyFile";
+import { OOXML_VALIDATE } from "./libreoffice";
 
 const dir = mkdtempSync(join(tmpdir(), "sc-copy-"));
 const io = { stdout: (): void => undefined, stderr: (): void => undefined };
@@ -124,5 +129,50 @@ describe("rater copy", () => {
     expect(foreign.imported.warnings.map((w) => w.code)).toEqual(["not-a-rater-copy", "other-standard"]);
     expect(copy.imported.fatal?.code).toBe("no-data");
     expect(copy.imported.accepted).toEqual([]);
+  });
+});
+
+describe("rater copy reasons (notes grid, issue #14)", () => {
+  const model = (locale: "en-US" | "zh-CN"): StoredModel => buildPlan({ tree: defaultTree(), vendors, raters, options: { locale, missing: "exclude" }, createdAt: "2026-12-05T10:00:00Z" }).model;
+  // Text that a sheet could take for something else: formulas, numbers, quotes, markup, CJK, spaces around.
+  const reason = fc
+    .array(fc.constantFrom("a", "Z", " ", "=", "+", "-", "@", "1", "0", ".", "e", "理", "由", "：", '"', "<", "&", "'"), { minLength: 1, maxLength: 12 })
+    .map((cs) => cs.join(""))
+    .filter((t) => t.trim() !== "");
+  const grid = fc
+    .array(fc.tuple(fc.constantFrom(...vendors), fc.constantFrom(...codes.slice(0, 12)), reason), { maxLength: 10 })
+    .map((list) => {
+      const out: NotesGrid = {};
+      for (const [v, c, t] of list) (out[v] ??= {})[c] = t;
+      return out;
+    });
+  const flat = (g: NotesGrid): string[] => Object.entries(g).flatMap(([v, byCode]) => Object.entries(byCode).map(([c, t]) => `${v}|${c}|${t.trim()}`)).sort();
+
+  test("property: the reasons pre-filled in a copy are read back as the same text (never a formula nor a number), none as a vendor", async () => {
+    await fc.assert(
+      fc.asyncProperty(grid, fc.constantFrom("en-US" as const, "zh-CN" as const), async (notes, locale) => {
+        const m = model(locale);
+        const file = await readCopyFile((await raterCopyFile(m, "Bob", { notes })).bytes);
+        const preview = copyPreview(file, m, [], "bob.xlsx");
+        expect(preview.extraVendors).toEqual([]);
+        expect(preview.ratings).toEqual([]);
+        expect(preview.notes.map((n) => `${n.vendor}|${n.code}|${n.note}`).sort()).toEqual(flat(notes));
+        expect(preview.notes.every((n) => n.rater === "Bob")).toBe(true);
+        expect(preview.notePreview).toEqual({ added: flat(notes).length, unchanged: 0, conflicts: 0 });
+        // against the same reasons already in the workbook: all unchanged
+        const again = copyPreview(file, m, [], "bob.xlsx", [], notes);
+        expect(again.notePreview).toEqual({ added: 0, unchanged: flat(notes).length, conflicts: 0 });
+      }),
+      { numRuns: 12 },
+    );
+  }, 60000);
+
+  (existsSync(OOXML_VALIDATE) ? test : test.skip)("a copy with reasons in either language passes the OOXML validator", async () => {
+    for (const locale of ["en-US", "zh-CN"] as const) {
+      const path = join(dir, `reasons-${locale}.xlsx`);
+      const notes: NotesGrid = { Acme: { [codes[0]]: "=SUM(A1)", [codes[1]]: "42" }, Beta: { [codes[0]]: "理由：试点顺利 <ok> & \"fine\"" } };
+      writeFileSync(path, (await raterCopyFile(model(locale), "Bob", { ratings: { Acme: { [codes[0]]: 70 } }, notes })).bytes);
+      expect(() => execFileSync(OOXML_VALIDATE, [path], { stdio: "pipe" })).not.toThrow();
+    }
   });
 });
