@@ -8,6 +8,7 @@ import { ErrorMessage } from "./ErrorMessage";
 import { FeatureNote } from "./FeatureNote";
 import { ProblemList } from "./ProblemList";
 import { RankingTable } from "./RankingTable";
+import { ReasonList } from "./ReasonList";
 import { ReadButton } from "./ReadButton";
 import { TaskProgress } from "./TaskProgress";
 
@@ -67,6 +68,7 @@ export function CheckTab(props: { port: WorkbookPort; reasons: FeatureReasons })
           ) : (
             <ProblemList tree={snapshot.tree} problems={snapshot.problems} onSelect={select} />
           )}
+          <ReasonList snapshot={snapshot} onSelect={select} />
           <RankingTable vendors={snapshot.scores.vendors} {...(snapshot.award ? { award: snapshot.award } : {})} />
           {top.length > 0 &&
             (radar ? (
