@@ -12,13 +12,13 @@
 import type { Rating } from "../core/engine";
 import type { CellValue, SheetPlan } from "../plan";
 import { importIdOf, type ImportLogEntry } from "../plan/importLog";
-import { ratingBlocks } from "../plan/importWrite";
+import { noteBlocks, noteEdits, ratingBlocks } from "../plan/importWrite";
 import type { ApplyCopyResult, MergeChoice, PortCallOptions, RaterCopyFile, ReturnedCopyPreview } from "../port";
 import { copyPreview, copyWrites, gridOf, readCopyFile } from "../plan/copyMerge";
 import { OpList, type Syncer } from "./batch";
 import { noScorecard, ScorecardError } from "./errors";
 import { cellKeyOf, notesByRater, raterCells, raterSnapshot } from "./panel";
-import { logOps, queueLogExtent, ratingOps, write } from "./importRatings";
+import { currentNotes, logOps, queueLogExtent, ratingOps, write } from "./importRatings";
 import { findSheet, probeWorkbook, readRaterSheet, readScorecard, type Scorecard, type WorkbookState } from "./readBack";
 
 export interface PanelEnv {
@@ -86,8 +86,9 @@ export async function mergeReturnedCopy(env: PanelEnv, bytes: Uint8Array, source
 /**
  * Syncs: 4 (list sheets; read the model, Weights and the Import log's extent; read the rater's
  * sheet; write — 3 when nothing is written). Writes the copy's ratings into the rater's sheet as
- * rectangles (unprotecting it around the write when it was protected) and logs every cell
- * written, with its value before — or its formula, which undo then puts back —, to the Import log.
+ * rectangles, and its reasons into that sheet's notes grid in the same write (unprotecting it
+ * around the write when it was protected), and logs every cell written, with its value before —
+ * or its formula, which undo then puts back —, to the Import log, the reasons in the same block.
  */
 export async function applyReturnedCopy(env: PanelEnv, copy: ReturnedCopyPreview, choice: MergeChoice): Promise<ApplyCopyResult> {
   env.options?.onProgress?.(0, "read");
@@ -100,7 +101,16 @@ export async function applyReturnedCopy(env: PanelEnv, copy: ReturnedCopyPreview
     return blank(v) ? null : (v as CellValue);
   };
   const { writes, result } = copyWrites(copy, card.model, current, choice);
-  if (writes.length === 0 || !extent) {
+  const layout = card.plan.layout.ratings;
+  const known = new Set(card.model.vendors);
+  const incoming = layout.notes ? copy.notes.filter((n) => n.rater === copy.rater && known.has(n.vendor)) : [];
+  const notes = noteEdits(currentNotes(cells.grid, layout), incoming, choice);
+  const noteWrites = notes.edits.map((e) => ({ vendor: e.vendor, code: e.code, value: e.newValue }));
+  const placed = noteBlocks(layout, noteWrites);
+  const edits = notes.edits.filter((e) => !placed.outside.some((o) => o.vendor === e.vendor && o.code === e.code));
+  const overwritten = edits.filter((e) => e.oldValue !== null).length;
+  result.notes = { added: edits.length - overwritten, overwritten, kept: notes.kept, unchanged: notes.unchanged };
+  if ((writes.length === 0 && edits.length === 0) || !extent) {
     env.options?.onProgress?.(1, "import");
     return result;
   }
@@ -111,9 +121,9 @@ export async function applyReturnedCopy(env: PanelEnv, copy: ReturnedCopyPreview
     return { vendor: w.vendor, code: w.code, rater: copy.rater, oldValue: w.old, ...(oldFormula !== undefined ? { oldFormula } : {}), newValue: w.rating, action: w.old === null ? "added" : "overwritten" };
   });
   const ops = new OpList();
-  const logSheet = logOps(env.syncer.context.workbook, extent, { importId, kind: "merge", time, sourceFile: copy.sourceFile, rater: copy.rater }, entries, card, ops);
+  const logSheet = logOps(env.syncer.context.workbook, extent, { importId, kind: "merge", time, sourceFile: copy.sourceFile, rater: copy.rater }, entries, card, ops, edits);
   const plan = card.plan.sheets.find((s) => s.key === "ratings" && s.rater === copy.rater) as SheetPlan | undefined;
-  ratingOps(env.syncer.context.workbook, cells.sheet, plan, state, ratingBlocks(card.plan.layout.ratings, writes).blocks, env.supports, ops);
+  ratingOps(env.syncer.context.workbook, cells.sheet, plan, state, ratingBlocks(layout, writes).blocks, env.supports, ops, placed.blocks);
   env.options?.onProgress?.(0.5, "import");
   await write(env, ops, 0.5);
   env.options?.onProgress?.(1, "import");

@@ -6,10 +6,11 @@
 import ExcelJS from "exceljs";
 import { defaultTree } from "../../src/core/model/default-tree";
 import { leaves } from "../../src/core/model/tree";
-import type { SyncStats } from "../../src/excel";
-import { MODEL_SHEET_NAME } from "../../src/plan";
+import { applyPlan, type SyncStats } from "../../src/excel";
+import { buildPlan, cell, MODEL_SHEET_NAME, parseRect, type CellValue } from "../../src/plan";
+import { readBlockNotes } from "../../src/plan/importLog";
 import { MemoryExcel as FakeExcel } from "../../src/demo/memoryExcel";
-import { portOn, request } from "./helpers";
+import { NOW, portOn, request, vendors } from "./helpers";
 
 const codes = leaves(defaultTree()).map((l) => l.node.code);
 const raters = ["Ann", "Bo", "Cy"];
@@ -20,6 +21,36 @@ function rowFinder(fake: FakeExcel, sheet: string): (code: string) => number {
     for (let r = 4; r < 200; r++) if (fake.cell(sheet, `A${r}`)?.value === code) return r;
     throw new Error(code);
   };
+}
+
+/** The notes-grid cell of vendor × code on a rating sheet: the column headed "Reason: vendor", the code's row. */
+function noteAt(fake: FakeExcel, sheet: string, vendor: string, code: string): string {
+  for (let r = 1; r < 10; r++) {
+    for (let c = 1; c < 40; c++) if (fake.cell(sheet, cell(r, c))?.value === `Reason: ${vendor}`) return cell(rowFinder(fake, sheet)(code), c);
+  }
+  throw new Error(`no notes column for ${vendor}`);
+}
+
+/** A rectangle of a sheet's values (blank cells null). */
+function valuesAt(fake: FakeExcel, sheet: string, address: string): CellValue[][] {
+  const { r1, c1, r2, c2 } = parseRect(address);
+  return Array.from({ length: r2 - r1 + 1 }, (_, i) => Array.from({ length: c2 - c1 + 1 }, (_, j) => (fake.cell(sheet, cell(r1 + i, c1 + j))?.value ?? null) as CellValue));
+}
+
+/** The value of a copy's cell for a code and a column header (a vendor, or "Reason: vendor"). */
+async function copyCell(bytes: Uint8Array, code: string, header: string): Promise<unknown> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const ws = wb.worksheets.find((w) => w.name !== MODEL_SHEET_NAME) as ExcelJS.Worksheet;
+  let row = 0;
+  let col = 0;
+  ws.eachRow((r, n) => {
+    if (r.getCell(1).value === code) row = n;
+    r.eachCell((c, k) => {
+      if (c.value === header && col === 0) col = k;
+    });
+  });
+  return ws.getCell(row, col).value;
 }
 
 /** A panel workbook on a fake, a port recording its sync stats, and Ann's sheet with a row finder. */
@@ -230,3 +261,145 @@ describe("rater copy round trip (Excel adapter)", () => {
     await expect(portOn(fake).exportRaterCopy("Ann")).rejects.toMatchObject({ code: "ScorecardNotAPanel" });
   });
 });
+
+describe("rater copies carry reasons (notes grid, issue #14)", () => {
+  test("export pre-fills the rater's reasons; the returned reasons are previewed, written with the ratings in one write and logged in the same block", async () => {
+    const { fake, stats, port, sheet, rowOf } = await annPanel();
+    // Ann already rated and gave reasons; Bo has a reason too (never read nor written)
+    fake.put(sheet, `D${rowOf(codes[0])}`, [[40]]);
+    fake.put(sheet, noteAt(fake, sheet, "Vendor 1", codes[0]), [["pilot went well"]]);
+    fake.put(sheet, noteAt(fake, sheet, "Vendor 2", codes[1]), [["no SLA offered"]]);
+    fake.put("Ratings - Bo", noteAt(fake, "Ratings - Bo", "Vendor 1", codes[0]), [["Bo's own"]]);
+
+    const exported = await port.exportRaterCopy("Ann");
+    expect(stats.exportRaterCopy.syncs).toBe(3);
+    expect(await copyCell(exported.bytes, codes[0], "Reason: Vendor 1")).toBe("pilot went well");
+    expect(await copyCell(exported.bytes, codes[1], "Reason: Vendor 2")).toBe("no SLA offered");
+    expect(await copyCell(exported.bytes, codes[0], "Vendor 1")).toBe(40);
+    expect(await copyCell((await port.exportRaterCopy("Ann", { prefill: false })).bytes, codes[0], "Reason: Vendor 1")).toBeNull();
+
+    const back = await fill(exported.bytes, [
+      { vendor: "Vendor 1", code: codes[2], value: 65 },
+      { vendor: "Reason: Vendor 1", code: codes[2], value: "=SUM(A1)" }, // a reason that looks like a formula stays text
+      { vendor: "Reason: Vendor 3", code: codes[3], value: 42 }, // a number typed as a reason is read as its text
+      { vendor: "Reason: Vendor 2", code: codes[1], value: "SLA offered after all" }, // differs from Ann's reason
+    ]);
+    const preview = await port.mergeReturnedCopy(back, "ann-back.xlsx");
+    expect(stats.mergeReturnedCopy.syncs).toBe(3);
+    expect(preview).toMatchObject({ rater: "Ann", ok: true, extraVendors: [], unknownCodes: [], unplacedRows: 0, warnings: [] });
+    expect(preview.preview).toMatchObject({ accepted: 2, rejected: 0, added: 1, unchanged: 1, conflicts: [] });
+    expect(preview.ratings.map((r) => r.vendor)).toEqual(["Vendor 1", "Vendor 1"]);
+    expect(preview.notePreview).toEqual({ added: 2, unchanged: 1, conflicts: 1 });
+    expect(preview.notes).toEqual(
+      expect.arrayContaining([
+        { vendor: "Vendor 1", code: codes[0], rater: "Ann", note: "pilot went well" },
+        { vendor: "Vendor 1", code: codes[2], rater: "Ann", note: "=SUM(A1)" },
+        { vendor: "Vendor 3", code: codes[3], rater: "Ann", note: "42" },
+        { vendor: "Vendor 2", code: codes[1], rater: "Ann", note: "SLA offered after all" },
+      ]),
+    );
+    expect(preview.notes).toHaveLength(4);
+
+    const writesBefore = fake.calls({ op: "set", name: "values" }).length;
+    const kept = await port.applyReturnedCopy(preview, "keep-existing");
+    expect(stats.applyReturnedCopy.syncs).toBe(4);
+    expect(kept).toMatchObject({ added: 1, overwritten: 0, kept: 0, unchanged: 1, notes: { added: 2, overwritten: 0, kept: 1, unchanged: 1 }, logSheet: "Import log" });
+    expect(new Set(fake.calls({ op: "set", name: "values" }).slice(writesBefore).map((w) => w.target.split("!")[0]))).toEqual(new Set([sheet, "Import log"]));
+    expect(fake.cell(sheet, noteAt(fake, sheet, "Vendor 1", codes[2]))).toMatchObject({ value: "=SUM(A1)", numberFormat: "@" });
+    expect(fake.cell(sheet, noteAt(fake, sheet, "Vendor 1", codes[2]))?.formula).toBeUndefined();
+    expect(fake.cell(sheet, noteAt(fake, sheet, "Vendor 3", codes[3]))?.value).toBe("42");
+    expect(fake.cell(sheet, noteAt(fake, sheet, "Vendor 2", codes[1]))?.value).toBe("no SLA offered");
+    expect(fake.cell(sheet, `D${rowOf(codes[2])}`)?.value).toBe(65);
+    expect(fake.cell("Ratings - Bo", noteAt(fake, "Ratings - Bo", "Vendor 1", codes[0]))?.value).toBe("Bo's own");
+    expect(fake.sheet(sheet)?.protected).toBe(true);
+    // the reasons are in the merge's own Import log block, beside its ratings
+    const list = await port.listImports();
+    expect(list[0]).toMatchObject({ importId: kept.importId, kind: "merge", rater: "Ann", added: 1, overwritten: 0 });
+    const details = fake.cell("Import log", "J2")?.value as string;
+    expect(readBlockNotes(valuesAt(fake, "Import log", details), kept.importId as string)).toEqual(
+      expect.arrayContaining([
+        { vendor: "Vendor 1", code: codes[2], rater: "Ann", oldValue: null, newValue: "=SUM(A1)" },
+        { vendor: "Vendor 3", code: codes[3], rater: "Ann", oldValue: null, newValue: "42" },
+      ]),
+    );
+    expect(readBlockNotes(valuesAt(fake, "Import log", details), kept.importId as string)).toHaveLength(2);
+
+    // the same copy again, overwriting: only the differing reason changes
+    const over = await port.applyReturnedCopy(await port.mergeReturnedCopy(back, "ann-back.xlsx"), "overwrite");
+    expect(over).toMatchObject({ added: 0, overwritten: 0, unchanged: 2, notes: { added: 0, overwritten: 1, kept: 0, unchanged: 3 } });
+    expect(fake.cell(sheet, noteAt(fake, sheet, "Vendor 2", codes[1]))?.value).toBe("SLA offered after all");
+    const overDetails = fake.cell("Import log", "J3")?.value as string;
+    expect(readBlockNotes(valuesAt(fake, "Import log", overDetails), over.importId as string)).toEqual([{ vendor: "Vendor 2", code: codes[1], rater: "Ann", oldValue: "no SLA offered", newValue: "SLA offered after all" }]);
+
+    // undo puts the reasons back: the overwritten one, then the added ones blank again
+    expect(await port.undoImport(over.importId as string)).toMatchObject({ restored: 0, changedSince: 0, notesRestored: 1, notesChangedSince: 0 });
+    expect(fake.cell(sheet, noteAt(fake, sheet, "Vendor 2", codes[1]))?.value).toBe("no SLA offered");
+    fake.put(sheet, noteAt(fake, sheet, "Vendor 3", codes[3]), [["43"]]); // Ann edits a merged reason by hand
+    const undo = await port.undoImport(kept.importId as string);
+    expect(stats.undoImport.syncs).toBe(4);
+    expect(undo).toMatchObject({ restored: 1, changedSince: 0, notesRestored: 1, notesChangedSince: 1 });
+    expect(fake.cell(sheet, noteAt(fake, sheet, "Vendor 1", codes[2]))?.value ?? null).toBeNull();
+    expect(fake.cell(sheet, noteAt(fake, sheet, "Vendor 3", codes[3]))?.value).toBe("43");
+    expect(fake.cell(sheet, `D${rowOf(codes[2])}`)?.value ?? null).toBeNull();
+    expect(fake.cell(sheet, noteAt(fake, sheet, "Vendor 1", codes[0]))?.value).toBe("pilot went well");
+    expect(fake.sheet(sheet)?.protected).toBe(true);
+  });
+
+  test("only reasons returned: merged and logged; nothing new: nothing written", async () => {
+    const { fake, port, sheet } = await annPanel();
+    const back = await fill((await port.exportRaterCopy("Ann")).bytes, [{ vendor: "Reason: Vendor 2", code: codes[4], value: "  strong references  " }]);
+    const preview = await port.mergeReturnedCopy(back, "ann.xlsx");
+    expect(preview.ratings).toEqual([]);
+    expect(preview.notePreview).toEqual({ added: 1, unchanged: 0, conflicts: 0 });
+    const merged = await port.applyReturnedCopy(preview, "keep-existing");
+    expect(merged).toMatchObject({ added: 0, notes: { added: 1, overwritten: 0, kept: 0, unchanged: 0 }, logSheet: "Import log" });
+    expect(fake.cell(sheet, noteAt(fake, sheet, "Vendor 2", codes[4]))?.value).toBe("strong references");
+    const again = await port.applyReturnedCopy(await port.mergeReturnedCopy(back, "ann.xlsx"), "overwrite");
+    expect(again).toEqual({ added: 0, overwritten: 0, kept: 0, unchanged: 0, skipped: 0, notes: { added: 0, overwritten: 0, kept: 0, unchanged: 1 } });
+    expect(await port.listImports()).toHaveLength(1);
+  });
+
+  test("a copy of a workbook made before the notes grid still merges its ratings", async () => {
+    const fake = new FakeExcel();
+    const old = buildPlan({ tree: defaultTree(), vendors: vendors(3), raters, options: { locale: "en-US", missing: "exclude" }, createdAt: NOW.toISOString(), notesGrid: false });
+    await applyPlan(fake.context as unknown as Excel.RequestContext, old);
+    const port = portOn(fake);
+    const exported = await port.exportRaterCopy("Cy");
+    const back = await fill(exported.bytes, [{ vendor: "Vendor 3", code: codes[0], value: 80 }], (ws) => {
+      // a column the rater added, headed like a reason: a vendor the workbook lacks, as before the grid
+      ws.getCell(3, 8).value = "Reason: Vendor 1";
+      ws.getCell(rowFinderOf(ws)(codes[0]), 8).value = "typed beside";
+    });
+    const preview = await port.mergeReturnedCopy(back, "cy.xlsx");
+    expect(preview).toMatchObject({ rater: "Cy", ok: true, extraVendors: ["Reason: Vendor 1"], notes: [], notePreview: { added: 0, unchanged: 0, conflicts: 0 } });
+    expect(preview.ratings).toEqual([{ vendor: "Vendor 3", code: codes[0], rater: "Cy", value: 80 }]);
+    expect(await port.applyReturnedCopy(preview, "keep-existing")).toMatchObject({ added: 1, notes: { added: 0, overwritten: 0, kept: 0, unchanged: 0 } });
+    expect((await port.readWorkbook())?.ratings).toEqual([{ vendor: "Vendor 3", code: codes[0], rater: "Cy", value: 80 }]);
+  });
+
+  test("a copy with reasons merged into a workbook without a notes grid: ratings only, with a warning", async () => {
+    const withGrid = new FakeExcel();
+    await portOn(withGrid).createWorkbook(request({ raters }));
+    const back = await fill((await portOn(withGrid).exportRaterCopy("Bo")).bytes, [
+      { vendor: "Vendor 1", code: codes[0], value: 55 },
+      { vendor: "Reason: Vendor 1", code: codes[0], value: "why" },
+    ]);
+    const fake = new FakeExcel();
+    await applyPlan(fake.context as unknown as Excel.RequestContext, buildPlan({ tree: defaultTree(), vendors: vendors(3), raters, options: { locale: "en-US", missing: "exclude" }, createdAt: NOW.toISOString(), notesGrid: false }));
+    const port = portOn(fake);
+    const preview = await port.mergeReturnedCopy(back, "bo.xlsx");
+    expect(preview).toMatchObject({ extraVendors: [], warnings: ["no-notes-grid"], notes: [], notePreview: { added: 0, unchanged: 0, conflicts: 0 } });
+    expect(await port.applyReturnedCopy(preview, "overwrite")).toMatchObject({ added: 1, notes: { added: 0, overwritten: 0, kept: 0, unchanged: 0 } });
+  });
+});
+
+/** The row of a code in an ExcelJS sheet (codes in column A). */
+function rowFinderOf(ws: ExcelJS.Worksheet): (code: string) => number {
+  return (code) => {
+    let row = 0;
+    ws.eachRow((r, n) => {
+      if (r.getCell(1).value === code) row = n;
+    });
+    return row;
+  };
+}

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
 import { kendallW } from "../../src/core/engine";
 import { leaves } from "../../src/core/model/tree";
-import { translator } from "../../src/i18n";
+import { translator, type UiLocale } from "../../src/i18n";
 import { MODEL_SHEET_NAME } from "../../src/plan";
 import { createDemoPort, type DemoPort } from "../../src/demo";
 import { publishedTree } from "../../src/taskpane/standard";
@@ -49,12 +49,12 @@ async function panelPort(options: { skip?: string } = {}): Promise<DemoPort> {
   return port;
 }
 
-async function openPanel(port: DemoPort): Promise<HTMLElement> {
-  renderPane(port);
-  await screen.findByRole("tab", { name: en("tab.panel") });
-  const panel = await openTab(en("tab.panel"));
-  fireEvent.click(await enabledButton(en("panel.read")));
-  await within(panel).findByText(en("panel.stats.title"));
+async function openPanel(port: DemoPort, t = en, locale: UiLocale = "en-US"): Promise<HTMLElement> {
+  renderPane(port, { locale });
+  await screen.findByRole("tab", { name: t("tab.panel") });
+  const panel = await openTab(t("tab.panel"));
+  fireEvent.click(await enabledButton(t("panel.read")));
+  await within(panel).findByText(t("panel.stats.title"));
   return panel;
 }
 
@@ -62,8 +62,8 @@ async function blobBytes(b: Blob): Promise<Uint8Array> {
   return new Uint8Array(await b.arrayBuffer());
 }
 
-/** The rater fills a cell of their copy (found by code and vendor header) in Excel. */
-async function fillCopy(bytes: Uint8Array, vendor: string, code: string, value: number): Promise<Uint8Array<ArrayBuffer>> {
+/** The rater fills a cell of their copy (found by code and column header: a vendor, or "Reason: vendor") in Excel. */
+async function fillCopy(bytes: Uint8Array, vendor: string, code: string, value: number | string): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const ws = wb.worksheets.find((w) => w.name !== MODEL_SHEET_NAME) as ExcelJS.Worksheet;
@@ -259,4 +259,33 @@ test("a consensus typed on Moderation with a reason changes the ranking in Check
   const left = await within(check).findByRole("region", { name: "Problems (2)" });
   expect(left.textContent).not.toContain("has no reason");
   expect(await ranking()).toEqual(["1 Acme", "2 Gamma", "3 Beta"]);
+});
+
+test.each([
+  ["en-US", en],
+  ["zh-CN", translator("zh-CN")],
+] as const)("a returned copy's reasons (%s): the preview counts them, a differing reason asks keep or overwrite, the merge writes it", async (locale, t) => {
+  const port = await panelPort();
+  const grid = (await port.readWorkbook())?.notesGrid;
+  if (!grid) throw new Error("no notes grid");
+  const noteCell = (vendor: string, code: string): { sheet: string; address: string } => ({ sheet: grid.sheets.Bo, address: `${grid.columns[vendor]}${grid.rows[code]}` });
+  const old = noteCell("Acme", codes[0]);
+  port.excel.put(old.sheet, old.address, [["old reason"]]);
+  const panel = await openPanel(port, t, locale);
+  let bytes = await fillCopy((await port.exportRaterCopy("Bo")).bytes, "Reason: Acme", codes[0], "new reason");
+  bytes = await fillCopy(bytes, "Reason: Beta", codes[1], "fresh");
+  const input = panel.querySelector('input[type="file"]') as HTMLInputElement;
+  await act(async () => {
+    fireEvent.change(input, { target: { files: [new File([bytes.slice().buffer], "bo-back.xlsx")] } });
+  });
+  const n = vendors.length * codes.length;
+  await within(panel).findByText(t("panel.preview.counts", { read: n, accepted: n, rejected: 0, added: 0, unchanged: n, conflicts: 0 }));
+  expect(within(panel).getByText(t("panel.preview.notes", { rater: "Bo", added: 1, unchanged: 0, conflicts: 1 }))).toBeTruthy();
+  // no rating differs, but a reason does: the choice is offered
+  expect(within(panel).queryByRole("button", { name: t("panel.apply") })).toBeNull();
+  fireEvent.click(await within(panel).findByRole("button", { name: t("panel.keep") }));
+  await within(panel).findByText(re(t("panel.doneNotes", { added: 1, overwritten: 0, kept: 1, unchanged: 0 })));
+  expect(port.excel.cell(old.sheet, old.address)?.value).toBe("old reason");
+  const fresh = noteCell("Beta", codes[1]);
+  expect(port.excel.cell(fresh.sheet, fresh.address)?.value).toBe("fresh");
 });
