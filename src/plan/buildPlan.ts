@@ -190,7 +190,7 @@ function buildPanelPlan(input: PlanInput, model: StoredModel, ctx: PlanContext):
   const maturity = maturityIfAsked(input, ctx, method);
   const award = awardParts(ctx, scored, input.award, weights, { sheet: results.sheet, layout: resultsLayout }, method);
   const modelPart = modelSheet(model, ctx.protect, ctx.password);
-  const report = reportIfAsked(input, ctx, scored, award.results, { raters: p.raters, moderation: panel.moderation.layout }, maturity.layout);
+  const report = reportIfAsked(input, ctx, scored, award.results, { raters: p.raters, sheets: p.sheets, moderation: panel.moderation.layout }, maturity.layout);
   const sensitivity = sensitivityIfAsked(input, scored, method);
   const sheets = [
     ...panel.raters.map((r) => r.sheet), panel.consolidated.sheet, panel.moderation.sheet,

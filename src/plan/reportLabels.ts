@@ -28,6 +28,10 @@ export interface ReportLabels {
   strongest: string;
   weakest: string;
   indicator: string;
+  /** Label of the row under a strongest/weakest indicator that holds its reason (notes grid). */
+  reason: string;
+  /** Added to the scope line when the Report shows reasons; {n}: the characters kept. */
+  reasonsNote: string;
   moderation: string;
   moderationNone: string;
   moderationMore: string;
@@ -84,6 +88,8 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     strongest: "Three strongest indicators",
     weakest: "Three weakest indicators",
     indicator: "Indicator",
+    reason: "Reason",
+    reasonsNote: "Under each strongest and weakest indicator, the reason written beside its rating (a panel: the Moderation reason where a consensus was entered, else each rater's), cut at {n} characters; the ratings sheets have them whole.",
     moderation: "Moderation decisions",
     moderationNone: "Decisions recorded: ",
     moderationMore: "Only the first {n} are listed here; the Moderation sheet has them all.",
@@ -135,6 +141,8 @@ export const REPORT_LABELS: Record<Locale, ReportLabels> = {
     strongest: "得分最高的三项指标",
     weakest: "得分最低的三项指标",
     indicator: "指标",
+    reason: "理由",
+    reasonsNote: "最高和最低指标下方为评分旁填写的理由（评审组：已填合议分的取合议理由，否则列出各评委的理由），超过 {n} 个字符的部分省略；评分表中有完整理由。",
     moderation: "合议决定",
     moderationNone: "已记录的决定：",
     moderationMore: "此处仅列出前 {n} 项；全部决定见合议表。",

@@ -6,9 +6,10 @@ import { emptySheet, protection, RATINGS, WEIGHTS, type PlanContext } from "./co
 import { gridBlocks, type GridCell } from "./grid";
 import { wrappedHeight } from "./maturitySheet";
 import { REPORT_LABELS } from "./reportLabels";
-import { SIGNATURE_COLUMNS, type ReportMaturity, type ReportSignatureEntry, type ReportSigner, type ReportTypedCell } from "./reportTypes";
+import { notesFirstCol } from "./ratingsSheet";
+import { SIGNATURE_COLUMNS, type ReportMaturity, type ReportReasonSource, type ReportSignatureEntry, type ReportSigner, type ReportTypedCell } from "./reportTypes";
 import { NUMBER_FORMATS } from "./styles";
-import type { ChartPlan, ModerationLayout, ReportLayout, ResultsLayout, SheetPlan } from "./types";
+import type { ChartPlan, ModerationLayout, ReportIndicatorCells, ReportLayout, ResultsLayout, SheetPlan } from "./types";
 
 /** Printed columns A–G; the helpers from column I on are hidden and outside the print area. */
 const PRINTED = 7;
@@ -18,9 +19,15 @@ const CODE = 11;
 const NAME = 12;
 const FIRST_VENDOR_HELPER = 13;
 const MOD_CUM = (V: number): number => FIRST_VENDOR_HELPER + 3 * V;
+/** Hidden helper of vendor v's reasons (notes grid), one row per leaf. */
+const REASON_HELPER = (V: number, v: number): number => MOD_CUM(V) + 1 + v;
 /** Moderation decisions listed on the Report (the Moderation sheet has all). */
 const MOD_SLOTS = 12;
 const PROFILE_CHART_ROWS = 16;
+/** With reasons under the indicators the radar is a little shorter, so a profile still fits its page. */
+const PROFILE_CHART_ROWS_WITH_REASONS = 14;
+/** Characters of a reason shown on the Report; a longer one is cut to REASON_MAX − 1 and "…". */
+export const REASON_MAX = 140;
 /** Printed widths (characters) of A, B and each of C–G. */
 const WIDTH = { a: 9, b: 34, c: 14 } as const;
 
@@ -36,6 +43,56 @@ export function signerDefaults(signer: ReportSigner, locale: Locale): { name: st
   if (signer.kind === "evaluator") return { name: null, role: R.roleEvaluator };
   if (signer.kind === "chair") return { name: null, role: R.roleChair };
   return { name: null, role: null };
+}
+
+/**
+ * The reason the Report shows beside an indicator (issue #14), as its formulas compute it: a single
+ * rater's reason; a panel's Moderation reason when a consensus was entered there, else every rater's
+ * reason as "Ann: text; Bo: text" (a reason of spaces only counts as none). Cut to `max` characters
+ * (the last one "…"); line breaks shown as spaces, so the printed row holds it.
+ */
+export function reportReason(source: ReportReasonSource, max = REASON_MAX): string {
+  const given = (s: string | undefined): s is string => s !== undefined && s.replace(/ /g, "") !== "";
+  const full =
+    "raters" in source
+      ? source.consensus
+        ? source.moderation ?? ""
+        : source.raters.flatMap((r) => (given(r.note) ? [`${r.name}: ${r.note}`] : [])).join("; ")
+      : given(source.note) ? source.note : "";
+  return (full.length > max ? `${full.slice(0, max - 1)}…` : full).replace(/[\r\n]/g, " ");
+}
+
+/** A reason row's height: REASON_MAX characters of Chinese (two widths each) across B:G, the widest it can get. */
+const reasonHeight = (): number => wrappedHeight([{ text: "理".repeat(REASON_MAX), width: WIDTH.b + 5 * WIDTH.c }]);
+
+/**
+ * Hidden helper of the Report: the reason for leaf i (pre-order index) of vendor v, from the notes
+ * grid — the ratings sheet's (one rater), or a panel's Moderation reason when a consensus was entered
+ * (as Consolidated reads it), else "; Ann: text" per rater with a reason, the first "; " dropped. Each
+ * reason is cut at REASON_MAX + 1 characters, enough for the Report to see it is longer and keep the
+ * formula's text far below Excel's 32,767. reportReason is the same in TypeScript.
+ */
+function reasonFormula(ctx: PlanContext, panel: { raters: string[]; sheets?: string[]; moderation?: ModerationLayout }, i: number, vendor: string, v: number): string {
+  const at = (sheet: string): string => sheetRef(sheet, absCell(ctx.ratingsRow(i), notesFirstCol(ctx.vendors.length) + v));
+  const keep = `${REASON_MAX + 1}`;
+  const sheets = panel.sheets ?? [];
+  if (panel.raters.length < 2 || sheets.length !== panel.raters.length) {
+    const n = at(ctx.names.ratings);
+    return `=IF(LEN(TRIM(${n}))>0,LEFT(${n},${keep}),"")`;
+  }
+  const pieces = panel.raters.map((name, k) => {
+    const n = at(sheets[k]);
+    // A quote in a name as CHAR(34): HyperFormula does not read "" inside a string.
+    const label = `; ${name}: `.split('"').map(formulaString).join("&CHAR(34)&");
+    return `IF(LEN(TRIM(${n}))>0,${label}&LEFT(${n},${keep}),"")`;
+  });
+  const raters = `MID(${pieces.join("&")},3,32767)`;
+  const mod = panel.moderation;
+  const modRow = mod?.rows.find((x) => x.vendor === vendor && x.code === ctx.layout.nodes[i].code);
+  if (!mod || !modRow) return `=${raters}`;
+  const c = sheetRef(mod.sheet, absCell(modRow.row, mod.columns.consensus));
+  const reason = sheetRef(mod.sheet, absCell(modRow.row, mod.columns.reason));
+  return `=IF(OR(ISNUMBER(${c}),${c}="N/A",${c}="NA"),LEFT(${reason}&"",${keep}),${raters})`;
 }
 
 function sameSigner(a: ReportSigner, b: ReportSigner): boolean {
@@ -57,7 +114,7 @@ export function reportSheet(
   ctx: PlanContext,
   scored: PlanContext,
   results: ResultsLayout,
-  panel: { raters: string[]; moderation?: ModerationLayout },
+  panel: { raters: string[]; sheets?: string[]; moderation?: ModerationLayout },
   parts: { signatures?: ReportSignatureEntry[]; maturity?: ReportMaturity } = {},
 ): { sheet: SheetPlan; layout: ReportLayout } {
   const R = REPORT_LABELS[ctx.locale];
@@ -98,7 +155,10 @@ export function reportSheet(
   put(1, [`${R.title} — ${tree.title[locale]}`]);
   put(2, [`${R.standard}${tree.title[locale]}${tree.source ? ` (${tree.source})` : ""}`]);
   put(3, [`${R.method}${ctx.missing === "zero" ? R.missingZero : R.missingExclude}`]);
-  put(4, [R.scope.replace("{vendors}", String(V)).replace("{leaves}", String(layout.leafCount)).replace("{date}", ctx.createdAt.slice(0, 10))]);
+  // Reasons (issue #14) come from the notes grid; a workbook made before it has none.
+  const reasons = ctx.notes === true;
+  const scope = R.scope.replace("{vendors}", String(V)).replace("{leaves}", String(layout.leafCount)).replace("{date}", ctx.createdAt.slice(0, 10));
+  put(4, [reasons ? `${scope} ${R.reasonsNote.replace("{n}", String(REASON_MAX))}` : scope]);
   sheet.merges.push("A2:G2", "A3:G3", "A4:G4");
 
   // Ranking, best first: a unique key per vendor (rank among eligible, then the others by rank, then the unranked; ties in vendor order).
@@ -221,6 +281,7 @@ export function reportSheet(
       );
     });
     put(h, cells, CODE);
+    if (reasons) put(h, vendors.map((vendor, v) => ({ f: reasonFormula(ctx, panel, i, vendor, v) })), REASON_HELPER(V, 0));
   });
 
   // One page per vendor.
@@ -228,6 +289,7 @@ export function reportSheet(
   const charts: ChartPlan[] = [];
   const dimNames = dims.map((d) => layout.nodes.find((n) => n.code === d.code)?.node.name[locale] ?? d.code);
   row += 1;
+  const chartRows = reasons ? PROFILE_CHART_ROWS_WITH_REASONS : PROFILE_CHART_ROWS;
   vendors.forEach((vendor, v) => {
     const rr = results.firstRow + v;
     const top = row;
@@ -248,22 +310,24 @@ export function reportSheet(
     if (dims.length > 0) {
       charts.push({
         key: `report-${v + 1}`, kind: "radar", title: vendor,
-        anchor: { from: { col: 3, row: top + 2 }, to: { col: PRINTED, row: top + 2 + PROFILE_CHART_ROWS } },
+        anchor: { from: { col: 3, row: top + 2 }, to: { col: PRINTED, row: top + 2 + chartRows } },
         categories: sheetRef(ctx.names.results, absRect(results.headerRow, dims[0].col, results.headerRow, dims[dims.length - 1].col)),
         categoryLabels: dimNames,
         series: [{ name: vendor, nameRef: res(rr, vendorCol), values: sheetRef(ctx.names.results, absRect(rr, dims[0].col, rr, dims[dims.length - 1].col)) }],
         axis: { min: 0, max: 100 }, legend: false,
       });
     }
-    let r = top + Math.max(4 + dims.length, 3 + PROFILE_CHART_ROWS) + 1;
+    let r = top + Math.max(4 + dims.length, 3 + chartRows) + 1;
     const m = FIRST_VENDOR_HELPER + 3 * v;
-    const list = (heading: string, rankCol: number): { code: string; score: string }[] => {
+    const list = (heading: string, rankCol: number): ReportIndicatorCells[] => {
       title(r, heading);
       put(r + 1, [R.colCode, R.indicator, R.score]);
       headerRows.push(rect(r + 1, 1, r + 1, 3));
-      const out: { code: string; score: string }[] = [];
+      const out: ReportIndicatorCells[] = [];
+      // With reasons each indicator takes two rows: its code, name and score, then its reason across B:G.
+      const step = reasons ? 2 : 1;
       for (let k = 1; k <= 3; k++) {
-        const at = r + 1 + k;
+        const at = r + 2 + (k - 1) * step;
         const match = `MATCH(${k},${absRect(H1, rankCol, HN, rankCol)},0)`;
         put(at, [
           { f: `=IFERROR(INDEX(${absRect(H1, CODE, HN, CODE)},${match}),"")` },
@@ -272,9 +336,20 @@ export function reportSheet(
         ]);
         labelRows.push(rect(at, 1, at, 3));
         scoreCells.push(cell(at, 3));
-        out.push({ code: cell(at, 1), score: cell(at, 3) });
+        if (!reasons) {
+          out.push({ code: cell(at, 1), score: cell(at, 3) });
+          continue;
+        }
+        const x = `INDEX(${absRect(H1, REASON_HELPER(V, v), HN, REASON_HELPER(V, v))},${match})`;
+        const cut = `IF(LEN(${x})>${REASON_MAX},LEFT(${x},${REASON_MAX - 1})&"…",${x})`;
+        put(at + 1, [R.reason, { f: `=IFERROR(SUBSTITUTE(SUBSTITUTE(${cut},CHAR(13)," "),CHAR(10)," "),"")` }]);
+        sheet.merges.push(rect(at + 1, 2, at + 1, PRINTED));
+        labelRows.push(rect(at + 1, 1, at + 1, PRINTED));
+        wrapRows.push(rect(at + 1, 1, at + 1, PRINTED));
+        heights.push({ rows: `${at + 1}:${at + 1}`, height: reasonHeight() });
+        out.push({ code: cell(at, 1), score: cell(at, 3), reason: cell(at + 1, 2) });
       }
-      r += 6;
+      r += 3 + 3 * step;
       return out;
     };
     const strongest = list(R.strongest, m + 1);
@@ -378,7 +453,7 @@ export function reportSheet(
   sheet.rowHeights = [...heights, ...signRows.map((r) => ({ rows: `${r}:${r}`, height: 32 }))];
   sheet.columns = [
     { range: "A", width: WIDTH.a }, { range: "B", width: WIDTH.b }, { range: "C:G", width: WIDTH.c },
-    { range: `${colLetter(POS)}:${colLetter(MOD_CUM(V))}`, width: 10, hidden: true },
+    { range: `${colLetter(POS)}:${colLetter(reasons && V > 0 ? REASON_HELPER(V, V - 1) : MOD_CUM(V))}`, width: 10, hidden: true },
   ];
   sheet.print = { orientation: "portrait", fitToWidth: true, area: `A1:${colLetter(PRINTED)}${last}`, rowBreaks: breaks };
   return { sheet, layout: {

@@ -51,3 +51,9 @@ export interface ReportSignatureLayout {
 
 /** Columns of a signature row (1-based). */
 export const SIGNATURE_COLUMNS = { name: 1, role: 3, signature: 4, date: 7 } as const;
+
+/**
+ * What a Report reason is made of (see reportReason): one rater's reason, or a panel's — whether
+ * Moderation holds a consensus for the cell, its reason there, and each rater's reason in order.
+ */
+export type ReportReasonSource = { note?: string } | { consensus: boolean; moderation?: string; raters: { name: string; note?: string }[] };

@@ -436,13 +436,24 @@ export interface ConsolidatedLayout {
   threshold: string;
 }
 
+/** Cells of one of a Report profile's strongest or weakest indicators. */
+export interface ReportIndicatorCells {
+  code: string;
+  score: string;
+  reason?: string;
+}
+
 /** Where the Report sheet's live figures are (issue #14), for the tests and the pane. */
 export interface ReportLayout {
   sheet: string;
   /** Ranking rows, best first: rank, vendor, total (and eligible, grade, overall when present) cells. */
   ranking: { rank: string; vendor: string; total: string; eligible?: string; grade?: string; overall?: string }[];
-  /** One profile per vendor (the scorecard's vendor order): its first row and the cells of the three strongest and weakest indicators. */
-  profiles: { vendor: string; firstRow: number; strongest: { code: string; score: string }[]; weakest: { code: string; score: string }[] }[];
+  /**
+   * One profile per vendor (the scorecard's vendor order): its first row and the cells of the three
+   * strongest and weakest indicators; `reason` (the cell under the indicator, see reportReason) when
+   * the ratings sheets have a notes grid.
+   */
+  profiles: { vendor: string; firstRow: number; strongest: ReportIndicatorCells[]; weakest: ReportIndicatorCells[] }[];
   /** The signature rows (name cells). */
   signatures: string[];
   /** The signature block: its heading row, a row per signer, rows kept from signers without one. */
