@@ -11,12 +11,13 @@ import { cli, dir, EXAMPLES, ROOT, tmp } from "./helpers";
 
 const codes = leaves(defaultTree()).map((l) => l.node.code);
 
+/** The vendor headers of the Ratings sheet: from column D up to the blank column before the notes grid. */
 async function vendorsOf(file: string): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const row = wb.getWorksheet("Ratings")?.getRow(3);
   const out: string[] = [];
-  row?.eachCell((c, col) => col >= 4 && out.push(String(c.value)));
+  for (let col = 4; row && row.getCell(col).value !== null; col++) out.push(String(row.getCell(col).value));
   return out;
 }
 
