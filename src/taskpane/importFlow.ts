@@ -12,7 +12,6 @@ import {
   type EncodingChoice,
   type ImportResult,
 } from "../core/import";
-import type { Rating } from "../core/engine";
 import { cellPreview, unratedCells, type CellPreview } from "../plan/cellConflicts";
 import { importRatingsFile } from "../plan/workbookImport";
 import { lookAlikeVendors, mergeVendors, type LookAlike } from "../plan/vendorMerge";
@@ -69,8 +68,13 @@ function forWorkbook(result: ImportResult, snapshot: WorkbookSnapshot): ImportRe
   return { ...result, accepted: result.accepted.map(({ rater: _rater, ...rest }) => rest) };
 }
 
+/** Accepted ratings that carry a reason (the file's comment column, issue #14). */
+export function reasonCount(result: ImportResult): number {
+  return result.accepted.filter((r) => (r.comment ?? "").trim() !== "").length;
+}
+
 export function importRequest(result: ImportResult, preview: Pick<CellPreview, "newVendors">, choice: ImportChoice, sourceFile: string): ImportRatingsRequest {
-  const ratings: Rating[] = result.accepted.map((r) => (r.rater ? { vendor: r.vendor, code: r.code, rater: r.rater, value: r.value } : { vendor: r.vendor, code: r.code, value: r.value }));
+  const ratings: ImportRatingsRequest["ratings"] = result.accepted.map((r) => ({ vendor: r.vendor, code: r.code, ...(r.rater ? { rater: r.rater } : {}), value: r.value, ...(r.comment ? { comment: r.comment } : {}) }));
   return { ratings, choice, sourceFile, newVendors: [...preview.newVendors] };
 }
 

@@ -8,6 +8,7 @@ import { useLocale } from "../locale";
 import type { ImportChoice } from "../../port";
 import type { LookAlike } from "../../plan/vendorMerge";
 import { showName } from "../../core/import/vendorNames";
+import { reasonCount } from "../importFlow";
 
 const SHOWN = 20;
 const WARNINGS = new Set(["decode-lossy", "similar-vendor-names", "scores-look-like-fractions"]);
@@ -44,6 +45,7 @@ export function ImportPreview(props: {
   // Which names look alike, so the user can merge them (rename in the file) before importing.
   const similar = result.warnings.filter((w) => w.code === "similar-vendor-names").map((w) => w.message[content]);
   const writes = preview.added + (props.choice === "overwrite" ? preview.conflicts.length : 0);
+  const reasons = reasonCount(result);
   return (
     <section aria-label={t("import.preview")} style={{ display: "flex", flexDirection: "column", gap: 8 }}>
       <Text weight="semibold">{t("import.preview")}</Text>
@@ -54,6 +56,7 @@ export function ImportPreview(props: {
       <Text>
         {t("import.added", { count: preview.added })} · {t("import.unchanged", { count: preview.unchanged })}
       </Text>
+      {reasons > 0 && <Text>{t("import.reasons", { count: reasons })}</Text>}
       {warnings.map((w) => (
         <MessageBar key={w} intent="warning" layout="multiline">
           <MessageBarBody>
@@ -115,8 +118,8 @@ export function ImportPreview(props: {
         </div>
       )}
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
-        <Button appearance="primary" disabled={props.disabled || writes === 0} onClick={props.onImport}>
-          {t("import.write", { count: writes })}
+        <Button appearance="primary" disabled={props.disabled || writes + reasons === 0} onClick={props.onImport}>
+          {writes === 0 && reasons > 0 ? t("import.writeReasons", { count: reasons }) : t("import.write", { count: writes })}
         </Button>
         <Button disabled={props.disabled} onClick={props.onCancel}>
           {t("import.cancel")}
