@@ -280,6 +280,34 @@ describeE2E("task pane in Chromium, outside Office", () => {
     await page.context().close();
   }, 120_000);
 
+  test.each(["en-US", "zh-CN"] as const)("%s: Check & score lists a panel's ratings without a reason at 340 px (issue #14); a link selects the notes cell", async (lang) => {
+    const t = translator(lang);
+    const { page, problems } = await openPane(`?lang=${lang}`);
+    await page.getByRole("heading", { name: t("app.title") }).waitFor({ timeout: 30_000 });
+    await page.getByRole("textbox", { name: new RegExp(`^${t("new.vendors")}`) }).fill("Acme Cloud\nBrightLive\nCoStream");
+    await page.getByRole("textbox", { name: t("new.raters") }).fill("Lin, Wang");
+    await page.getByRole("button", { name: t("new.create") }).click();
+    await page.getByText(new RegExp(t("new.created", { sheets: "" }).slice(0, 6))).waitFor({ timeout: 30_000 });
+    await page.getByRole("tab", { name: t("tab.check") }).click();
+    await page.getByRole("button", { name: t("check.read") }).click();
+    const section = page.getByRole("region", { name: new RegExp(t("reasons.title", { count: "" }).slice(0, 8)) });
+    await section.waitFor({ timeout: 20_000 });
+    expect(await section.getByRole("checkbox", { name: t("reasons.all") }).isChecked()).toBe(false);
+    expect(await section.getByRole("checkbox", { name: t("reasons.flaggedPanel", { spread: 20 }) }).isChecked()).toBe(true);
+    const first = section.getByRole("button").first();
+    await first.waitFor();
+    await noHorizontalScroll(page);
+    mkdirSync(OUTPUT, { recursive: true });
+    await section.screenshot({ path: join(OUTPUT, `pane-reasons-${lang}.png`) });
+    await first.click();
+    await section.getByRole("checkbox", { name: t("reasons.all") }).check();
+    await section.getByText(new RegExp(t("reasons.more", { count: "\\d+" }))).waitFor();
+    await noHorizontalScroll(page);
+    await page.screenshot({ path: join(OUTPUT, `pane-reasons-all-${lang}.png`), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   test("Chinese display language and pseudo-locale via ?lang=", async () => {
     const { page, problems } = await openPane("?lang=zh-CN");
     await page.getByRole("heading", { name: "供应商评分卡" }).waitFor({ timeout: 30_000 });
