@@ -181,7 +181,7 @@ export async function importRatings(env: ImportEnv, request: ImportRatingsReques
   const withNote = valid.filter((r) => (r.comment ?? "").trim() !== "");
   const grid = layout.notes !== undefined;
   const placed = new Set([...known, ...newVendors]);
-  const notes = noteEdits(grid ? currentNotes(ratings.grid, layout) : new Map(), grid ? withNote.map((r) => ({ vendor: r.vendor, code: r.code, ...(r.rater ? { rater: r.rater } : {}), note: r.comment ?? "" })) : [], request.choice);
+  const notes = noteEdits(grid ? currentNotes(ratings.grid, layout) : new Map(), grid ? valid.map((r) => ({ vendor: r.vendor, code: r.code, ...(r.rater ? { rater: r.rater } : {}), note: r.comment ?? "" })) : [], request.choice);
   const noteLog = notes.edits.filter((e) => placed.has(e.vendor));
   const time = env.now.toISOString();
   const extent = extentOf();

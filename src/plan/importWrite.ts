@@ -85,8 +85,10 @@ export function noteEdits(
   for (const n of incoming) {
     const text = n.note.trim();
     const k = keyOf(n.vendor, n.code);
-    if (text === "" || seen.has(k)) continue;
+    // The row whose rating counts (the first of a cell) gives its reason; a blank one clears nothing.
+    if (seen.has(k)) continue;
     seen.add(k);
+    if (text === "") continue;
     const old = current.get(k)?.trim() || null;
     const rater = n.rater !== undefined && n.rater !== "" ? { rater: n.rater } : {};
     if (old === text) unchanged++;

@@ -111,8 +111,10 @@ describe("reasons (notes grid) in an import", () => {
           if (choice === "keep-existing") expect(e.oldValue).toBeNull();
         }
         const firsts = new Map<string, string>();
-        for (const i of inc) if (i.note.trim() !== "" && !firsts.has(cellKey(i.k.vendor, i.k.code))) firsts.set(cellKey(i.k.vendor, i.k.code), i.note.trim());
-        expect(edits.length + kept + unchanged).toBe(firsts.size);
+        // the first row of a cell (the one whose rating counts) gives its reason
+        for (const i of inc) if (!firsts.has(cellKey(i.k.vendor, i.k.code))) firsts.set(cellKey(i.k.vendor, i.k.code), i.note.trim());
+        expect(edits.length + kept + unchanged).toBe([...firsts.values()].filter((t) => t !== "").length);
+        for (const e of edits) expect(e.newValue).toBe(firsts.get(cellKey(e.vendor, e.code)));
         expect(new Set(edits.map((e) => cellKey(e.vendor, e.code))).size).toBe(edits.length);
       }),
     );
