@@ -3,7 +3,8 @@
  * sheet), single-rater or panel, as `scorecard score` and the pane's Import take it. The sheets
  * are located through the plan rebuilt from the stored model, so they are read exactly where
  * the template put them; every rating sheet goes through the one indicators-down reader
- * (readIndicatorRows). Any other file goes to the plain importer.
+ * (readIndicatorRows), the notes grid's reasons as each rating's comment. Any other file goes to
+ * the plain importer.
  */
 import { score, type Aggregation, type MissingPolicy, type Rating } from "../core/engine";
 import { importDelimited, importTable, type ImportedRating, type ImportOptions, type ImportResult, type ImportWarning } from "../core/import";
@@ -88,6 +89,16 @@ export function readScorecardSheets(sheets: SheetCells[], options: { tree?: Indi
   const tree = options.tree ?? sheetWeights(model.tree, weightsName ? byName.get(weightsName) : undefined, layout.weights.rows, colNumber(layout.weights.weightColumn));
   const source = { format: "xlsx" as const, ...(options.sourceName ? { name: options.sourceName } : {}), sheets: sheets.map((s) => s.name) };
   const header = { row: layout.ratings.headerRow - 1, codeCol: 0, firstVendor: layout.ratings.firstCol - 1 };
+  // The notes grid where the layout puts it (issue #14), each column checked by its header.
+  const notesOf = (sheet: SheetCells): Map<string, number> => {
+    const notes = layout.ratings.notes;
+    const row = sheet.values[header.row] ?? [];
+    const out = new Map<string, number>();
+    notes?.headers.forEach((h, i) => {
+      if (text(row[notes.firstCol - 1 + i]) === h.trim()) out.set(layout.ratings.vendors[i], notes.firstCol - 1 + i);
+    });
+    return out;
+  };
   const missing = model.options.missing;
   const copyRater = model.raterCopy?.rater;
   const panel = layout.panel;
@@ -96,7 +107,7 @@ export function readScorecardSheets(sheets: SheetCells[], options: { tree?: Indi
     const name = copyRater !== undefined ? sheets.find((s) => s.name !== MODEL_SHEET_NAME && !s.hidden)?.name : layout.sheetNames.ratings;
     const sheet = name ? byName.get(name) : undefined;
     if (!sheet) return { result: failed(options.sourceName, "xlsx-sheet-not-found", missingSheet(name ?? "Ratings")), workbook: { model, tree, missing } };
-    const read = readIndicatorRows(sheet.values, { tree, vendors: model.vendors, header, source: { ...source, sheet: sheet.name } });
+    const read = readIndicatorRows(sheet.values, { tree, vendors: model.vendors, header, noteColumns: notesOf(sheet), source: { ...source, sheet: sheet.name } });
     read.imported.vendors = [...model.vendors];
     return { result: read.imported, workbook: { model, tree, missing } };
   }
@@ -110,7 +121,7 @@ export function readScorecardSheets(sheets: SheetCells[], options: { tree?: Indi
   for (const r of panel.raters) {
     const sheet = byName.get(r.sheet);
     if (!sheet) return { result: failed(options.sourceName, "xlsx-sheet-not-found", missingSheet(r.sheet)), workbook: { model, tree, missing } };
-    const read = readIndicatorRows(sheet.values, { tree, vendors: model.vendors, rater: r.name, header, source: { ...source, sheet: r.sheet } });
+    const read = readIndicatorRows(sheet.values, { tree, vendors: model.vendors, rater: r.name, header, noteColumns: notesOf(sheet), source: { ...source, sheet: r.sheet } });
     raterRatings.push(...read.imported.accepted);
     rejected.push(...read.imported.rejected.map((x) => ({ ...x, message: { "zh-CN": `${r.sheet}：${x.message["zh-CN"]}`, "en-US": `${r.sheet}: ${x.message["en-US"]}` } })));
     warnings.push(...read.imported.warnings.filter((w) => w.code !== "similar-vendor-names" || warnings.every((o) => o.message["en-US"] !== w.message["en-US"])));

@@ -3,6 +3,8 @@
  * per vendor after the code, name and "required" columns), title rows above the header. Read as
  * the template writes it — the Ratings sheet of a filled workbook, one rater's sheet of a panel, a
  * returned rater copy, or a CSV saved from any of them. Rows are matched by code, never by position.
+ * The notes grid's columns ("Reason: vendor", issue #14) are read as each rating's `comment`, never
+ * as vendors.
  */
 import type { IndicatorTree, LocalizedText } from "../model/types";
 import { allNodes, isLeaf } from "../model/tree";
@@ -46,6 +48,8 @@ export interface IndicatorRowsOptions {
   source: ImportSource;
   /** Decimal comma accepted in score text (not in a comma-separated file). */
   decimalComma?: boolean;
+  /** The notes grid's 0-based column by vendor, where the layout is known; default: found by header ("Reason: vendor"). */
+  noteColumns?: ReadonlyMap<string, number>;
 }
 
 export interface IndicatorRowsRead {
@@ -56,6 +60,12 @@ export interface IndicatorRowsRead {
   unknownCodes: string[];
   unplaced: UnplacedRow[];
 }
+
+/**
+ * Header prefixes of a ratings sheet's notes grid in every language (src/plan/labels.ts
+ * notesHeaderPrefix; the core cannot read the plan's labels, a test keeps the two equal).
+ */
+export const NOTE_HEADER_PREFIXES: readonly string[] = ["Reason: ", "理由："];
 
 const text = (v: AnyCell): string => (v === null || v === undefined ? "" : String(v).trim());
 
@@ -95,6 +105,24 @@ export function findIndicatorHeader(values: ArrayLike<ArrayLike<AnyCell> | undef
 const NO_HEADER: LocalizedText = { "zh-CN": "未找到评分表的表头（编号列）", "en-US": "no ratings header (the Code column) found" };
 
 /**
+ * The notes grid's columns by vendor (the first of a vendor counts): a header "Reason: name" (any
+ * language) naming a vendor column of the same row or a known vendor, that is not itself a known
+ * vendor's name.
+ */
+function notesColumns(headerCells: ArrayLike<AnyCell>, from: number, known: ReadonlySet<string> | null): Map<string, number> {
+  const headers = Array.from(headerCells, (v) => text(v));
+  const names = new Set(headers.slice(from));
+  const out = new Map<string, number>();
+  headers.forEach((h, c) => {
+    if (c < from || known?.has(h)) return;
+    const prefix = NOTE_HEADER_PREFIXES.find((p) => h.startsWith(p));
+    const vendor = prefix === undefined ? "" : h.slice(prefix.length).trim();
+    if (vendor !== "" && (names.has(vendor) || known?.has(vendor)) && !out.has(vendor)) out.set(vendor, c);
+  });
+  return out;
+}
+
+/**
  * Reads the indicators-down layout into ratings keyed by vendor, code and rater. Reports extra
  * vendors, unknown codes, rows it could not place; a vendor column repeated is read once (the
  * first) with a warning. Never throws.
@@ -110,9 +138,11 @@ export function readIndicatorRows(values: ArrayLike<ArrayLike<AnyCell> | undefin
   const extraVendors: string[] = [];
   const warnings: ImportWarning[] = [];
   const taken = new Set<string>();
+  const noteCols = options.noteColumns ?? (header ? notesColumns(headerCells, header.firstVendor, known) : new Map<string, number>());
+  const isNote = new Set(noteCols.values());
   for (let c = header ? header.firstVendor : 0; header && c < headerCells.length; c++) {
     const vendor = text(headerCells[c]);
-    if (vendor === "") continue;
+    if (vendor === "" || isNote.has(c)) continue;
     if (known && !known.has(vendor)) extraVendors.push(vendor);
     else if (taken.has(vendor)) {
       warnings.push({
@@ -133,6 +163,7 @@ export function readIndicatorRows(values: ArrayLike<ArrayLike<AnyCell> | undefin
   const seen = new Set<string>();
   const rated = new Set<string>();
   let blankCells = 0;
+  let unratedReasons = 0;
   let blankRows = 0;
   let dataRows = 0;
   const codeCol = header ? header.codeCol : 0;
@@ -161,18 +192,31 @@ export function readIndicatorRows(values: ArrayLike<ArrayLike<AnyCell> | undefin
     }
     for (const { col, vendor } of vendorCols) {
       const cell = row[col];
+      const noteCol = noteCols.get(vendor);
+      const comment = noteCol === undefined ? "" : text(row[noteCol]);
       const parsed = parseScore(typeof cell === "boolean" ? String(cell) : (cell ?? undefined), options.decimalComma ?? false);
-      if (parsed.kind === "empty") blankCells++;
-      else if (parsed.kind === "ok" || parsed.kind === "na") {
+      if (parsed.kind === "empty") {
+        blankCells++;
+        if (comment !== "") unratedReasons++;
+      } else if (parsed.kind === "ok" || parsed.kind === "na") {
         rated.add(vendor);
         const value = parsed.kind === "na" ? ("NA" as const) : parsed.value;
-        accepted.push(rater !== "" ? { vendor, code, rater, value, line, column: vendor } : { vendor, code, value, line, column: vendor });
+        const rating: ImportedRating = rater !== "" ? { vendor, code, rater, value, line, column: vendor } : { vendor, code, value, line, column: vendor };
+        if (comment !== "") rating.comment = comment;
+        accepted.push(rating);
       } else {
         rejected.push(rejection(line, parsed.kind === "nan" ? "not-a-number" : "out-of-range", { column: vendor, value: text(cell), vendor }));
       }
     }
   }
   warnings.push(...similarVendorWarnings(vendorCols.map((v) => v.vendor)));
+  if (unratedReasons > 0) {
+    warnings.push({
+      code: "reason-without-rating",
+      count: unratedReasons,
+      message: { "zh-CN": `${unratedReasons} 条评分理由旁没有评分：未读取`, "en-US": `${unratedReasons} reasons have no rating beside them: not read` },
+    });
+  }
   const imported: ImportResult = {
     ok: header !== null,
     ...(header === null ? { fatal: { code: "no-data" as const, message: NO_HEADER } } : {}),
