@@ -37,19 +37,30 @@ function valuesAt(fake: FakeExcel, sheet: string, address: string): CellValue[][
   return Array.from({ length: r2 - r1 + 1 }, (_, i) => Array.from({ length: c2 - c1 + 1 }, (_, j) => (fake.cell(sheet, cell(r1 + i, c1 + j))?.value ?? null) as CellValue));
 }
 
-/** The value of a copy's cell for a code and a column header (a vendor, or "Reason: vendor"). */
-async function copyCell(bytes: Uint8Array, code: string, header: string): Promise<unknown> {
+/** A copy's rating sheet, as the rater opens it. */
+async function copySheet(bytes: Uint8Array): Promise<{ wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  const ws = wb.worksheets.find((w) => w.name !== MODEL_SHEET_NAME) as ExcelJS.Worksheet;
+  return { wb, ws: wb.worksheets.find((w) => w.name !== MODEL_SHEET_NAME) as ExcelJS.Worksheet };
+}
+
+/** Row of a code (column A) and column of a header (a vendor, or "Reason: vendor") on a copy's sheet; 0 when absent. */
+function copyAt(ws: ExcelJS.Worksheet, code: string, header = ""): { row: number; col: number } {
   let row = 0;
   let col = 0;
   ws.eachRow((r, n) => {
     if (r.getCell(1).value === code) row = n;
     r.eachCell((c, k) => {
-      if (c.value === header && col === 0) col = k;
+      if (header !== "" && c.value === header && col === 0) col = k;
     });
   });
+  return { row, col };
+}
+
+/** The value of a copy's cell for a code and a column header. */
+async function copyCell(bytes: Uint8Array, code: string, header: string): Promise<unknown> {
+  const { ws } = await copySheet(bytes);
+  const { row, col } = copyAt(ws, code, header);
   return ws.getCell(row, col).value;
 }
 
@@ -64,22 +75,9 @@ async function annPanel(): Promise<{ fake: FakeExcel; stats: Record<string, Sync
 
 /** Fills the copy's cell for vendor × code (found by the code column and the vendor header), as a rater would. */
 async function fill(bytes: Uint8Array, cells: { vendor: string; code: string; value: number | string }[], extra?: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  const ws = wb.worksheets.find((w) => w.name !== MODEL_SHEET_NAME) as ExcelJS.Worksheet;
-  let header = 0;
-  ws.eachRow((row, n) => {
-    if (header === 0 && row.getCell(4).value === "Vendor 1") header = n;
-  });
+  const { wb, ws } = await copySheet(bytes);
   for (const c of cells) {
-    let row = 0;
-    ws.eachRow((r, n) => {
-      if (r.getCell(1).value === c.code) row = n;
-    });
-    let col = 0;
-    ws.getRow(header).eachCell((cell, n) => {
-      if (cell.value === c.vendor) col = n;
-    });
+    const { row, col } = copyAt(ws, c.code, c.vendor);
     ws.getCell(row, col).value = c.value;
   }
   extra?.(ws);
@@ -365,13 +363,11 @@ describe("rater copies carry reasons (notes grid, issue #14)", () => {
     await applyPlan(fake.context as unknown as Excel.RequestContext, old);
     const port = portOn(fake);
     const exported = await port.exportRaterCopy("Cy");
-    const back = await fill(exported.bytes, [{ vendor: "Vendor 3", code: codes[0], value: 80 }], (ws) => {
-      // a column the rater added, headed like a reason: a vendor the workbook lacks, as before the grid
-      ws.getCell(3, 8).value = "Reason: Vendor 1";
-      ws.getCell(rowFinderOf(ws)(codes[0]), 8).value = "typed beside";
-    });
+    const { ws } = await copySheet(exported.bytes);
+    expect(ws.getRow(copyAt(ws, codes[0]).row).cellCount).toBe(3 + 3); // code, name, required, the vendors: no notes grid
+    const back = await fill(exported.bytes, [{ vendor: "Vendor 3", code: codes[0], value: 80 }]);
     const preview = await port.mergeReturnedCopy(back, "cy.xlsx");
-    expect(preview).toMatchObject({ rater: "Cy", ok: true, extraVendors: ["Reason: Vendor 1"], notes: [], notePreview: { added: 0, unchanged: 0, conflicts: 0 } });
+    expect(preview).toMatchObject({ rater: "Cy", ok: true, extraVendors: [], warnings: [], notes: [], notePreview: { added: 0, unchanged: 0, conflicts: 0 } });
     expect(preview.ratings).toEqual([{ vendor: "Vendor 3", code: codes[0], rater: "Cy", value: 80 }]);
     expect(await port.applyReturnedCopy(preview, "keep-existing")).toMatchObject({ added: 1, notes: { added: 0, overwritten: 0, kept: 0, unchanged: 0 } });
     expect((await port.readWorkbook())?.ratings).toEqual([{ vendor: "Vendor 3", code: codes[0], rater: "Cy", value: 80 }]);
@@ -392,14 +388,3 @@ describe("rater copies carry reasons (notes grid, issue #14)", () => {
     expect(await port.applyReturnedCopy(preview, "overwrite")).toMatchObject({ added: 1, notes: { added: 0, overwritten: 0, kept: 0, unchanged: 0 } });
   });
 });
-
-/** The row of a code in an ExcelJS sheet (codes in column A). */
-function rowFinderOf(ws: ExcelJS.Worksheet): (code: string) => number {
-  return (code) => {
-    let row = 0;
-    ws.eachRow((r, n) => {
-      if (r.getCell(1).value === code) row = n;
-    });
-    return row;
-  };
-}
