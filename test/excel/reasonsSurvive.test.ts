@@ -3,11 +3,13 @@
  * undo. A model of the notes grid (vendor × code → text) is kept beside the in-memory workbook
  * and every step's reasons, as the adapter reads them back, must equal it.
  */
+import ExcelJS from "exceljs";
 import fc from "fast-check";
 import type { Rating } from "../../src/core/engine";
 import { leaves } from "../../src/core/model/tree";
 import { defaultTree } from "../../src/core/model/default-tree";
 import { MemoryExcel as FakeExcel } from "../../src/demo/memoryExcel";
+import { MODEL_SHEET_NAME } from "../../src/plan";
 import type { ImportChoice, ImportRatingsResult, WorkbookPort } from "../../src/port";
 import { portOn, request } from "./helpers";
 
@@ -88,4 +90,63 @@ describe("reasons survive import, re-create and undo (single rater)", () => {
       { numRuns: 15 },
     );
   }, 240_000);
+});
+
+/** A rater fills their copy in Excel: the rating under the vendor's column, the reason under "Reason: vendor". */
+async function fillCopy(bytes: Uint8Array, cells: readonly Incoming[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const ws = wb.worksheets.find((w) => w.name !== MODEL_SHEET_NAME) as ExcelJS.Worksheet;
+  const header = ws.getRow(3);
+  const colOf = new Map<string, number>();
+  header.eachCell((c, col) => void colOf.set(String(c.value), col));
+  const rowOf = new Map<string, number>();
+  ws.eachRow((r, n) => void rowOf.set(String(r.getCell(1).value), n));
+  for (const c of cells) {
+    const row = rowOf.get(c.code) as number;
+    ws.getCell(row, colOf.get(c.vendor) as number).value = c.value === "NA" ? "N/A" : c.value;
+    // ExcelJS writes a string as a string cell, "=1+1" included, as Excel does for a text-formatted cell
+    ws.getCell(row, colOf.get(`Reason: ${c.vendor}`) as number).value = c.comment === "" ? null : c.comment;
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** What merging a copy does to one rater's reasons: each cell once (the copy is a sheet), as an import. */
+function merged(model: Notes, rater: string, cells: readonly Incoming[], choice: ImportChoice): Notes {
+  const next = new Map(model);
+  const last = new Map<string, string>();
+  for (const c of cells) last.set(key(c.vendor, c.code, rater), c.comment.trim());
+  for (const [k, text] of last) if (text !== "" && (!model.has(k) || choice === "overwrite")) next.set(k, text);
+  return next;
+}
+
+describe("reasons survive merge, re-create and undo (panel)", () => {
+  test("property: Ann's and Bo's returned copies merged, the panel re-created with another vendor, both merges undone in turn", async () => {
+    await fc.assert(
+      fc.asyncProperty(incoming, incoming, fc.constantFrom<ImportChoice>("keep-existing", "overwrite"), async (ann, bo, choice) => {
+        const fake = new FakeExcel();
+        const port = portOn(fake);
+        await port.createWorkbook(request({ vendors: VENDORS, raters: ["Ann", "Bo"] }));
+        const empty: Notes = new Map();
+        const annCopy = await fillCopy((await port.exportRaterCopy("Ann")).bytes, ann);
+        const boCopy = await fillCopy((await port.exportRaterCopy("Bo")).bytes, bo);
+
+        const one = await port.applyReturnedCopy(await port.mergeReturnedCopy(annCopy, "ann.xlsx"), "keep-existing");
+        const afterAnn = merged(empty, "Ann", ann, "keep-existing");
+        expect(await reasonsOf(port)).toEqual(afterAnn);
+        const two = await port.applyReturnedCopy(await port.mergeReturnedCopy(boCopy, "bo.xlsx"), choice);
+        const afterBo = merged(afterAnn, "Bo", bo, choice);
+        expect(await reasonsOf(port)).toEqual(afterBo);
+
+        await port.createWorkbook(request({ vendors: [...VENDORS, "Delta"].reverse(), raters: ["Bo", "Ann"] }));
+        expect(await reasonsOf(port)).toEqual(afterBo);
+
+        if (two.importId !== undefined) await port.undoImport(two.importId);
+        expect(await reasonsOf(port)).toEqual(afterAnn);
+        if (one.importId !== undefined) await port.undoImport(one.importId);
+        expect(await reasonsOf(port)).toEqual(empty);
+      }),
+      { numRuns: 10 },
+    );
+  }, 300_000);
 });
