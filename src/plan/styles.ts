@@ -18,7 +18,7 @@ export const STYLES: Record<StyleKey, CellStyle> = {
   required: { fontColor: "#C00000", horizontal: "center", border: BORDER },
   muted: { fontColor: "#808080" },
   wrap: { wrap: true, vertical: "top" },
-  note: { fill: "#FFF2CC", fontColor: "#1F3864", horizontal: "left", border: BORDER },
+  note: { fill: "#FFF2CC", fontColor: "#1F3864", horizontal: "left", border: BORDER, wrap: true, vertical: "top" },
 };
 
 /** Number formats used across sheets. */

@@ -8,7 +8,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { spawnSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -212,12 +212,19 @@ describeWithPdf("LibreOffice Report reasons print check")("printed to PDF", () =
     });
   });
 
-  test.each(cases.map((c) => c.file))("%s: the ratings sheets print with their reasons", (file) => {
+  test.each(cases.map((c) => c.file))("%s: the ratings sheets print with their reasons, wrapped in their columns and readable", (file) => {
     const c = byFile(file);
-    const pages = pdfPages(join(pdf, file.replace(/\.xlsx$/, ".pdf")));
+    const path = join(pdf, file.replace(/\.xlsx$/, ".pdf"));
+    const pages = pdfPages(path);
     for (const { sheet, notes: n } of notesSheets(c)) {
       const text = squash(pages.filter((p) => sheetOf(p) === sheet).join("\n"));
       expect(text.length).toBeGreaterThan(0);
+      // Long reasons wrap inside their cells: they do not run past the grid and shrink the page to fit (11-point text printed at least 5 points high).
+      const first = pages.findIndex((p) => sheetOf(p) === sheet) + 1;
+      const words = execFileSync("pdftotext", ["-bbox", "-f", String(first), "-l", String(first), path, "-"], { encoding: "utf8" });
+      const code = /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">1\.1<\/word>/.exec(words);
+      expect(code).not.toBeNull();
+      expect(Number(code?.[2]) - Number(code?.[1])).toBeGreaterThan(5);
       VENDORS.forEach((vendor) => {
         expect(text).toContain(squash(`${c.plan.layout.ratings.notes?.headers[VENDORS.indexOf(vendor)]}`));
         for (const t of Object.values(n[vendor] ?? {})) if (SHORT.includes(t)) expect(text).toContain(squash(t));
