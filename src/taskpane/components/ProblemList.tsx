@@ -34,19 +34,27 @@ export function ProblemList(props: { tree: IndicatorTree; problems: WorkbookProb
         {t("check.problems", { count: problems.length })}
       </Text>
       {problems.length > SHOWN && <Text size={200} block>{t("check.problemsShown", { shown: SHOWN, count: problems.length })}</Text>}
-      <ul style={{ margin: "4px 0", padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: 6 }}>
-        {shown.map((p, i) => {
-          const cell = `${p.sheet}!${p.address}`;
-          return (
-            <li key={`${cell}-${p.kind}-${i}`}>
-              <Link as="button" onClick={() => props.onSelect(p)} title={t("check.goTo", { cell })} style={{ textAlign: "start" }}>
-                {text(p)}
-              </Link>{" "}
-              <Text size={200}>({cell})</Text>
-            </li>
-          );
-        })}
-      </ul>
+      <CellLinks items={shown.map((p, i) => ({ key: `${p.kind}-${i}`, sheet: p.sheet, address: p.address, label: text(p) }))} onSelect={(i) => props.onSelect(shown[i])} />
     </section>
+  );
+}
+
+/** A list of links that each select their cell, the cell named beside it. */
+export function CellLinks(props: { items: { key: string; sheet: string; address: string; label: string }[]; onSelect(index: number): void }): JSX.Element {
+  const { t } = useLocale();
+  return (
+    <ul style={{ margin: "4px 0", padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: 6 }}>
+      {props.items.map((x, i) => {
+        const cell = `${x.sheet}!${x.address}`;
+        return (
+          <li key={`${cell}-${x.key}`}>
+            <Link as="button" onClick={() => props.onSelect(i)} title={t("check.goTo", { cell })} style={{ textAlign: "start" }}>
+              {x.label}
+            </Link>{" "}
+            <Text size={200}>({cell})</Text>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

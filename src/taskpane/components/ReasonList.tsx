@@ -1,10 +1,11 @@
 import { useState } from "react";
-import { Checkbox, Field, Input, Link, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { Checkbox, Field, Input, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { findByCode } from "../model";
 import { useLocale } from "../locale";
 import type { WorkbookSnapshot } from "../../port";
 import { unreasonedRatings, type UnreasonedRating } from "../reasonCheck";
 import { parseMinimum } from "./MinimumField";
+import { CellLinks } from "./ProblemList";
 
 const SHOWN = 50;
 const DEFAULT_BELOW = 60;
@@ -71,21 +72,7 @@ export function ReasonList(props: { snapshot: WorkbookSnapshot; onSelect(at: { s
         />
       </Field>
       {(all || flagged) && items.length === 0 && <Text>{t("reasons.none")}</Text>}
-      {shown.length > 0 && (
-        <ul style={{ margin: "4px 0", padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: 6 }}>
-          {shown.map((x) => {
-            const cell = `${x.sheet}!${x.address}`;
-            return (
-              <li key={cell}>
-                <Link as="button" onClick={() => props.onSelect(x)} title={t("check.goTo", { cell })} style={{ textAlign: "start" }}>
-                  {label(x)}
-                </Link>{" "}
-                <Text size={200}>({cell})</Text>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      {shown.length > 0 && <CellLinks items={shown.map((x) => ({ key: "", sheet: x.sheet, address: x.address, label: label(x) }))} onSelect={(i) => props.onSelect(shown[i])} />}
       {items.length > SHOWN && <Text size={200}>{t("reasons.more", { count: items.length - SHOWN })}</Text>}
     </section>
   );
