@@ -10,6 +10,7 @@ import {
   type ColumnRole,
   type DelimiterChoice,
   type EncodingChoice,
+  type ImportedRating,
   type ImportResult,
 } from "../../core/import";
 import { leaves, type Finding, type IndicatorTree, type Locale } from "../../core/model";
@@ -70,7 +71,9 @@ ${SENSITIVITY_USAGE}
                               vendor also quality (= total), eligible, gates [{code, value,
                               minimum, reason}] (code "" = the total), bid, priceScore,
                               overall (= quality without bids), grade, lowBid, and rank
-                              among eligible vendors (null when not eligible); with
+                              among eligible vendors (null when not eligible); reasons
+                              [{code, rater, value, reason}] for the ratings that have one
+                              (a comment column, or a scorecard's Reason columns); with
                               --sensitivity a sensitivity block (flips, firstShare, …)
   --strict                    Exit 1 when any row is rejected
   -h, --help                  Show this help
@@ -94,6 +97,8 @@ interface JsonOut {
     overall: number | null;
     grade: string | null;
     lowBid: boolean;
+    /** The ratings that carry a reason (issue #14); absent when none does. */
+    reasons?: { code: string; rater?: string; value: number | "NA"; reason: string }[];
   }[];
   award: { minimums: { code: string; minimum: number }[]; price: (PriceSettings & { lowest: number | null; highest: number | null; guidance: string | null }) | null };
   rejected: { line: number; reason: string; code: string; column?: string; value?: string }[];
@@ -153,8 +158,16 @@ const GUIDANCE = {
   "below-services": "Under MoF Order No. 87 price carries at least 10% for services and 30% for goods",
 } as const;
 
-function buildJson(tree: IndicatorTree, result: { vendors: VendorRow[]; unknownCodes: string[] }, imported: ImportResult, findings: Finding[], award: AwardResult, price: PriceSettings | null, locale: Locale): JsonOut {
+function buildJson(tree: IndicatorTree, result: { vendors: VendorRow[]; unknownCodes: string[] }, imported: ImportResult, findings: Finding[], award: AwardResult, price: PriceSettings | null, locale: Locale, rated: readonly ImportedRating[]): JsonOut {
   const rowOf = new Map(result.vendors.map((v) => [v.vendor, v]));
+  const reasonsOf = new Map<string, NonNullable<JsonOut["vendors"][number]["reasons"]>>();
+  for (const r of rated) {
+    const reason = r.comment?.trim() ?? "";
+    if (reason === "") continue;
+    let list = reasonsOf.get(r.vendor);
+    if (!list) reasonsOf.set(r.vendor, (list = []));
+    list.push({ code: r.code, ...(r.rater ? { rater: r.rater } : {}), value: r.value, reason });
+  }
   const ordered = awardOrder(award.vendors);
   const ranked = ordered.map((a) => rowOf.get(a.vendor) as VendorRow);
   const vendors = ordered.map((a, i) => {
@@ -175,6 +188,7 @@ function buildJson(tree: IndicatorTree, result: { vendors: VendorRow[]; unknownC
       overall: a.overall,
       grade: a.grade ? a.grade.label[locale] : null,
       lowBid: a.lowBid,
+      ...(reasonsOf.has(v.vendor) ? { reasons: reasonsOf.get(v.vendor) } : {}),
     };
   });
   const warnings: JsonOut["warnings"] = findings.map((f) => ({ code: f.code, message: f.message["en-US"] }));
@@ -332,7 +346,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const price: PriceSettings | null = o.bids !== undefined ? { weight: priceWeight, method: priceMethod, lowBidThreshold } : null;
   const award = decideAward(result.vendors.map((v) => ({ vendor: v.vendor, quality: v.total, gates: v.gates })), { bids, settings: price ? { price } : {} });
-  const out = buildJson(tree, result, imported, workbook ? [] : findings, award, price, locale);
+  // A panel's reasons are its raters' (the consolidated ratings have none of their own).
+  const withReasons = (workbook?.panel ? workbook.panel.ratings : imported.accepted) as ImportedRating[];
+  const out = buildJson(tree, result, imported, workbook ? [] : findings, award, price, locale, withReasons);
   if (o.sensitivity && !nothingAccepted(imported)) {
     const raterRatings = workbook?.panel ? workbook.panel.ratings : imported.accepted;
     const award_ = price || gatesOf(tree).length > 0 ? award : null;

@@ -1,12 +1,14 @@
 import { existsSync } from "fs";
-import { writeFile } from "fs/promises";
+import { readFile, writeFile } from "fs/promises";
+import { basename } from "path";
 import { EXIT, EXIT_HELP } from "../exitCodes";
 import { escapeControls, readNameFile, shown } from "../text";
 import { loadTree } from "../tree";
 import type { Aggregation, MissingPolicy } from "../../core/engine/types";
 import { allNodes, validateTree, type IndicatorTree, type Locale } from "../../core/model";
 import { DEFAULT_PRICE, type PriceSettings } from "../../core/award";
-import { buildPlan, checkPlanInput, raterCopyPlan, storedModel, type WorkbookPlan } from "../../plan";
+import { buildPlan, checkPlanInput, raterCopyPlan, storedModel, type NotesGrid, type RatingsGrid, type WorkbookPlan } from "../../plan";
+import { importRatingsFile } from "../../plan/workbookImport";
 import { writeXlsx } from "../../xlsx";
 import type { CliIO } from "../io";
 
@@ -17,7 +19,7 @@ const HELP = `Usage: scorecard template (--vendors "A,B,C" | --vendor NAME ... |
                           [--pairwise top,CODE,...]
                           [--min CODE=N ...] [--min-quality N]
                           [--price] [--price-weight N] [--price-method lowest|linear] [--low-bid-threshold N]
-                          [--report] [--sensitivity] --out scorecard.xlsx [--force]
+                          [--report] [--sensitivity] [--ratings FILE] --out scorecard.xlsx [--force]
 
 Writes a scoring workbook: Ratings, Weights, Results (live native formulas), Charts, Method.
   --vendors       comma-separated vendor names
@@ -56,6 +58,11 @@ Writes a scoring workbook: Ratings, Weights, Results (live native formulas), Cha
   --sensitivity   add the Sensitivity sheet: per weighted node the weight at which the leader loses
                   first place, the rival and the stable interval, and a chart of every vendor's
                   total as one dimension's weight goes from 0 to 100% (live formulas)
+  --ratings       pre-fill ratings from a file the score command reads (CSV/TSV/.xlsx, long or wide,
+                  or a filled scorecard); its comment column (comment, 备注, reason, 理由…) fills the
+                  Reason columns beside the ratings. A panel (or --rater-copy) takes each rating by
+                  its rater column; ratings of vendors or raters not in the workbook are left out
+                  and counted on stderr
   --out           the .xlsx file to write (required; the name must end in .xlsx)
   --force         overwrite --out if it exists
 
@@ -81,6 +88,8 @@ interface Options {
   force: boolean;
   report?: boolean;
   sensitivity?: boolean;
+  /** A ratings file to pre-fill from (issue #14: its comments fill the Reason columns). */
+  ratings?: string;
 }
 
 /** Excel's last column is XFD = 16,384. */
@@ -96,7 +105,7 @@ export function maxVendors(raters: number): number {
   return Math.min(Math.floor((MAX_COLUMNS - 2) / (2 * (raters + 1))), Math.floor((MAX_COLUMNS - 3) / (4 + raters)));
 }
 
-const VALUED = ["--vendors", "--vendor", "--vendors-file", "--tree", "--locale", "--missing", "--raters", "--rater", "--raters-file", "--aggregate", "--rater-copy", "--maturity", "--pairwise", "--out", "--min", "--min-quality", "--price-weight", "--price-method", "--low-bid-threshold"];
+const VALUED = ["--vendors", "--vendor", "--vendors-file", "--tree", "--locale", "--missing", "--raters", "--rater", "--raters-file", "--aggregate", "--rater-copy", "--maturity", "--pairwise", "--out", "--min", "--min-quality", "--price-weight", "--price-method", "--low-bid-threshold", "--ratings"];
 const FLAGS = ["--force", "--price", "--report", "--sensitivity"];
 const REPEATABLE = new Set(["--vendor", "--vendors-file", "--rater", "--raters-file", "--min"]);
 /** A percentage 0–100, or the message why not. */
@@ -193,7 +202,72 @@ async function parseArgs(args: string[]): Promise<Options | string> {
     mins, ...(minQuality !== undefined ? { minQuality } : {}), ...(price ? { price } : {}), out, force: values.has("--force"),
     ...(values.has("--report") ? { report: true } : {}),
     ...(values.has("--sensitivity") ? { sensitivity: true } : {}),
+    ...(one("--ratings") !== undefined ? { ratings: one("--ratings") } : {}),
   };
+}
+
+/** Ratings and reasons to pre-fill, per rater ("" in a single-rater workbook). */
+interface Prefill {
+  ratings: Map<string, RatingsGrid>;
+  notes: Map<string, NotesGrid>;
+  counts: { ratings: number; reasons: number };
+}
+
+/**
+ * The --ratings file read against the tree: each accepted rating of a listed vendor (and, in a
+ * panel or a rater copy, of a listed rater) with its comment; the first rating of a cell counts.
+ * Problems go to stderr as warnings; a file that cannot be read at all is the message returned.
+ */
+async function prefillOf(file: string, tree: IndicatorTree, opts: Options, io: CliIO): Promise<Prefill | string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? `--ratings ${shown(file)}: no such file` : `--ratings ${shown(file)}: cannot read it (${code ?? "error"})`;
+  }
+  const read = await importRatingsFile(bytes, { tree, sourceName: basename(file) });
+  const result = read.result;
+  if (!result.ok) return `--ratings ${shown(file)}: ${result.fatal?.message["en-US"] ?? "cannot be read"}`;
+  const byRater = opts.raters.length >= 2 || opts.raterCopy !== undefined;
+  const vendors = new Set(opts.vendors);
+  const raters = new Set(opts.raters);
+  const out: Prefill = { ratings: new Map(), notes: new Map(), counts: { ratings: 0, reasons: 0 } };
+  const otherVendors = new Set<string>();
+  let noRater = 0;
+  let again = 0;
+  // A panel workbook read as a file: its raters' own ratings, with their reasons.
+  const ratings = byRater && read.workbook?.panel ? (read.workbook.panel.ratings as typeof result.accepted) : result.accepted;
+  for (const r of ratings) {
+    const rater = byRater ? (r.rater ?? "") : "";
+    if (!vendors.has(r.vendor)) {
+      otherVendors.add(r.vendor);
+      continue;
+    }
+    if (byRater && !raters.has(rater)) {
+      noRater++;
+      continue;
+    }
+    const grid = out.ratings.get(rater) ?? out.ratings.set(rater, {}).get(rater) as RatingsGrid;
+    const row = (grid[r.vendor] ??= {});
+    if (r.code in row) {
+      again++;
+      continue;
+    }
+    row[r.code] = r.value;
+    out.counts.ratings++;
+    const reason = r.comment?.trim() ?? "";
+    if (reason === "") continue;
+    const notes = out.notes.get(rater) ?? out.notes.set(rater, {}).get(rater) as NotesGrid;
+    (notes[r.vendor] ??= {})[r.code] = reason;
+    out.counts.reasons++;
+  }
+  const warn = (m: string): void => io.stderr(`warning: --ratings ${escapeControls(shown(file, 120))}: ${m}\n`);
+  if (result.rejected.length > 0) warn(`${result.rejected.length.toLocaleString("en-US")} ratings rejected (first: ${escapeControls(result.rejected[0].message["en-US"])}); run scorecard score on the file for the list`);
+  if (otherVendors.size > 0) warn(`ratings of ${otherVendors.size} vendors not in the workbook left out: ${[...otherVendors].slice(0, 5).map((v) => shown(v, 30)).join(", ")}${otherVendors.size > 5 ? ", …" : ""}`);
+  if (again > 0) warn(`${again.toLocaleString("en-US")} second ratings of a cell (several raters for one sheet?) left out: the first counts`);
+  if (noRater > 0) warn(`${noRater.toLocaleString("en-US")} ratings without one of the raters (${opts.raters.map((r) => shown(r, 30)).join(", ")}) in their rater column left out`);
+  return out;
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -226,9 +300,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     node.minimum = m.minimum;
   }
   if (opts.minQuality !== undefined) tree.minimum = opts.minQuality;
+  const prefill = opts.ratings === undefined ? undefined : await prefillOf(opts.ratings, tree, opts, io);
+  if (typeof prefill === "string") {
+    io.stderr(`scorecard template: ${escapeControls(prefill)}\n`);
+    return EXIT.usage;
+  }
   let plan: WorkbookPlan;
   try {
-    plan = planOf(tree, opts);
+    plan = planOf(tree, opts, prefill);
   } catch (err) {
     // checkPlanInput: duplicate or empty vendor and rater names, and the like.
     io.stderr(`scorecard template: ${shown((err as Error).message, 300)}\n`);
@@ -258,11 +337,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const copy = opts.raterCopy !== undefined ? `, rater copy for ${shown(opts.raterCopy)}` : "";
   const maturity = opts.maturity && opts.raterCopy === undefined ? `, maturity: ${opts.maturity.join(" and ")}` : "";
   const pairwise = opts.pairwise && opts.raterCopy === undefined ? `, pairwise: ${opts.pairwise.map((g) => (g === null ? "top" : shown(g, 30))).join(", ")}` : "";
-  io.stdout(`Wrote ${shown(opts.out, 200)}: ${opts.vendors.length} vendors, ${opts.locale}, missing ratings: ${opts.missing}${panel}${copy}${maturity}${pairwise}\n`);
+  const filled = prefill ? `, ${prefill.counts.ratings.toLocaleString("en-US")} ratings and ${prefill.counts.reasons.toLocaleString("en-US")} reasons from ${shown(basename(opts.ratings as string), 80)}` : "";
+  io.stdout(`Wrote ${shown(opts.out, 200)}: ${opts.vendors.length} vendors, ${opts.locale}, missing ratings: ${opts.missing}${panel}${copy}${maturity}${pairwise}${filled}\n`);
   return EXIT.ok;
 }
 
-function planOf(tree: IndicatorTree, opts: Options): WorkbookPlan {
+function planOf(tree: IndicatorTree, opts: Options, prefill?: Prefill): WorkbookPlan {
+  const panel = opts.raters.length >= 2;
+  const filled = !prefill
+    ? {}
+    : panel
+      ? { raterRatings: Object.fromEntries(prefill.ratings), raterNotes: Object.fromEntries(prefill.notes) }
+      : { ratings: prefill.ratings.get("") ?? {}, notes: prefill.notes.get("") ?? {} };
   const input = {
     tree, vendors: opts.vendors, options: { locale: opts.locale, missing: opts.missing, ...(opts.aggregate ? { aggregate: opts.aggregate } : {}) },
     ...(opts.raters.length > 0 ? { raters: opts.raters } : {}),
@@ -272,7 +358,8 @@ function planOf(tree: IndicatorTree, opts: Options): WorkbookPlan {
     ...(opts.report ? { report: true } : {}),
     ...(opts.sensitivity ? { sensitivity: true } : {}),
   };
-  if (opts.raterCopy === undefined) return buildPlan(input);
+  if (opts.raterCopy === undefined) return buildPlan({ ...input, ...filled });
   checkPlanInput(input);
-  return raterCopyPlan(storedModel(input), opts.raterCopy);
+  const mine = { ratings: prefill?.ratings.get(opts.raterCopy) ?? {}, notes: prefill?.notes.get(opts.raterCopy) ?? {} };
+  return raterCopyPlan(storedModel(input), opts.raterCopy, mine);
 }
