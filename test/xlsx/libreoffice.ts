@@ -1,7 +1,9 @@
 /** LibreOffice headless, for the recalculation checks: found on PATH (CI installs it) or the tests skip. */
 import { execFileSync, spawnSync } from "child_process";
+import ExcelJS from "exceljs";
 import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
+import type { CellValue } from "../../src/plan";
 
 /** The OOXML validator beside the repository (../shared); absent on a machine without shared/. */
 export const OOXML_VALIDATE = join(__dirname, "..", "..", "..", "shared", "tools", "ooxml-validate", "validate");
@@ -55,4 +57,14 @@ export function pdfPages(file: string): string[] {
 /** The fonts a PDF embeds (pdffonts), by name. */
 export function pdfFonts(file: string): string[] {
   return execFileSync("pdffonts", [file], { encoding: "utf8" }).split("\n").slice(2).map((l) => l.split(/\s+/)[0]).filter((n) => n);
+}
+
+/** A cell of a recalculated file as the plan's CellValue: a formula's cached result ("" when none), an error as "#ERR …". */
+export function recalculatedValue(c: ExcelJS.Cell): CellValue {
+  if (c.type === ExcelJS.ValueType.Formula) {
+    const r = c.result;
+    return r === undefined || r === null ? "" : typeof r === "object" ? `#ERR ${JSON.stringify(r)}` : (r as CellValue);
+  }
+  const v = c.value;
+  return v === null || v === undefined ? null : typeof v === "object" ? JSON.stringify(v) : (v as CellValue);
 }

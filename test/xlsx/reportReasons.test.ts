@@ -23,7 +23,7 @@ import type { ReportReasonSource } from "../../src/plan/reportTypes";
 import { writeXlsx } from "../../src/xlsx";
 import { ratingsList } from "../plan/compare";
 import { compareReasons } from "../plan/reportReasons";
-import { describeWithLibreOffice, describeWithPdf, pdfPages, printPdf, recalculate, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
+import { describeWithLibreOffice, describeWithPdf, pdfPages, printPdf, recalculate, recalculatedValue, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
 
 const VENDORS = ["Acme", "Globex", "Initech"];
 const tree = defaultTree();
@@ -95,15 +95,6 @@ function source(c: Case, vendor: string, code: string): ReportReasonSource {
   return { consensus: held, moderation: held ? c.consensus?.reason : undefined, raters: Object.entries(c.raters).map(([name, r]) => ({ name, note: r.notes[vendor]?.[code] })) };
 }
 
-function cellValue(c: ExcelJS.Cell): CellValue {
-  if (c.type === ExcelJS.ValueType.Formula) {
-    const r = c.result;
-    return r === undefined || r === null ? "" : typeof r === "object" ? `#ERR ${JSON.stringify(r)}` : (r as CellValue);
-  }
-  const v = c.value;
-  return v === null || v === undefined ? null : typeof v === "object" ? JSON.stringify(v) : (v as CellValue);
-}
-
 const dir = mkdtempSync(join(tmpdir(), "sc-reasons-"));
 const buffers = new Map<string, Buffer>();
 beforeAll(async () => {
@@ -160,7 +151,7 @@ describeWithLibreOffice("LibreOffice Report reasons check")("LibreOffice recalcu
     const c = byFile(file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, file));
-    const get = (sheet: string, a1: string): CellValue => cellValue((wb.getWorksheet(sheet) as ExcelJS.Worksheet).getCell(a1));
+    const get = (sheet: string, a1: string): CellValue => recalculatedValue((wb.getWorksheet(sheet) as ExcelJS.Worksheet).getCell(a1));
     const rowOf = new Map(c.plan.layout.ratings.rows.map((r) => [r.code, r.row]));
     const consolidated = c.plan.layout.panel?.consolidated.sheet;
     const result = c.grid ? score(tree, ratingsList(c.grid), { vendors: VENDORS }) : undefined;
