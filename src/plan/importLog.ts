@@ -279,25 +279,16 @@ function validRect(address: string): boolean {
  * "overwritten": the formula is not blank, whatever it showed).
  */
 export function readBlock(values: readonly (readonly CellValue[])[], importId: string): ImportLogEntry[] | null {
-  if (str(values[0]?.[0]) !== importId) return null;
-  const header = values[1] ?? [];
-  const codes = header.slice(BLOCK_LEAD).map((c) => str(c));
   const out: ImportLogEntry[] = [];
-  for (let i = 2; i + 1 < values.length; i += 2) {
-    const [before, after] = [values[i], values[i + 1]];
-    const vendor = str(before[0]);
-    if (vendor === "" || str(after[0]) !== vendor) continue;
-    const rater = str(before[1]);
-    codes.forEach((code, j) => {
-      if (code === "" || noteCodeOf(code) !== undefined) return;
-      const newValue = ratingOf(after[BLOCK_LEAD + j]);
-      const old = fromBefore(before[BLOCK_LEAD + j]);
-      if (newValue === null || old === undefined) return;
-      const { oldValue, oldFormula } = old;
-      out.push({ vendor, code, ...(rater ? { rater } : {}), oldValue, ...(oldFormula !== undefined ? { oldFormula } : {}), newValue, action: oldValue === null ? "added" : "overwritten" });
-    });
-  }
-  return out;
+  const ok = eachBlockCell(values, importId, (vendor, rater, code, before, after) => {
+    if (noteCodeOf(code) !== undefined) return;
+    const newValue = ratingOf(after);
+    const old = fromBefore(before);
+    if (newValue === null || old === undefined) return;
+    const { oldValue, oldFormula } = old;
+    out.push({ vendor, code, ...(rater ? { rater } : {}), oldValue, ...(oldFormula !== undefined ? { oldFormula } : {}), newValue, action: oldValue === null ? "added" : "overwritten" });
+  });
+  return ok ? out : null;
 }
 
 /**
@@ -305,22 +296,34 @@ export function readBlock(values: readonly (readonly CellValue[])[], importId: s
  * "code (reason)" in either locale; null when the block is not the import's. Texts as written.
  */
 export function readBlockNotes(values: readonly (readonly CellValue[])[], importId: string): NoteLogEntry[] | null {
-  if (str(values[0]?.[0]) !== importId) return null;
-  const codes = (values[1] ?? []).slice(BLOCK_LEAD).map((c) => noteCodeOf(str(c)));
   const out: NoteLogEntry[] = [];
+  const ok = eachBlockCell(values, importId, (vendor, rater, header, before, after) => {
+    const code = noteCodeOf(header);
+    const old = fromBefore(before);
+    if (code === undefined || old === undefined || after === null || after === undefined || after === "") return;
+    out.push({ vendor, code, ...(rater ? { rater } : {}), oldValue: old.oldValue === null ? null : String(old.oldValue), newValue: String(after) });
+  });
+  return ok ? out : null;
+}
+
+/** Calls `visit` for every cell of a block's before/after row pairs under a non-empty header; false when the block is not the import's. */
+function eachBlockCell(
+  values: readonly (readonly CellValue[])[],
+  importId: string,
+  visit: (vendor: string, rater: string, header: string, before: CellValue | undefined, after: CellValue | undefined) => void,
+): boolean {
+  if (str(values[0]?.[0]) !== importId) return false;
+  const headers = (values[1] ?? []).slice(BLOCK_LEAD).map((c) => str(c));
   for (let i = 2; i + 1 < values.length; i += 2) {
     const [before, after] = [values[i], values[i + 1]];
     const vendor = str(before[0]);
     if (vendor === "" || str(after[0]) !== vendor) continue;
     const rater = str(before[1]);
-    codes.forEach((code, j) => {
-      const old = fromBefore(before[BLOCK_LEAD + j]);
-      const next = after[BLOCK_LEAD + j];
-      if (code === undefined || old === undefined || next === null || next === undefined || next === "") return;
-      out.push({ vendor, code, ...(rater ? { rater } : {}), oldValue: old.oldValue === null ? null : String(old.oldValue), newValue: String(next) });
+    headers.forEach((h, j) => {
+      if (h !== "") visit(vendor, rater, h, before[BLOCK_LEAD + j], after[BLOCK_LEAD + j]);
     });
   }
-  return out;
+  return true;
 }
 
 /** The list row of an undone import: its undo time and the cells left because they changed since. */
