@@ -7,7 +7,7 @@
  * error where a test asks for one.
  */
 import { EXCEL_API_VERSIONS, createExcelPort, type ExcelHost } from "../excel/port";
-import { probeWorkbook, ratingCells, readScorecard } from "../excel/readBack";
+import { noteCells, probeWorkbook, ratingCells, readScorecard } from "../excel/readBack";
 import { Syncer } from "../excel/batch";
 import type { Capabilities, PortCallOptions, WorkbookPort } from "../port";
 import { MemoryExcel, officeError } from "./memoryExcel";
@@ -124,6 +124,11 @@ export function createDemoPort(options: DemoPortOptions = {}): DemoPort {
  * last vendor's first indicator blank and its third not a number; and a bid into every empty bid
  * cell of a Price sheet.
  */
+const DEMO_REASONS = {
+  "en-US": { high: "Shown working in the trial; references confirm it.", low: "Missing in the trial; promised for next release only." },
+  "zh-CN": { high: "试用中演示可用，客户案例可证实。", low: "试用中未见此功能，仅承诺下一版本提供。" },
+} as const;
+
 export async function typeDemoRatings(excel: MemoryExcel): Promise<void> {
   const card = await excel.quietly(() =>
     excel.run(async (context) => {
@@ -142,11 +147,17 @@ export async function typeDemoRatings(excel: MemoryExcel): Promise<void> {
     const empty = new Set(vendors.filter((vendor) => cells.every((c) => c.vendor !== vendor || c.value === null)));
     const leafIndex = new Map<string, number>();
     for (const c of cells) if (!leafIndex.has(c.code)) leafIndex.set(c.code, leafIndex.size);
+    const notes = new Map(noteCells(grid, layout).map((n) => [`${n.vendor}\u0001${n.code}`, n.address]));
+    const words = DEMO_REASONS[card.model.options.locale];
     for (const c of cells) {
       if (!empty.has(c.vendor)) continue;
       const v = vendors.indexOf(c.vendor);
       const l = leafIndex.get(c.code) as number;
-      excel.put(sheet, c.address, [[55 + ((v * 37 + r * 11 + l * 17) % 45)]]);
+      const value = 55 + ((v * 37 + r * 11 + l * 17) % 45);
+      excel.put(sheet, c.address, [[value]]);
+      // A reason beside the high ratings and every other low one (the rest show up in Check & score).
+      const note = notes.get(`${c.vendor}\u0001${c.code}`);
+      if (note !== undefined && (value >= 90 || (value < 60 && l % 2 === 0))) excel.put(sheet, note, [[value >= 90 ? words.high : words.low]]);
     }
     if (r > 0 || leafIndex.size <= 2) return;
     const at = (vendor: string, l: number): string => cells.find((c) => c.vendor === vendor && leafIndex.get(c.code) === l)?.address as string;

@@ -151,3 +151,20 @@ test("demo data with a Price sheet: a bid for every vendor, so the demo has an a
   const again = await port.readWorkbook();
   expect(again!.award!.vendors.map((v) => v.bid)).toEqual([90_000, 114_000, 96_000, 120_000]);
 });
+
+test.each(["en-US", "zh-CN"] as const)("demo data writes a reason beside the high ratings and some low ones (%s), so the Report and Check & score show them", async (locale) => {
+  const port = createDemoPort({ demoRatings: true });
+  await port.createWorkbook(request({ locale }));
+  const snapshot = await port.readWorkbook();
+  const notes = snapshot?.notes ?? [];
+  const rating = new Map((snapshot?.ratings ?? []).map((r) => [`${r.vendor}\u0001${r.code}`, r.value]));
+  expect(notes.length).toBeGreaterThan(0);
+  for (const n of notes) {
+    const v = rating.get(`${n.vendor}\u0001${n.code}`);
+    expect(typeof v === "number" && (v >= 90 || v < 60)).toBe(true);
+    expect(/[\u4e00-\u9fff]/.test(n.text)).toBe(locale === "zh-CN");
+  }
+  // some low ratings are left without one
+  const low = (snapshot?.ratings ?? []).filter((r) => typeof r.value === "number" && r.value < 60 && r.value >= 0);
+  expect(low.some((r) => !notes.some((n) => n.vendor === r.vendor && n.code === r.code))).toBe(true);
+});
