@@ -62,6 +62,9 @@ export function reportReason(source: ReportReasonSource, max = REASON_MAX): stri
   return (full.length > max ? `${full.slice(0, max - 1)}…` : full).replace(/[\r\n]/g, " ");
 }
 
+/** The raters (a panel: two or more, with their sheets) and the panel's Moderation sheet. */
+type ReportPanel = { raters: string[]; sheets?: string[]; moderation?: ModerationLayout };
+
 /** A reason row's height: REASON_MAX characters of Chinese (two widths each) across B:G, the widest it can get. */
 const reasonHeight = (): number => wrappedHeight([{ text: "理".repeat(REASON_MAX), width: WIDTH.b + 5 * WIDTH.c }]);
 
@@ -72,14 +75,15 @@ const reasonHeight = (): number => wrappedHeight([{ text: "理".repeat(REASON_MA
  * reason is cut at REASON_MAX + 1 characters, enough for the Report to see it is longer and keep the
  * formula's text far below Excel's 32,767. reportReason is the same in TypeScript.
  */
-function reasonFormula(ctx: PlanContext, panel: { raters: string[]; sheets?: string[]; moderation?: ModerationLayout }, i: number, vendor: string, v: number): string {
+function reasonFormula(ctx: PlanContext, panel: ReportPanel, i: number, vendor: string, v: number): string {
   const at = (sheet: string): string => sheetRef(sheet, absCell(ctx.ratingsRow(i), notesFirstCol(ctx.vendors.length) + v));
   const keep = `${REASON_MAX + 1}`;
-  const sheets = panel.sheets ?? [];
-  if (panel.raters.length < 2 || sheets.length !== panel.raters.length) {
+  if (panel.raters.length < 2) {
     const n = at(ctx.names.ratings);
     return `=IF(LEN(TRIM(${n}))>0,LEFT(${n},${keep}),"")`;
   }
+  const sheets = panel.sheets ?? [];
+  if (sheets.length !== panel.raters.length) return `=""`;
   const pieces = panel.raters.map((name, k) => {
     const n = at(sheets[k]);
     // A quote in a name as CHAR(34): HyperFormula does not read "" inside a string.
@@ -114,7 +118,7 @@ export function reportSheet(
   ctx: PlanContext,
   scored: PlanContext,
   results: ResultsLayout,
-  panel: { raters: string[]; sheets?: string[]; moderation?: ModerationLayout },
+  panel: ReportPanel,
   parts: { signatures?: ReportSignatureEntry[]; maturity?: ReportMaturity } = {},
 ): { sheet: SheetPlan; layout: ReportLayout } {
   const R = REPORT_LABELS[ctx.locale];
