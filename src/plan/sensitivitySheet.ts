@@ -157,13 +157,14 @@ export function sensitivitySheet(ctx: PlanContext, withPrice = false): { sheet: 
   const down0 = up0 + V;
   const calcWeight = (i: number): string => calc(`$${colLetter(CALC.weight)}$${ctx.calcRow[i]}`);
   // Row r's ties (column tie0 + v) inside (0, 1) above w (else 2) and below w (else -1); the nearest bounds the stable interval.
+  // Ties within 1e-12 of 0 or 1 are the end itself rounded (as rootsInUnit in the core drops them).
   const ups = (r: number, w: string): string[] => vendors.map((_, v) => {
     const t = cell(r, tie0 + v);
-    return `=IF(ISNUMBER(${t}),IF(AND(${t}>${w},${t}<1),${t},2),2)`;
+    return `=IF(ISNUMBER(${t}),IF(AND(${t}>${w},${t}<0.999999999999),${t},2),2)`;
   });
   const downs = (r: number, w: string): string[] => vendors.map((_, v) => {
     const t = cell(r, tie0 + v);
-    return `=IF(ISNUMBER(${t}),IF(AND(${t}<${w},${t}>0),${t},-1),-1)`;
+    return `=IF(ISNUMBER(${t}),IF(AND(${t}<${w},${t}>0.000000000001),${t},-1),-1)`;
   });
   // Flip point, rival, stable from, stable to of row r.
   const stable = (r: number, w: string, noFlipText: string): string[] => {

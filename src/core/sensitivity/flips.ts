@@ -50,7 +50,7 @@ export interface FlipResult {
 /** Differences below this (in score points) are ties, as ranks compare totals at 9 decimals. */
 const TIE = 1e-9;
 
-/** Real roots of a·x² + b·x + c strictly inside (0, 1), ascending. */
+/** Real roots of a·x² + b·x + c strictly inside (0, 1), ascending; roots within 1e-12 of an end are that end, rounded, and dropped. */
 export function rootsInUnit(a: number, b: number, c: number): number[] {
   const scale = Math.max(Math.abs(a), Math.abs(b), Math.abs(c));
   if (scale === 0) return [];
@@ -64,7 +64,7 @@ export function rootsInUnit(a: number, b: number, c: number): number[] {
     out.push(q / a);
     if (q !== 0) out.push(c / q);
   }
-  return out.filter((x) => x > 0 && x < 1).sort((x, y) => x - y);
+  return out.filter((x) => x > 1e-12 && x < 1 - 1e-12).sort((x, y) => x - y);
 }
 
 /**
