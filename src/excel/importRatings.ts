@@ -179,7 +179,8 @@ export async function importRatings(env: ImportEnv, request: ImportRatingsReques
   // Reasons (issue #14): into the notes grid, decided like ratings; a sheet without one skips them.
   const layout = card.plan.layout.ratings;
   const withNote = valid.filter((r) => (r.comment ?? "").trim() !== "");
-  const grid = layout.notes !== undefined;
+  // New vendors rebuild the scorecard in today's layout, which has a notes grid even where the old sheet had none.
+  const grid = layout.notes !== undefined || newVendors.length > 0;
   const placed = new Set([...known, ...newVendors]);
   const notes = noteEdits(grid ? currentNotes(ratings.grid, layout) : new Map(), grid ? valid.map((r) => ({ vendor: r.vendor, code: r.code, ...(r.rater ? { rater: r.rater } : {}), note: r.comment ?? "" })) : [], request.choice);
   const noteLog = notes.edits.filter((e) => placed.has(e.vendor));

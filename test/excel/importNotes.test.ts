@@ -182,6 +182,22 @@ describe("importRatings with reasons", () => {
     for (const sheet of fake.sheets) for (const c of sheet.cells.values()) expect(c.value).not.toBe("why");
   });
 
+  test("a workbook made before the notes grid, importing a new vendor: the rebuild brings the Reason columns, so the file's reasons are written (old and new vendors) and undo clears them", async () => {
+    const fake = new FakeExcel();
+    const old = buildPlan({ tree: defaultTree(), vendors: ["Acme"], options: { locale: "en-US", missing: "exclude" }, createdAt: NOW.toISOString(), notesGrid: false });
+    await applyPlan(fake.context as unknown as Excel.RequestContext, old);
+    const [a, b] = codes;
+    const port = portOn(fake);
+    const result = await port.importRatings(req([{ vendor: "Acme", code: a, value: 50, comment: "why A" }, { vendor: "Nova", code: b, value: 60, comment: "why N" }], { newVendors: ["Nova"] }));
+    expect(result).toMatchObject({ added: 2, newVendors: ["Nova"], notesAdded: 2 });
+    expect(result.notesSkipped).toBeUndefined();
+    expect(note(fake, "Acme", a)?.value).toBe("why A");
+    expect(note(fake, "Nova", b)?.value).toBe("why N");
+    expect(await port.undoImport(result.importId)).toMatchObject({ notesRestored: 2, notesChangedSince: 0 });
+    expect(note(fake, "Acme", a)?.value ?? null).toBeNull();
+    expect(note(fake, "Nova", b)?.value ?? null).toBeNull();
+  });
+
   test("no comment in the file: the result has no reason counts (as before)", async () => {
     const fake = await setUp();
     const result = await portOn(fake).importRatings(req([{ vendor: "Acme", code: codes[0], value: 50 }]));
