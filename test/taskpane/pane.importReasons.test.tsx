@@ -66,6 +66,25 @@ test.each([
   expect(reasonAt(port, "Acme", "1.1")).toEqual({ value: "=1+1 is the setup cost", numberFormat: "@" });
   expect(reasonAt(port, "Beta", "1.3").value).toBe("稳定 stable");
   expect(reasonAt(port, "Beta", "1.2").value).toBeNull();
+
+  // A reason edited since is left; undo says so and names it as a reason, the others are set back.
+  const { layout } = planOf(port);
+  const row = layout.ratings.rows.find((r) => r.code === "1.3")?.row as number;
+  const notesCol = (layout.ratings.notes?.firstCol as number) + 1;
+  port.excel.put(layout.sheetNames.ratings as string, cell(row, notesCol), [["my own words"]]);
+  await act(async () => {
+    fireEvent.click(within(panel).getByRole("button", { name: t("import.history.show") }));
+  });
+  const undo = await within(panel).findByRole("button", { name: t("import.undo") });
+  await act(async () => {
+    fireEvent.click(undo);
+  });
+  const message = await within(panel).findByText(re(t("import.undone", { restored: 3 })));
+  expect(message.textContent).toContain(t("import.undoneNotes", { count: 1 }));
+  expect(message.textContent).toContain(t("import.undoneNotesChanged", { count: 1 }));
+  expect(message.textContent).toContain(`Beta · 1.3${t("import.undoneCellNote")}`);
+  expect(reasonAt(port, "Acme", "1.1").value).toBeNull();
+  expect(reasonAt(port, "Beta", "1.3").value).toBe("my own words");
 });
 
 test("a file without a reason column: no reason line in the preview or the done message", async () => {

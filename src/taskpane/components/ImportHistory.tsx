@@ -104,10 +104,12 @@ export function ImportHistory(props: {
       {undo.status === "running" && <TaskProgress title={t(kind === "merge" ? "import.undoingMerge" : "import.undoing")} fraction={undo.fraction} step={undo.step} onCancel={undo.cancel} />}
       {undo.status === "error" && <ErrorMessage error={undo.error} onDismiss={undo.reset} />}
       {result && (
-        <MessageBar intent={result.changedSince > 0 ? "warning" : "success"} layout="multiline">
+        <MessageBar intent={result.changedSince + (result.notesChangedSince ?? 0) > 0 ? "warning" : "success"} layout="multiline">
           <MessageBarBody>
             {t(result.kind === "merge" ? "import.undoneMerge" : "import.undone", { restored: result.restored })}
+            {(result.notesRestored ?? 0) > 0 && <> {t("import.undoneNotes", { count: result.notesRestored ?? 0 })}</>}
             {result.changedSince > 0 && <> {t("import.undoneChanged", { count: result.changedSince })}</>}
+            {(result.notesChangedSince ?? 0) > 0 && <> {t("import.undoneNotesChanged", { count: result.notesChangedSince ?? 0 })}</>}
             {result.missing > 0 && <> {t("import.undoneMissing", { count: result.missing })}</>}
             {result.changedCells && result.changedCells.length > 0 && (
               <>
@@ -115,7 +117,7 @@ export function ImportHistory(props: {
                 <ul style={{ margin: "2px 0", paddingLeft: 18 }}>
                   {result.changedCells.slice(0, SHOWN).map((c) => (
                     <li key={`${c.sheet}!${c.address}`}>
-                      {t("import.undoneCell", { vendor: c.vendor, code: c.code, rater: c.rater ? t("import.undoneCellRater", { rater: c.rater }) : "", imported: value(c.imported), now: value(c.now) })}{" "}
+                      {t("import.undoneCell", { vendor: c.vendor, code: c.note ? `${c.code}${t("import.undoneCellNote")}` : c.code, rater: c.rater ? t("import.undoneCellRater", { rater: c.rater }) : "", imported: value(c.imported), now: value(c.now) })}{" "}
                       <Button size="small" appearance="transparent" onClick={() => void port.selectCell(c.sheet, c.address).catch(() => undefined)}>
                         {t("import.undoneCellShow", { sheet: c.sheet, address: c.address })}
                       </Button>
