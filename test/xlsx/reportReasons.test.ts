@@ -31,6 +31,8 @@ const codes = leaves(tree).map((l) => l.node.code);
 const CREATED = "2026-12-04T10:00:00Z";
 /** Short reasons, each printed whole in the notes grid's 32-character column. */
 const SHORT = ["=1+1", "0012", "Strong \"API\" docs", "+86 support line", "价格合理", "响应快，文档全", "@mention", "-3 days late"];
+/** Cut on the Report at its widest: 139 Chinese characters and "…" must print whole in the reason row. */
+const LONG_CJK = "评审组认为该供应商的部署方案完整可靠".repeat(10);
 const LONG = `${"Reference customers confirmed the rollout; ".repeat(3)}理由很长：${"部署顺利，".repeat(12)}`;
 
 /** Ratings 40–95 (ties) from a fixed generator; an N/A per vendor. */
@@ -40,11 +42,11 @@ function grid(seed: number): RatingsGrid {
   return Object.fromEntries(VENDORS.map((v, i) => [v, Object.fromEntries(codes.map((c, j) => [c, j === i + 7 ? "NA" : 40 + 5 * Math.floor(12 * next())]))]));
 }
 
-/** Reasons on about two leaves in three, mixing the short ones, a long one with a line break, and none. */
+/** Reasons on most leaves, mixing the short ones, a long one with a line break, a long Chinese one, and none. */
 function notes(seed: number): NotesGrid {
   return Object.fromEntries(VENDORS.map((v, i) => [v, Object.fromEntries(codes.flatMap((c, j) => {
     const k = (j * 7 + i * 3 + seed) % 12;
-    return k < 8 ? [[c, `${SHORT[k]}`]] : k === 8 ? [[c, `${LONG}\nline two`]] : [];
+    return k < 8 ? [[c, `${SHORT[k]}`]] : k === 8 ? [[c, `${LONG}\nline two`]] : k === 9 ? [[c, LONG_CJK]] : [];
   }))]));
 }
 
@@ -63,6 +65,9 @@ interface Case {
 const single = (locale: Case["locale"], seed: number): Case => {
   const g = grid(seed);
   const n = notes(seed);
+  // Acme's strongest indicator gets the long Chinese reason, so the widest cut one is printed.
+  const acme = codes.filter((c) => typeof g.Acme[c] === "number").sort((a, b) => (g.Acme[b] as number) - (g.Acme[a] as number) || codes.indexOf(a) - codes.indexOf(b))[0];
+  n.Acme[acme] = LONG_CJK;
   return { file: `reasons-single-${locale}.xlsx`, locale, grid: g, notes: n, plan: buildPlan({ tree, vendors: VENDORS, ratings: g, notes: n, options: { locale }, createdAt: CREATED, report: true }) };
 };
 
@@ -200,6 +205,7 @@ describeWithPdf("LibreOffice Report reasons print check")("printed to PDF", () =
       const reasons = new Set<string>();
       for (const code of profileCodes(c, v)) reasons.add(reportReason(source(c, vendor, code)));
       for (const r of reasons) if (r !== "") expect(squash(page as string)).toContain(squash(r));
+      if (c.grid && vendor === "Acme") expect(reasons).toContain(reportReason({ note: LONG_CJK }));
     });
   });
 
