@@ -67,6 +67,22 @@ export async function addPackagePartsBytes(xlsx: Uint8Array, plan: WorkbookPlan)
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
+/**
+ * ExcelJS writes the print area and titles as '<sheet name>'!… without doubling an apostrophe in
+ * the name ("Ratings - O'Neil"), which Excel and the validator refuse: the references are quoted
+ * again here.
+ */
+async function quoteSheetNames(zip: JSZip, plan: WorkbookPlan): Promise<void> {
+  const names = plan.sheets.map((s) => s.name).filter((n) => n.includes("'"));
+  if (names.length === 0) return;
+  let wb = (await text(zip, "xl/workbook.xml")) ?? "";
+  for (const name of names) {
+    const as = (n: string): string => esc(`'${n}'!`).replace(/'/g, "&apos;");
+    wb = wb.replace(/(<definedName\b[^>]*>)([^<]*)(<\/definedName>)/g, (_m, open: string, body: string, close: string) => `${open}${body.split(as(name)).join(as(name.replace(/'/g, "''")))}${close}`);
+  }
+  zip.file("xl/workbook.xml", wb);
+}
+
 async function patchPackage(xlsx: Buffer | Uint8Array, plan: WorkbookPlan): Promise<JSZip> {
   const zip = await JSZip.loadAsync(xlsx);
   const parts = await sheetParts(zip);
@@ -109,6 +125,7 @@ async function patchPackage(xlsx: Buffer | Uint8Array, plan: WorkbookPlan): Prom
     const fixed = xml.replace(/(<sheetPr\b[^>]*>(?:<tabColor\b[^>]*\/>)?)(<pageSetUpPr\b[^>]*\/>)(<outlinePr\b[^>]*\/>)/, "$1$3$2");
     if (fixed !== xml) zip.file(path, fixed);
   }
+  await quoteSheetNames(zip, plan);
   if (plan.names.length > 0) {
     let wb = (await text(zip, "xl/workbook.xml")) ?? "";
     const defs = plan.names.map((n) => `<definedName name="${esc(n.name)}"${n.comment ? ` comment="${esc(n.comment)}"` : ""}>${esc(n.ref)}</definedName>`).join("");
