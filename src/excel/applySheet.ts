@@ -112,7 +112,7 @@ function applyPrint(ws: Excel.Worksheet, p: PrintPlan): void {
   const layout = ws.pageLayout;
   layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
   if (p.paper) layout.paperSize = p.paper;
-  if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+  if (p.fitToWidth) layout.zoom = { horizontalFitToPages: p.pagesWide ?? 1 };
   if (p.area) layout.setPrintArea(p.area);
   if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows.replace(":", ":$")}`);
   if (p.titleColumns) layout.setPrintTitleColumns(`$${p.titleColumns.replace(":", ":$")}`);

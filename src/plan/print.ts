@@ -27,6 +27,8 @@ const LINE = 15;
 const DEFAULT_WIDTH = 8.43;
 /** Portrait A4/Letter at 100 %: about 90 character widths between the default margins. */
 const PORTRAIT_CHARS = 95;
+/** Landscape at 100 %: Letter's 11 in against 8.5 in. */
+const LANDSCAPE_CHARS = 123;
 
 /** Display width of text in character units: CJK and full-width forms count two. */
 export function textWidth(text: string): number {
@@ -193,8 +195,15 @@ export function addPrintSettings(sheets: SheetPlan[], styles: Record<StyleKey, C
       ...(sheet.freeze.rows > 0 ? { titleRows: `1:${sheet.freeze.rows}` } : {}),
       ...(sheet.freeze.columns > 0 ? { titleColumns: `A:${colLetter(sheet.freeze.columns)}` } : {}),
     };
+    // A sheet asking for more pages wide (Ratings with its notes grid): as many as keep the text at 70 % or more.
+    if (own?.pagesWide !== undefined) {
+      const titles = sheet.freeze.columns > 0 ? [...Array(sheet.freeze.columns).keys()].reduce((w, c) => w + (widths.get(c + 1) ?? DEFAULT_WIDTH), 0) : 0;
+      const orientation = own.orientation ?? print.orientation;
+      const page = (orientation === "landscape" ? LANDSCAPE_CHARS : PORTRAIT_CHARS) / 0.7;
+      print.pagesWide = printed <= page ? 1 : 1 + Math.ceil((printed - page) / Math.max(1, page - titles));
+    }
     const breaks = own?.rowBreaks ?? chartBreaks(sheet);
     if (breaks.length > 0) print.rowBreaks = breaks;
-    sheet.print = { ...print, ...own, fitToWidth: own?.fitToWidth ?? true, paper: print.paper, header: own?.header ?? print.header, footer: own?.footer ?? print.footer };
+    sheet.print = { ...print, ...own, ...(print.pagesWide !== undefined ? { pagesWide: print.pagesWide } : {}), fitToWidth: own?.fitToWidth ?? true, paper: print.paper, header: own?.header ?? print.header, footer: own?.footer ?? print.footer };
   }
 }

@@ -150,5 +150,7 @@ function notesGrid(ctx: PlanContext, sheet: SheetPlan, leafRuns: [number, number
     { ranges: leafRuns.map(([a, b]) => rect(ctx.ratingsRow(a), first, ctx.ratingsRow(b), lastCol)), style: "note", locked: false },
   );
   sheet.columns.push({ range: `${colLetter(first)}:${colLetter(lastCol)}`, width: 32 });
+  // Printed over several pages wide (code and indicator repeated) rather than shrunk to one: print.ts says how many.
+  sheet.print = { orientation: "landscape", fitToWidth: true, pagesWide: 2 };
   return { firstCol: first, range, headers };
 }

@@ -222,6 +222,8 @@ export interface PrintPlan {
   orientation: "portrait" | "landscape";
   /** Fit to one page wide (pages down as many as needed). */
   fitToWidth: boolean;
+  /** With fitToWidth: fit to at most this many pages wide instead of one (the engine picks the scale and the breaks; print titles repeat). */
+  pagesWide?: number;
   paper?: "A4" | "Letter";
   /** Rows repeated at the top of every page, e.g. "1:4"; columns repeated at the left, e.g. "A:A". */
   titleRows?: string;

@@ -95,7 +95,7 @@ function writePrint(ws: ExcelJS.Worksheet, p: PrintPlan): void {
   ws.pageSetup.orientation = p.orientation;
   // ExcelJS's PaperSize enum lacks Letter (1, the OOXML default); both ids are written as given.
   if (p.paper) ws.pageSetup.paperSize = (p.paper === "A4" ? 9 : 1) as ExcelJS.PaperSize;
-  if (p.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  if (p.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: p.pagesWide ?? 1, fitToHeight: 0 });
   if (p.area) ws.pageSetup.printArea = p.area;
   if (p.titleRows) ws.pageSetup.printTitlesRow = p.titleRows;
   if (p.titleColumns) ws.pageSetup.printTitlesColumn = p.titleColumns;

@@ -9,6 +9,9 @@ test("createWorkbook sets up printing on every visible sheet (ExcelApi 1.9) and 
   expect(on("结果", "setPrintTitleRows").map((c) => c.args[0])).toEqual(["$1:$4"]);
   expect(on("结果", "setPrintTitleColumns").map((c) => c.args[0])).toEqual(["$A:$A"]);
   expect(on("结果", "zoom").map((c) => c.args[0])).toEqual([{ horizontalFitToPages: 1 }]);
+  // Ratings with its notes grid: over two pages wide, landscape (issue #14)
+  expect(on("评分", "zoom").map((c) => c.args[0])).toEqual([{ horizontalFitToPages: 2 }]);
+  expect(on("评分", "orientation").map((c) => c.args[0])).toEqual(["Landscape"]);
   expect(fake.log.some((c) => c.target.startsWith("sheet(结果).pageLayout.headersFooters.defaultForAllPages") && c.name === "rightFooter" && String(c.args[0]).includes("&P"))).toBe(true);
   expect(fake.log.filter((c) => c.target === "sheet(图表).horizontalPageBreaks" && c.name === "add").length).toBeGreaterThan(0);
   expect(fake.log.some((c) => c.target.endsWith(".format.font") && c.name === "name" && c.args[0] === "等线")).toBe(true);

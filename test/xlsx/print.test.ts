@@ -37,6 +37,16 @@ describe("print settings in the plan", () => {
     expect(p.font?.name).toBe(locale === "zh-CN" ? "等线" : "Calibri");
   });
 
+  test("Ratings with its notes grid prints landscape over as many pages wide as keep the text at 70 % or more (the code and indicator repeated), more vendors more pages; without a grid, one page wide", () => {
+    const wide = (n: number, notesGrid = true) =>
+      buildPlan({ tree: defaultTree(), vendors: Array.from({ length: n }, (_, i) => `V${i + 1}`), options: { locale: "en-US" }, createdAt: "2026-12-04T10:00:00Z", notesGrid }).sheets.find((s) => s.key === "ratings")?.print;
+    expect(wide(3)).toMatchObject({ orientation: "landscape", fitToWidth: true, pagesWide: 2, titleColumns: "A:C" });
+    const pages = [1, 3, 6, 10, 20].map((n) => wide(n)?.pagesWide as number);
+    for (let i = 1; i < pages.length; i++) expect(pages[i]).toBeGreaterThanOrEqual(pages[i - 1]);
+    expect(pages[4]).toBeGreaterThan(pages[1]);
+    expect(wide(3, false)?.pagesWide).toBeUndefined();
+  });
+
   test("Results: the header row is tall enough for its wrapped labels and no column is narrower than its longest word", () => {
     const p = plan("en-US");
     const results = p.sheets.find((s) => s.key === "results");
@@ -98,6 +108,17 @@ describeWithPdf("LibreOffice print check")("printed by LibreOffice", () => {
 
   (existsSync(VALIDATE) ? test : test.skip)("the printed workbooks (print areas, titles, breaks, fonts) pass the OOXML validator", () => {
     for (const locale of ["en-US", "zh-CN"]) expect(() => execFileSync(VALIDATE, [join(dir, `${locale}.xlsx`)], { stdio: "pipe" })).not.toThrow();
+  });
+
+  test.each([["en-US", "Ratings", "Reason: Initech", "Code"], ["zh-CN", "评分", "理由：Initech", "编号"]])("%s: Ratings prints at full size over two pages wide, the reasons on the second with the code and indicator repeated", (locale, ratings, lastReason, code) => {
+    const mine = pages[locale].filter((p) => sheetOf(p) === ratings);
+    expect(mine.length).toBeGreaterThanOrEqual(2);
+    const reasons = mine.filter((p) => p.includes(lastReason));
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const p of reasons) expect(p).toContain(code);
+    expect(mine.some((p) => !p.includes(lastReason) && p.includes("Acme"))).toBe(true);
+    const xml = execFileSync("unzip", ["-p", join(dir, `${locale}.xlsx`), "xl/worksheets/sheet1.xml"], { encoding: "utf8" });
+    expect(xml).toMatch(/<pageSetup[^>]*fitToWidth="2"/);
   });
 
   test("en-US: the Results header labels print whole (no 'Completenes' cut)", () => {
