@@ -346,7 +346,8 @@ export function reportSheet(
         }
         const x = `INDEX(${absRect(H1, REASON_HELPER(V, v), HN, REASON_HELPER(V, v))},${match})`;
         const cut = `IF(LEN(${x})>${REASON_MAX},LEFT(${x},${REASON_MAX - 1})&"…",${x})`;
-        put(at + 1, [R.reason, { f: `=IFERROR(SUBSTITUTE(SUBSTITUTE(${cut},CHAR(13)," "),CHAR(10)," "),"")` }]);
+        // The label only where the slot holds an indicator (a vendor rated on fewer than three leaves leaves one empty).
+        put(at + 1, [{ f: `=IF(${cell(at, 1)}="","","${R.reason.replace(/"/g, '""')}")` }, { f: `=IFERROR(SUBSTITUTE(SUBSTITUTE(${cut},CHAR(13)," "),CHAR(10)," "),"")` }]);
         sheet.merges.push(rect(at + 1, 2, at + 1, PRINTED));
         labelRows.push(rect(at + 1, 1, at + 1, PRINTED));
         wrapRows.push(rect(at + 1, 1, at + 1, PRINTED));

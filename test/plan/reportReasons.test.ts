@@ -154,8 +154,16 @@ describe("the Report's reasons (HyperFormula)", () => {
     const without = buildPlan({ tree: defaultTree(), vendors: ["A", "B"], createdAt: CREATED, report: true, notesGrid: false });
     const cellsOf = (plan: typeof without): CellValue[] => (plan.sheets.find((s) => s.key === "report")?.blocks ?? []).flatMap((b) => b.cells.flat() as CellValue[]);
     expect(without.layout.report?.profiles.every((p) => [...p.strongest, ...p.weakest].every((c) => c.reason === undefined))).toBe(true);
-    expect(cellsOf(without)).not.toContain("Reason");
-    expect(cellsOf(withNotes)).toContain("Reason");
+    const label = (plan: typeof without): boolean => cellsOf(plan).some((c) => typeof c === "string" && c.includes('"Reason"'));
+    expect(label(without)).toBe(false);
+    expect(label(withNotes)).toBe(true);
+    // The label shows only where the slot holds an indicator: vendor A rated on one leaf has one "Reason" per list.
+    const one = buildPlan({ tree: defaultTree(), vendors: ["A", "B"], createdAt: CREATED, report: true, ratings: { A: { "1.1": 80 } }, notes: { A: { "1.1": "why" } } });
+    const book = hfFromPlan(one);
+    const sheet = one.layout.report?.sheet as string;
+    const labels = (one.layout.report?.profiles[0].strongest ?? []).map((c) => book.get(sheet, `A${/\d+/.exec(c.reason as string)?.[0]}`));
+    expect(labels).toEqual(["Reason", "", ""]);
+    expect(book.get(sheet, one.layout.report?.profiles[0].strongest[0].reason as string)).toBe("why");
     expect(withNotes.layout.report?.profiles.every((p) => [...p.strongest, ...p.weakest].every((c) => c.reason !== undefined))).toBe(true);
     expect(() => hfFromPlan(without).get(without.layout.report?.sheet as string, without.layout.report?.profiles[0].strongest[0].score as string)).not.toThrow();
   });
