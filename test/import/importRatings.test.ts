@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import * as iconv from "iconv-lite";
-import { importDelimited, importFile, importPasted, importText, importXlsx, type ImportResult } from "../../src/core/import";
+import { importDelimited, importFile, importPasted, importText, importXlsx, IndicatorIndex, mapHeaders, reasonColumnLeaf, type ImportResult } from "../../src/core/import";
 import { en, expectAccounting, fixture, leafCodes, tree } from "./helpers";
 
 const opts = { tree };
@@ -259,5 +259,46 @@ describe("plausibility warnings (never change what is imported)", () => {
     expect(r.warnings.map((w) => w.code)).toEqual(["similar-vendor-names", "scores-look-like-fractions"]);
     expect(en(r.warnings[0])).toContain('"Acme Live", "ACME  live", "Ａｃｍｅ Live"');
     expect(importText("vendor,indicator,score\nA,1.1,80\nB,1.1,0.5\n", opts).warnings).toEqual([]);
+  });
+});
+
+describe("wide files: a reason column per indicator (issue #14)", () => {
+  it("recognises '<indicator> 理由', 'Stability (reason)', '理由：2.1.1', '2.1.3 comment' as the reasons of that indicator, and a header that is itself an indicator stays one", () => {
+    const ix = new IndicatorIndex(tree);
+    expect(reasonColumnLeaf("2.1.1 理由", ix)).toBe("2.1.1");
+    expect(reasonColumnLeaf("稳定性备注", ix)).toBe("2.1.1");
+    expect(reasonColumnLeaf("Stability (reason)", ix)).toBe("2.1.1");
+    expect(reasonColumnLeaf("理由：2.1.2", ix)).toBe("2.1.2");
+    expect(reasonColumnLeaf("2.1.3 comment", ix)).toBe("2.1.3");
+    expect(reasonColumnLeaf("2.1.3 Notes", ix)).toBe("2.1.3");
+    for (const h of ["理由", "comment", "2.1.1", "稳定性", "Rate the vendor.Stability", "产品 理由", "9.9 理由"]) expect(reasonColumnLeaf(h, ix)).toBeUndefined();
+    const m = mapHeaders(["vendor", "2.1.1", "2.1.1 理由", "2.1.2", "comment", "2.1.1 reason"], ix);
+    expect(m.columns.map((c) => [c.header, c.role, c.code])).toEqual([
+      ["vendor", "vendor", undefined],
+      ["2.1.1", "leaf", "2.1.1"],
+      ["2.1.1 理由", "leafComment", "2.1.1"],
+      ["2.1.2", "leaf", "2.1.2"],
+      ["comment", "comment", undefined],
+    ]);
+    expect(m.unmapped.map((u) => [u.header, u.reason])).toEqual([["2.1.1 reason", "duplicate"]]);
+  });
+
+  it("an indicator's own reason wins over the row's comment; a blank one falls back to it; reason columns are never ratings", () => {
+    const r = importText("供应商,2.1.1,2.1.1 理由,2.1.2,2.1.2 理由,备注\nA,80,演示稳定,70,,整体不错\nB,60,,,无数据,\n", opts);
+    expect(r.shape).toBe("wide");
+    expect(r.accepted.map((a) => [a.vendor, a.code, a.value, a.comment])).toEqual([
+      ["A", "2.1.1", 80, "演示稳定"],
+      ["A", "2.1.2", 70, "整体不错"],
+      ["B", "2.1.1", 60, undefined],
+    ]);
+    expect(r.counts).toMatchObject({ read: 3, accepted: 3, rejected: 0 });
+    expectAccounting(r);
+  });
+
+  it("in a long file a per-indicator reason column is not used (and says so)", () => {
+    const r = importText("vendor,indicator,score,2.1.1 reason\nA,2.1.1,80,x\n", opts);
+    expect(r.shape).toBe("long");
+    expect(r.unmapped.map((u) => [u.header, u.reason])).toEqual([["2.1.1 reason", "unused"]]);
+    expect(r.accepted[0].comment).toBeUndefined();
   });
 });

@@ -18,8 +18,9 @@ export interface ColumnInfo {
   /** 0-based column index. */
   index: number;
   header: string;
-  role: FieldRole | "leaf" | "ignore";
-  /** Leaf code for role "leaf". */
+  /** "leafComment": a wide file's reason column of one indicator ("1.1 理由", "Stability (reason)"). */
+  role: FieldRole | "leaf" | "leafComment" | "ignore";
+  /** Leaf code for roles "leaf" and "leafComment". */
   code?: string;
   explicit: boolean;
   /**
@@ -69,6 +70,27 @@ function stripDecorations(key: string): string {
     .replace(/\s*[(（[]\s*(?:必填|required|optional|选填)\s*[)）\]]\s*$/, "")
     .replace(/[\s*:：]+$/, "")
     .trim();
+}
+
+/** The comment synonyms as keys, longest first (so "notes" is tried before "note"). */
+const COMMENT_KEYS = SYNONYMS.comment.map(normKey).sort((a, b) => b.length - a.length);
+const EDGE = /^[\s\-—–_:：|.,，、()（）[\]]+|[\s\-—–_:：|.,，、()（）[\]]+$/g;
+
+/**
+ * The indicator whose reasons a header names, in a wide file: an indicator (code, path or name)
+ * and a comment word before or after it — "1.1 理由", "稳定性备注", "Stability (reason)",
+ * "理由：2.1.1", "1.1 comment". Undefined for anything else.
+ */
+export function reasonColumnLeaf(header: string, index: IndicatorIndex): string | undefined {
+  const key = normKey(header).replace(/[\s)）\]:：]+$/, "");
+  for (const w of COMMENT_KEYS) {
+    const rest = key.length <= w.length ? "" : key.endsWith(w) ? key.slice(0, -w.length) : key.startsWith(w) ? key.slice(w.length) : "";
+    const trimmed = rest.replace(EDGE, "").trim();
+    if (trimmed === "") continue;
+    const m = index.match(trimmed);
+    if (m.kind === "leaf") return m.code;
+  }
+  return undefined;
 }
 
 export function roleOfHeader(header: string): FieldRole | undefined {
@@ -181,6 +203,12 @@ export function mapHeaders(header: string[], index: IndicatorIndex, explicit: Co
       columns.push({ index: i, header: h, role, explicit: false, matchedBy: "synonym" });
       continue;
     }
+    // A reason column of one indicator ("1.1 理由"), unless the whole header is an indicator itself.
+    const reasonOf = index.match(h).kind === "leaf" ? undefined : reasonColumnLeaf(h, index);
+    if (reasonOf !== undefined) {
+      columns.push({ index: i, header: h, role: "leafComment", code: reasonOf, explicit: false, matchedBy: "synonym" });
+      continue;
+    }
     const leaf = guessLeaf(h, index);
     if (leaf?.kind === "leaf") {
       columns.push({ index: i, header: h, role: "leaf", code: leaf.code, explicit: false, matchedBy: leaf.part ? "indicator-part" : "indicator" });
@@ -198,9 +226,9 @@ export function mapHeaders(header: string[], index: IndicatorIndex, explicit: Co
       kept.push(c);
       continue;
     }
-    const key = c.role === "leaf" ? `leaf:${c.code}` : c.role;
+    const key = c.role === "leaf" || c.role === "leafComment" ? `${c.role}:${c.code}` : c.role;
     if (seen.has(key)) {
-      unmappedCols.push(unmapped(c.index, c.header, "duplicate", { role: c.role === "leaf" ? `${c.code}` : c.role }));
+      unmappedCols.push(unmapped(c.index, c.header, "duplicate", { role: c.role === "leaf" ? `${c.code}` : c.role === "leafComment" ? `${c.code} ${c.role}` : c.role }));
       continue;
     }
     seen.add(key);
@@ -223,7 +251,7 @@ export function mapHeaders(header: string[], index: IndicatorIndex, explicit: Co
   }
   const final: ColumnInfo[] = [];
   for (const c of kept) {
-    const unusedHere = (shape === "long" && c.role === "leaf") || (shape === "wide" && (c.role === "indicator" || c.role === "score"));
+    const unusedHere = (shape === "long" && (c.role === "leaf" || c.role === "leafComment")) || (shape === "wide" && (c.role === "indicator" || c.role === "score"));
     if (unusedHere) unmappedCols.push(unmapped(c.index, c.header, "unused", { role: c.role === "leaf" ? `${c.code}` : c.role }));
     else final.push(c);
   }

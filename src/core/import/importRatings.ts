@@ -171,6 +171,8 @@ class TableImporter {
   private scoreCol: ColumnInfo | null = null;
   private raterCol: ColumnInfo | null = null;
   private commentCol: ColumnInfo | null = null;
+  /** Wide files: the reason column of an indicator ("1.1 理由"), by code; it takes precedence over the row's comment. */
+  private leafCommentCols = new Map<string, number>();
   private leafCols: ColumnInfo[] = [];
   /** Every vendor named in a data row, rated or not, in order of first appearance. */
   private readonly named = new Interner();
@@ -253,6 +255,7 @@ class TableImporter {
     this.raterCol = col("rater");
     this.commentCol = col("comment");
     this.leafCols = mapping.columns.filter((c) => c.role === "leaf");
+    this.leafCommentCols = new Map(mapping.columns.filter((c) => c.role === "leafComment").map((c) => [c.code as string, c.index]));
     this.counts = emptyCounts(mapping.shape === "long" ? "row" : "cell");
   }
 
@@ -404,7 +407,9 @@ class TableImporter {
         const code = c.code as string;
         const rating: ImportedRating = { vendor: cands.vendorNames[v], code, value, line, column: c.header };
         if (raterText !== "") rating.rater = cands.raterNames[rid];
-        if (comment !== "") rating.comment = comment;
+        const own = this.leafCommentCols.get(code);
+        const reason = own !== undefined ? cellText(row[own]) : "";
+        if (reason !== "" || comment !== "") rating.comment = reason !== "" ? reason : comment;
         cands.add(rating, v, rid, this.index.leafOrdinal(code), quick >= 0 || typeof cell !== "string" ? null : cell);
       }
     }

@@ -2,7 +2,7 @@
 export { decodeBytes, ENCODING_CHOICES, type DecodeResult, type DetectedEncoding, type EncodingChoice } from "./decode";
 export { parseDelimited, DELIMITERS, type Delimiter, type DelimiterChoice, type TextTable } from "./delimited";
 export { readXlsx, readXlsxBook, readXlsxSheets, pickSheet, sheetTable, looksLikeZip, type Cell, type SheetCells, type SheetTable, type XlsxBook, type XlsxRead } from "./xlsx";
-export { mapHeaders, roleOfHeader, type ColumnInfo, type ColumnMapping, type ColumnRole, type FieldRole, type HeaderMapping, type Shape, type UnmappedColumn, type UnmappedReason } from "./headers";
+export { mapHeaders, reasonColumnLeaf, roleOfHeader, type ColumnInfo, type ColumnMapping, type ColumnRole, type FieldRole, type HeaderMapping, type Shape, type UnmappedColumn, type UnmappedReason } from "./headers";
 export { IndicatorIndex, type LeafCandidate, type MatchResult } from "./match";
 export { parseScore, isBlankCell, SCORE_MIN, SCORE_MAX, type ScoreParse } from "./values";
 export { rejection, type Rejection, type RejectCode } from "./reasons";
