@@ -21,7 +21,7 @@ import { compareAward } from "../plan/awardCompare";
 import { expectedMethodLines, methodLines } from "../plan/awardMethodExpect";
 import { compareResults } from "../plan/compare";
 import { gridFrom, leafCodes, ratingArb, treeArb } from "../plan/arbitraries";
-import { describeWithLibreOffice, recalculate, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
+import { describeWithLibreOffice, recalculate, recalculatedValue, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
 
 const describeLo = describeWithLibreOffice("LibreOffice award check");
 const describeValidator = existsSync(VALIDATE) ? describe : describe.skip;
@@ -108,14 +108,6 @@ function ratingsOf(c: Case): Rating[] {
   return Object.entries(c.raterRatings ?? {}).flatMap(([rater, g]) => Object.entries(g).flatMap(([vendor, byCode]) => Object.entries(byCode).map(([code, value]) => ({ vendor, code, rater, value }))));
 }
 
-function cellValue(c: ExcelJS.Cell): CellValue {
-  if (c.type === ExcelJS.ValueType.Formula) {
-    const r = c.result;
-    return r === undefined || r === null ? "" : typeof r === "object" ? `#ERR ${JSON.stringify(r)}` : (r as CellValue);
-  }
-  const v = c.value;
-  return v === null || v === undefined ? null : typeof v === "object" ? JSON.stringify(v) : (v as CellValue);
-}
 
 describeValidator("the award workbooks pass the OOXML validator", () => {
   test.each(["tie-lowest-zh.xlsx", "no-price-en.xlsx", "panel-en.xlsx"])("%s as written", async (file) => {
@@ -147,7 +139,7 @@ describeLo("LibreOffice recalculates the award decision to evaluateAward's", () 
     const plan = c.plan as WorkbookPlan;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, file));
-    const get = (sheet: string, a1: string): CellValue => cellValue((wb.getWorksheet(sheet) as ExcelJS.Worksheet).getCell(a1));
+    const get = (sheet: string, a1: string): CellValue => recalculatedValue((wb.getWorksheet(sheet) as ExcelJS.Worksheet).getCell(a1));
     if (c.raters) {
       expect(compareAward(plan, c.tree, ratingsOf(c), c.missing, c.bids, c.settings, get, "mean")).toEqual([]);
     } else {

@@ -14,7 +14,7 @@ import { defaultTree } from "../../src/core/model";
 import { buildPlan, type CellValue, type RatingsGrid, type WorkbookPlan } from "../../src/plan";
 import { compareResults } from "../plan/compare";
 import { leafCodes } from "../plan/arbitraries";
-import { describeWithLibreOffice, recalculate } from "./libreoffice";
+import { describeWithLibreOffice, recalculate, recalculatedValue } from "./libreoffice";
 
 const describeLo = describeWithLibreOffice("LibreOffice check");
 
@@ -57,14 +57,6 @@ async function fill(path: string, plan: WorkbookPlan, grid: RatingsGrid): Promis
   await wb.xlsx.writeFile(path);
 }
 
-function cellValue(c: ExcelJS.Cell): CellValue {
-  const v = c.value;
-  if (c.type === ExcelJS.ValueType.Formula) {
-    const r = c.result; // (value.result drops a 0 result)
-    return r === undefined || r === null ? null : typeof r === "object" ? `#ERR ${JSON.stringify(r)}` : (r as CellValue);
-  }
-  return v === null || v === undefined ? null : typeof v === "object" ? JSON.stringify(v) : (v as CellValue);
-}
 
 describeLo("LibreOffice recalculates the template to the engine's scores", () => {
   const dir = mkdtempSync(join(tmpdir(), "sc-lo-"));
@@ -95,7 +87,7 @@ describeLo("LibreOffice recalculates the template to the engine's scores", () =>
     const plan = plans.get(file) as WorkbookPlan;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, file));
-    const get = (sheet: string, a1: string): CellValue => cellValue((wb.getWorksheet(sheet) as ExcelJS.Worksheet).getCell(a1));
+    const get = (sheet: string, a1: string): CellValue => recalculatedValue((wb.getWorksheet(sheet) as ExcelJS.Worksheet).getCell(a1), null);
     const problems = compareResults(plan, defaultTree(), c.grid, c.missing, get, true);
     expect(problems).toEqual([]);
     // Sanity: the figures are real numbers, not all blanks.

@@ -59,11 +59,11 @@ export function pdfFonts(file: string): string[] {
   return execFileSync("pdffonts", [file], { encoding: "utf8" }).split("\n").slice(2).map((l) => l.split(/\s+/)[0]).filter((n) => n);
 }
 
-/** A cell of a recalculated file as the plan's CellValue: a formula's cached result ("" when none), an error as "#ERR …". */
-export function recalculatedValue(c: ExcelJS.Cell): CellValue {
+/** A cell of a recalculated file as the plan's CellValue: a formula's cached result (`noResult` when none), an error as "#ERR …". */
+export function recalculatedValue(c: ExcelJS.Cell, noResult: CellValue = ""): CellValue {
   if (c.type === ExcelJS.ValueType.Formula) {
-    const r = c.result;
-    return r === undefined || r === null ? "" : typeof r === "object" ? `#ERR ${JSON.stringify(r)}` : (r as CellValue);
+    const r = c.result; // (value.result drops a 0 result)
+    return r === undefined || r === null ? noResult : typeof r === "object" ? `#ERR ${JSON.stringify(r)}` : (r as CellValue);
   }
   const v = c.value;
   return v === null || v === undefined ? null : typeof v === "object" ? JSON.stringify(v) : (v as CellValue);

@@ -11,10 +11,10 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { defaultMaturityModel } from "../../src/core/maturity";
 import { defaultTree } from "../../src/core/model";
-import { buildPlan, type CellValue, type WorkbookPlan } from "../../src/plan";
+import { buildPlan, type WorkbookPlan } from "../../src/plan";
 import { writeXlsx } from "../../src/xlsx";
 import { compareSheet, marksArb, typedValue, type Typed } from "../plan/maturityHelpers";
-import { describeWithLibreOffice, recalculate, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
+import { describeWithLibreOffice, recalculate, recalculatedValue, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
 
 const describeLo = describeWithLibreOffice("LibreOffice Maturity check");
 const describeValidator = existsSync(VALIDATE) ? describe : describe.skip;
@@ -46,14 +46,6 @@ function planOf(c: Case): WorkbookPlan {
   return buildPlan({ tree, vendors: ["Acme", "Beta"], options: { locale: c.locale }, createdAt: "2026-12-01T00:00:00.000Z", raters: c.raters, maturity: { scenarios: ["marketing", "training"] } });
 }
 
-function cellValue(c: ExcelJS.Cell): CellValue {
-  const v = c.value;
-  if (c.type === ExcelJS.ValueType.Formula) {
-    const r = c.result;
-    return r === undefined || r === null ? "" : typeof r === "object" ? `#ERR ${JSON.stringify(r)}` : (r as CellValue);
-  }
-  return v === null || v === undefined ? null : typeof v === "object" ? JSON.stringify(v) : (v as CellValue);
-}
 
 async function fill(path: string, plan: WorkbookPlan, c: Case): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -103,7 +95,7 @@ describeLo("LibreOffice recalculates the Maturity sheets to assessMaturity's fig
     await wb.xlsx.readFile(join(out, file));
     (plan.layout.maturity ?? []).forEach((l, k) => {
       const ws = wb.getWorksheet(l.sheet) as ExcelJS.Worksheet;
-      expect(compareSheet((a1) => cellValue(ws.getCell(a1)), l, model, tree, c.locale, c.marks[k])).toEqual([]);
+      expect(compareSheet((a1) => recalculatedValue(ws.getCell(a1)), l, model, tree, c.locale, c.marks[k])).toEqual([]);
       compared++;
     });
   });

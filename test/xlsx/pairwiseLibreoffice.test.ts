@@ -16,7 +16,7 @@ import { buildPlan, type CellValue, type PairwiseBlockLayout, type PairwiseInput
 import { PAIRWISE_LABELS } from "../../src/plan/pairwiseLabels";
 import { writeXlsx } from "../../src/xlsx";
 import { compareBlock, expectPanel, judgementsOf, typedArb } from "../plan/pairwiseHelpers";
-import { describeWithLibreOffice, recalculate, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
+import { describeWithLibreOffice, recalculate, recalculatedValue, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
 
 const describeLo = describeWithLibreOffice("LibreOffice Pairwise check");
 const describeValidator = existsSync(VALIDATE) ? describe : describe.skip;
@@ -62,14 +62,6 @@ function planOf(c: Case): WorkbookPlan {
   return buildPlan({ tree: c.tree, vendors: ["Acme", "Beta"], options: { locale: c.locale }, createdAt: "2026-12-01T00:00:00.000Z", raters: c.raters, pairwise: c.pairwise });
 }
 
-function cellValue(c: ExcelJS.Cell): CellValue {
-  const v = c.value;
-  if (c.type === ExcelJS.ValueType.Formula) {
-    const r = c.result;
-    return r === undefined || r === null ? "" : typeof r === "object" ? `#ERR ${JSON.stringify(r)}` : (r as CellValue);
-  }
-  return v === null || v === undefined ? null : typeof v === "object" ? JSON.stringify(v) : (v as CellValue);
-}
 
 async function fill(path: string, plan: WorkbookPlan, c: Case): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -127,7 +119,7 @@ describeLo("LibreOffice recalculates the Pairwise sheet to the engine's figures"
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, file));
     const ws = wb.getWorksheet(plan.layout.pairwise?.sheet as string) as ExcelJS.Worksheet;
-    const get = (a1: string): CellValue => cellValue(ws.getCell(a1));
+    const get = (a1: string): CellValue => recalculatedValue(ws.getCell(a1));
     const track = (b: PairwiseBlockLayout, want: number[]): void => b.weights.forEach((w, i) => (worst = Math.max(worst, Math.abs((get(w.cell) as number) - want[i]))));
     for (const g of plan.layout.pairwise?.groups ?? []) {
       const typed = c.typed.get(g.parent ?? "") ?? [];

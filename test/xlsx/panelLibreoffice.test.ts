@@ -15,7 +15,7 @@ import { defaultTree } from "../../src/core/model";
 import { buildPlan, type CellValue, type WorkbookPlan } from "../../src/plan";
 import { compareScores } from "../plan/compare";
 import { compareAgreement, comparePanelCells, comparePanelResults, engineRatings, enterPanel, panelArb, type Panel } from "../plan/panelHelpers";
-import { describeWithLibreOffice, recalculate } from "./libreoffice";
+import { describeWithLibreOffice, recalculate, recalculatedValue } from "./libreoffice";
 
 const describeLo = describeWithLibreOffice("LibreOffice panel check");
 
@@ -28,14 +28,6 @@ interface Case {
   panel?: Panel;
 }
 
-function cellValue(c: ExcelJS.Cell): CellValue {
-  const v = c.value;
-  if (c.type === ExcelJS.ValueType.Formula) {
-    const r = c.result;
-    return r === undefined || r === null ? null : typeof r === "object" ? `#ERR ${JSON.stringify(r)}` : (r as CellValue);
-  }
-  return v === null || v === undefined ? null : typeof v === "object" ? JSON.stringify(v) : (v as CellValue);
-}
 
 /** A random panel with at least 5 raters for TRIMMEAN to trim, and at least one consensus score. */
 function samplePanel(seed: number, minRaters: number): Panel {
@@ -79,7 +71,7 @@ describeLo("LibreOffice recalculates panel workbooks to the engine's figures", (
     const plan = plans.get(file) as WorkbookPlan;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, file));
-    const get = (sheet: string, a1: string): CellValue => cellValue((wb.getWorksheet(sheet) as ExcelJS.Worksheet).getCell(a1));
+    const get = (sheet: string, a1: string): CellValue => recalculatedValue((wb.getWorksheet(sheet) as ExcelJS.Worksheet).getCell(a1), null);
     const tree = defaultTree();
     expect(compareScores(plan, tree, engineRatings(panel), { missing: c.missing, aggregate: c.aggregate }, get, true)).toEqual([]);
     expect(comparePanelCells(plan, tree, panel, c.aggregate, 20, get)).toEqual([]);

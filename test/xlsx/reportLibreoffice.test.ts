@@ -16,7 +16,7 @@ import { writeXlsx } from "../../src/xlsx";
 import { evaluateAward } from "../../src/core/award/award";
 import { ratingsList } from "../plan/compare";
 import { compareReport } from "../plan/reportCompare";
-import { describeWithLibreOffice, describeWithPdf, pdfPages, printPdf, recalculate, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
+import { describeWithLibreOffice, describeWithPdf, pdfPages, printPdf, recalculate, recalculatedValue, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
 
 const VENDORS = ["Acme", "Globex", "Initech"];
 const tree = defaultTree();
@@ -35,14 +35,6 @@ const cases: Case[] = (["en-US", "zh-CN"] as const).map((locale, i) => {
   return { file: `report-${locale}.xlsx`, locale, grid: g, plan: buildPlan({ tree, vendors: VENDORS, ratings: g, options: { locale }, createdAt: "2026-12-04T10:00:00Z", report: true }) };
 });
 
-function cellValue(c: ExcelJS.Cell): CellValue {
-  if (c.type === ExcelJS.ValueType.Formula) {
-    const r = c.result;
-    return r === undefined || r === null ? "" : typeof r === "object" ? `#ERR ${JSON.stringify(r)}` : (r as CellValue);
-  }
-  const v = c.value;
-  return v === null || v === undefined ? null : typeof v === "object" ? JSON.stringify(v) : (v as CellValue);
-}
 
 const dir = mkdtempSync(join(tmpdir(), "sc-report-"));
 beforeAll(async () => {
@@ -63,7 +55,7 @@ describeWithLibreOffice("LibreOffice Report check")("LibreOffice recalculates th
     const c = cases.find((k) => k.file === file) as Case;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, file));
-    const get = (sheet: string, a1: string): CellValue => cellValue((wb.getWorksheet(sheet) as ExcelJS.Worksheet).getCell(a1));
+    const get = (sheet: string, a1: string): CellValue => recalculatedValue((wb.getWorksheet(sheet) as ExcelJS.Worksheet).getCell(a1));
     const result = score(tree, ratingsList(c.grid), { vendors: VENDORS });
     expect(compareReport(c.plan, tree, get, result.vendors.map((r) => r.total), (code, v) => result.vendors[v].scores[code] ?? null, (v, code) => result.vendors[v].leaves[code]?.value ?? null)).toEqual([]);
   });

@@ -13,7 +13,7 @@ import { defaultTree } from "../../src/core/model";
 import { buildPlan, type CellValue, type WorkbookPlan } from "../../src/plan";
 import { writeXlsx } from "../../src/xlsx";
 import { expectedReport } from "../plan/reportMaturityExpect";
-import { describeWithLibreOffice, recalculate, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
+import { describeWithLibreOffice, recalculate, recalculatedValue, OOXML_VALIDATE as VALIDATE } from "./libreoffice";
 
 const tree = defaultTree();
 const model = defaultMaturityModel();
@@ -33,14 +33,6 @@ const cases: Case[] = (["en-US", "zh-CN"] as const).map((locale) => ({
   }),
 }));
 
-function cellValue(c: ExcelJS.Cell): CellValue {
-  if (c.type === ExcelJS.ValueType.Formula) {
-    const r = c.result;
-    return r === undefined || r === null ? "" : typeof r === "object" ? `#ERR ${JSON.stringify(r)}` : (r as CellValue);
-  }
-  const v = c.value;
-  return v === null || v === undefined ? null : typeof v === "object" ? JSON.stringify(v) : (v as CellValue);
-}
 
 const dir = mkdtempSync(join(tmpdir(), "sc-report-maturity-"));
 beforeAll(async () => {
@@ -67,7 +59,7 @@ describeWithLibreOffice("LibreOffice Report maturity check")("LibreOffice recalc
     await wb.xlsx.readFile(join(out, file));
     const report = c.plan.layout.report;
     if (!report?.maturity) throw new Error("no maturity section");
-    const get = (a1: string): CellValue => cellValue((wb.getWorksheet(report.sheet) as ExcelJS.Worksheet).getCell(a1));
+    const get = (a1: string): CellValue => recalculatedValue((wb.getWorksheet(report.sheet) as ExcelJS.Worksheet).getCell(a1));
     const got = report.maturity.map((m) => ({ current: get(m.current), target: get(m.target), indicators: get(m.indicators) }));
     const want = report.maturity.map((m) => expectedReport(model, tree, m.scenario, MARKS[m.scenario as keyof typeof MARKS], c.locale));
     expect(got).toEqual(want);
