@@ -44,17 +44,9 @@ export function ratingsSheet(ctx: PlanContext, initial: RatingsGrid = {}, rater?
     ...block(R.firstRow, R.firstVendor, "values", values),
   );
 
-  // Contiguous runs of leaf rows: the unlocked input areas.
-  const inputRuns: string[] = [];
-  let runStart = -1;
-  layout.nodes.forEach((nd, i) => {
-    if (nd.leaf && runStart < 0) runStart = i;
-    if (runStart >= 0 && (!nd.leaf || i === n - 1)) {
-      const end = nd.leaf ? i : i - 1;
-      if (vendors.length > 0) inputRuns.push(rect(ctx.ratingsRow(runStart), R.firstVendor, ctx.ratingsRow(end), lastCol));
-      runStart = -1;
-    }
-  });
+  // Contiguous runs of leaf rows: the unlocked input areas (and the notes grid's, below).
+  const leafRuns = runsOf(ctx);
+  const inputRuns = vendors.length > 0 ? leafRuns.map(([a, b]) => rect(ctx.ratingsRow(a), R.firstVendor, ctx.ratingsRow(b), lastCol)) : [];
   const groupRows = (first: boolean): string[] =>
     layout.nodes.flatMap((nd, i) =>
       !nd.leaf && (first ? nd.depth === 1 : nd.depth >= 2) ? [rect(ctx.ratingsRow(i), 1, ctx.ratingsRow(i), Math.max(lastCol, R.required))] : [],
@@ -100,7 +92,7 @@ export function ratingsSheet(ctx: PlanContext, initial: RatingsGrid = {}, rater?
     });
   }
   sheet.freeze = { rows: R.headerRow, columns: R.required };
-  const notesLayout = ctx.notes ? notesGrid(ctx, sheet, runsOf(ctx), notes) : undefined;
+  const notesLayout = ctx.notes ? notesGrid(ctx, sheet, leafRuns, notes) : undefined;
   return {
     sheet,
     layout: {
