@@ -1,6 +1,6 @@
 import type { Rating } from "../core/engine/types";
 import type { ImportResult, ImportWarning } from "../core/import/importTypes";
-import { readIndicatorRows, type IndicatorRowsHeader, type UnplacedRow } from "../core/import/indicatorRows";
+import { NOTE_HEADER_PREFIXES, readIndicatorRows, type IndicatorRowsHeader, type UnplacedRow } from "../core/import/indicatorRows";
 import { allNodes, isLeaf } from "../core/model/tree";
 import { LABELS } from "./labels";
 import { RATINGS } from "./context";
@@ -35,7 +35,6 @@ export interface ReadCopyInput {
 
 const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : String(v).trim());
 const HEADER_CODES = new Set(Object.values(LABELS).map((l) => l.colCode));
-const NOTE_PREFIXES = [...new Set(Object.values(LABELS).map((l) => l.notesHeaderPrefix))];
 
 /**
  * Reads a returned rater copy into ratings keyed by rater, vendor and indicator code. Rows are
@@ -72,7 +71,7 @@ function noteColumns(headerRow: readonly CellValue[], from: number, vendors: rea
   const out: { col: number; vendor: string }[] = [];
   for (let c = from; c < headerRow.length; c++) {
     const h = text(headerRow[c]);
-    const prefix = NOTE_PREFIXES.find((p) => h.startsWith(p));
+    const prefix = NOTE_HEADER_PREFIXES.find((p) => h.startsWith(p));
     if (prefix !== undefined && !names.has(h)) out.push({ col: c, vendor: h.slice(prefix.length).trim() });
   }
   return out;
