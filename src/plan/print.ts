@@ -182,8 +182,13 @@ export function addPrintSettings(sheets: SheetPlan[], styles: Record<StyleKey, C
       sheet.rowHeights = [...(sheet.rowHeights ?? []), ...[...heights].sort((a, b) => a[0] - b[0]).map(([r, h]) => ({ rows: `${r}:${r}`, height: h }))];
     }
     const widths = widthsOf(sheet);
-    let printed = 0;
-    for (let c = 1; c <= box.cols; c++) printed += widths.get(c) ?? DEFAULT_WIDTH;
+    // Width in characters of columns 1…n.
+    const widthTo = (n: number): number => {
+      let w = 0;
+      for (let c = 1; c <= n; c++) w += widths.get(c) ?? DEFAULT_WIDTH;
+      return w;
+    };
+    const printed = widthTo(box.cols);
     const own = sheet.print;
     const print: PrintPlan = {
       orientation: own?.orientation ?? (printed > PORTRAIT_CHARS ? "landscape" : "portrait"),
@@ -197,7 +202,7 @@ export function addPrintSettings(sheets: SheetPlan[], styles: Record<StyleKey, C
     };
     // A sheet asking for more pages wide (Ratings with its notes grid): as many as keep the text at 70 % or more.
     if (own?.pagesWide !== undefined) {
-      const titles = sheet.freeze.columns > 0 ? [...Array(sheet.freeze.columns).keys()].reduce((w, c) => w + (widths.get(c + 1) ?? DEFAULT_WIDTH), 0) : 0;
+      const titles = widthTo(sheet.freeze.columns);
       const orientation = own.orientation ?? print.orientation;
       const page = (orientation === "landscape" ? LANDSCAPE_CHARS : PORTRAIT_CHARS) / 0.7;
       print.pagesWide = printed <= page ? 1 : 1 + Math.ceil((printed - page) / Math.max(1, page - titles));
